@@ -1,0 +1,46 @@
+// Reads one brand (templates/brands/<name>/brand.yaml + its logo): the hospital's name, colours and numbers.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { type ConfigProblem, problemsFromZod } from "../catalog/configProblem.ts";
+import { phoneNumber } from "../order/phoneNumber.ts";
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'write a colour as "#RRGGBB"');
+
+const brandSchema = z.strictObject({
+  name: z.string().min(1).max(80),
+  logo: z.string().regex(/\.(png|jpe?g)$/i, "the logo must be a PNG or JPEG file beside brand.yaml"),
+  colours: z.strictObject({
+    primary: colour.describe("header band, headings, rules"),
+    onPrimary: colour.describe("text on the primary colour"),
+    accent: colour.describe("light background of boxes"),
+    text: colour.describe("body text"),
+  }),
+  phones: z.strictObject({ nurseLine: phoneNumber, emergency: phoneNumber }),
+});
+
+export type BrandData = z.infer<typeof brandSchema>;
+
+export interface Brand extends BrandData {
+  id: string;
+  /** Absolute path of the logo image. */
+  logoPath: string;
+}
+
+export function loadBrand(brandsDir: string, id: string): { brand?: Brand; problems: ConfigProblem[] } {
+  const file = `templates/brands/${id}/brand.yaml`;
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(join(brandsDir, id, "brand.yaml"), "utf8"));
+  } catch (error) {
+    return { problems: [{ file, key: "", message: `not readable YAML: ${(error as Error).message}` }] };
+  }
+  const parsed = brandSchema.safeParse(raw);
+  if (!parsed.success) return { problems: problemsFromZod(file, parsed.error) };
+  const logoPath = join(brandsDir, id, parsed.data.logo);
+  if (!existsSync(logoPath)) {
+    return { problems: [{ file, key: "logo", message: `the logo file ${parsed.data.logo} is missing` }] };
+  }
+  return { brand: { ...parsed.data, id, logoPath }, problems: [] };
+}

@@ -1,0 +1,96 @@
+// `leaflets generate`: one order (a JSON file, or the demo patient) → its PDFs in DIR/<patientId>/.
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { loadCatalogOrThrow } from "../../catalog/loadCatalog.ts";
+import { OrderRefusedError } from "../../errors.ts";
+import { DEMO_ORDER } from "../../order/demoOrder.ts";
+import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
+import { validateOrder } from "../../order/validateOrder.ts";
+import { writeDocuments } from "../../output/writeDocuments.ts";
+import { generateDocuments } from "../../pipeline/generateDocuments.ts";
+import { EXIT } from "../exitCodes.ts";
+import type { Runner } from "../runner.ts";
+import { UsageError } from "../usageError.ts";
+
+interface GenerateFlags {
+  demo?: boolean;
+  patient?: string;
+  lang?: string;
+  out: string;
+  paper: string;
+  json?: boolean;
+}
+
+export function registerGenerate(program: Command, run: Runner): void {
+  program
+    .command("generate")
+    .summary("print the leaflet for one patient")
+    .description(
+      "Print the personalised leaflet for one patient's order.\n\n" +
+        "The order is a JSON file with the fields patientId, name, drug, regimen, doseMg, startDate (YYYY-MM-DD),\n" +
+        "cycles, pppCategory, language, and optionally dateOfBirth, brand and contact.nurseLine/contact.emergency.\n" +
+        "Files are written to DIR/<patientId>/<drug>-leaflet-<lang>.pdf; the paths written are printed.",
+    )
+    .option("--demo", "use the built-in demo patient (fictional)")
+    .option("--patient <order.json>", "the order file")
+    .option("--lang <code>", "print in this language instead of the order's (see `leaflets list`)")
+    .option("--out <dir>", "where to write", "output")
+    .option("--paper <size>", `paper size: ${PAPER_SIZES.join(" or ")}`, "A4")
+    .option("--json", "print one JSON object with the files written, or the problems")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  leaflets generate --demo\n  leaflets generate --patient order.json --lang nl --paper Letter\n\n" +
+        "Exit codes: 0 written, 1 the order was refused (each problem is named), 2 bad invocation.",
+    )
+    .action((flags: GenerateFlags) => run(() => generate(flags), flags.json));
+}
+
+async function generate(flags: GenerateFlags): Promise<number> {
+  if (Boolean(flags.demo) === Boolean(flags.patient))
+    throw new UsageError("give either --demo or --patient <order.json>");
+  if (!PAPER_SIZES.includes(flags.paper as PaperSize)) {
+    throw new UsageError(`--paper must be ${PAPER_SIZES.join(" or ")} (got "${flags.paper}")`);
+  }
+  const input: Record<string, unknown> = flags.demo ? { ...DEMO_ORDER } : readOrderFile(flags.patient as string);
+  if (flags.lang) input.language = flags.lang;
+  const catalog = loadCatalogOrThrow();
+  const validation = validateOrder(input, catalog);
+  if (!validation.ok) throw new OrderRefusedError(validation.problems);
+  const documents = await generateDocuments(validation.order, catalog, { paper: flags.paper as PaperSize });
+  const files = await writeDocuments(flags.out, validation.order, documents);
+  if (flags.json) {
+    const result = {
+      ok: true,
+      files: files.map(({ path, kind, language, pages }) => ({ path, kind, language, pages })),
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } else {
+    for (const file of files) process.stdout.write(`${file.path}\n`);
+  }
+  return EXIT.ok;
+}
+
+function readOrderFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(
+      `cannot read the order file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new OrderRefusedError([
+      { field: "(order)", message: `${path} is not valid JSON: ${(error as Error).message}` },
+    ]);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new OrderRefusedError([
+      { field: "(order)", message: `${path} must hold one JSON object with the order's fields` },
+    ]);
+  }
+  return value as Record<string, unknown>;
+}

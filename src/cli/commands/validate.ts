@@ -1,0 +1,31 @@
+// `leaflets validate`: checks every locale, template, regimen and brand file; lists each problem with
+// its file and key; exit 1 if there is any.
+import type { Command } from "commander";
+import { validateProject } from "../../validate/validateProject.ts";
+import { EXIT } from "../exitCodes.ts";
+import type { Runner } from "../runner.ts";
+
+export function registerValidate(program: Command, run: Runner): void {
+  program
+    .command("validate")
+    .summary("check locales, templates, regimens and brands")
+    .description(
+      "Check every shipped data file: regimens, brands, locale files (provenance, missing or empty keys,\n" +
+        "markup left in text, characters the fonts cannot print) and every template in every language.",
+    )
+    .option("--json", "print one JSON object with the problems")
+    .action((flags: { json?: boolean }) =>
+      run(async () => {
+        const problems = validateProject();
+        if (flags.json) {
+          process.stdout.write(`${JSON.stringify({ ok: problems.length === 0, problems })}\n`);
+        } else if (problems.length === 0) {
+          process.stdout.write("All locales, templates, regimens and brands are valid.\n");
+        } else {
+          for (const p of problems) process.stdout.write(`${p.file}${p.key ? ` [${p.key}]` : ""}: ${p.message}\n`);
+          process.stdout.write(`${problems.length} problem${problems.length === 1 ? "" : "s"} found.\n`);
+        }
+        return problems.length === 0 ? EXIT.ok : EXIT.refused;
+      }, flags.json),
+    );
+}

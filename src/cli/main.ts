@@ -1,0 +1,33 @@
+// The `leaflets` command line: a thin layer that parses options, calls the library and reports.
+// Only this folder prints or decides exit codes.
+import { Command, CommanderError } from "commander";
+import { registerGenerate } from "./commands/generate.ts";
+import { registerList } from "./commands/list.ts";
+import { registerValidate } from "./commands/validate.ts";
+import { EXIT } from "./exitCodes.ts";
+import { createRunner } from "./runner.ts";
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const run = createRunner((code) => {
+    exitCode = code;
+  });
+  const program = new Command("leaflets")
+    .description("Personalised, print-ready patient leaflets for cancer medicines, in the patient's language.")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText("after", "\nStart with:  leaflets generate --demo        (writes output/DEMO-0001/…)");
+  registerGenerate(program, run);
+  registerList(program, run);
+  registerValidate(program, run);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const done = ["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code);
+      return done ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  return exitCode;
+}

@@ -1,0 +1,61 @@
+// The LeafletDoc tree: the contract between templates (which produce it, via markup) and rendering
+// (which turns it into pages). It knows layout concepts only, never medicines.
+
+export interface Inline {
+  text: string;
+  bold?: boolean;
+}
+
+export interface Contact {
+  label: string;
+  number: string;
+}
+
+export interface LegendKey {
+  /** "dose": a tick box with a symbol; "rest": the rest-day mark. */
+  mark: "dose" | "rest";
+  symbol: string;
+  text: string;
+}
+
+export interface CalendarDose {
+  symbol: string;
+  text: string;
+}
+
+export interface CalendarDay {
+  label: string;
+  date: string;
+  /** Text shown on a rest day (e.g. "rest: no pomalidomide"); absent on dosing days. */
+  rest?: string;
+  doses: CalendarDose[];
+}
+
+export interface CalendarCycle {
+  title: string;
+  lines: string[];
+  weeks: CalendarDay[][];
+}
+
+export type Block =
+  | { type: "section"; id: string; breakBefore: boolean; children: Block[] }
+  | { type: "heading"; level: 1 | 2 | 3; text: Inline[] }
+  | { type: "paragraph"; text: Inline[]; small: boolean }
+  | { type: "list"; ordered: boolean; items: Inline[][] }
+  | { type: "callout"; tone: "urgent" | "info"; children: Block[] }
+  | { type: "facts"; items: { label: string; value: string }[] }
+  | { type: "contacts"; items: Contact[] }
+  | { type: "calendar"; legendTitle: string; legend: LegendKey[]; cycles: CalendarCycle[] };
+
+export interface LeafletDoc {
+  language: string;
+  direction: "ltr" | "rtl";
+  /** Document title for the PDF metadata: medicine and kind, never the patient's name. */
+  title: string;
+  subject: string;
+  author: string;
+  header: { organisation: string; title: string; patient: string };
+  /** `pageLabel` holds {page} and {total}, filled in per page when rendering. */
+  footer: { source: string; pageLabel: string; contacts: Contact[] };
+  body: Block[];
+}

@@ -1,0 +1,178 @@
+// Markup (the XML-like text a Handlebars template produces) → the typed LeafletDoc tree.
+// Strict: an unknown element or attribute is a template bug and is reported with the template's name.
+// Entities are decoded here, so escaped patient values (&lt;b&gt;) come out as the literal text typed.
+import type { Element } from "domhandler";
+import { parseDocument } from "htmlparser2";
+import { MarkupError } from "../errors.ts";
+import type { Block, CalendarCycle, CalendarDay, Contact, Inline, LeafletDoc, LegendKey } from "./documentTypes.ts";
+
+export function parseMarkup(markup: string, template: string): LeafletDoc {
+  const root = elements(parseDocument(markup, { xmlMode: true, decodeEntities: true }).children);
+  const fail = (detail: string): never => {
+    throw new MarkupError(template, detail);
+  };
+  const doc = root.length === 1 && root[0]?.name === "document" ? root[0] : fail("expected one <document> element");
+  const parts = new Map(elements(doc.children).map((el) => [el.name, el]));
+  const header = parts.get("header") ?? fail("<document> needs a <header>");
+  const footer = parts.get("footer") ?? fail("<document> needs a <footer>");
+  const body = parts.get("body") ?? fail("<document> needs a <body>");
+  const direction = attr(doc, "dir", template);
+  return {
+    language: attr(doc, "lang", template),
+    direction: direction === "rtl" ? "rtl" : "ltr",
+    title: attr(doc, "title", template),
+    subject: attr(doc, "subject", template),
+    author: attr(doc, "author", template),
+    header: {
+      organisation: attr(header, "organisation", template),
+      title: attr(header, "title", template),
+      patient: attr(header, "patient", template),
+    },
+    footer: {
+      source: attr(footer, "source", template),
+      pageLabel: attr(footer, "page", template),
+      contacts: elements(footer.children).map((el) => contact(el, template)),
+    },
+    body: blocks(body, template),
+  };
+}
+
+function blocks(parent: Element, template: string): Block[] {
+  return elements(parent.children).map((el) => block(el, template));
+}
+
+function block(el: Element, template: string): Block {
+  switch (el.name) {
+    case "section":
+      return {
+        type: "section",
+        id: attr(el, "id", template),
+        breakBefore: el.attribs.break === "before",
+        children: blocks(el, template),
+      };
+    case "h1":
+    case "h2":
+    case "h3":
+      return { type: "heading", level: Number(el.name[1]) as 1 | 2 | 3, text: inlines(el, template) };
+    case "p":
+      return { type: "paragraph", text: inlines(el, template), small: el.attribs.size === "small" };
+    case "list":
+      return {
+        type: "list",
+        ordered: el.attribs.ordered === "true",
+        items: only(el, "item", template).map((item) => inlines(item, template)),
+      };
+    case "callout":
+      return {
+        type: "callout",
+        tone: el.attribs.tone === "urgent" ? "urgent" : "info",
+        children: blocks(el, template),
+      };
+    case "facts":
+      return {
+        type: "facts",
+        items: only(el, "fact", template).map((fact) => ({ label: attr(fact, "label", template), value: plain(fact) })),
+      };
+    case "contacts":
+      return { type: "contacts", items: elements(el.children).map((c) => contact(c, template)) };
+    case "calendar":
+      return calendar(el, template);
+    default:
+      throw new MarkupError(template, `unknown element <${el.name}>`);
+  }
+}
+
+function calendar(el: Element, template: string): Block {
+  const legend = elements(el.children).find((c) => c.name === "legend");
+  if (!legend) throw new MarkupError(template, "<calendar> needs a <legend>");
+  const keys: LegendKey[] = only(legend, "key", template).map((key) => ({
+    mark: attr(key, "mark", template) === "rest" ? "rest" : "dose",
+    symbol: key.attribs.symbol ?? "",
+    text: plain(key),
+  }));
+  const cycles: CalendarCycle[] = elements(el.children)
+    .filter((c) => c.name !== "legend")
+    .map((cycle) => {
+      if (cycle.name !== "cycle")
+        throw new MarkupError(template, `<calendar> may hold <legend> and <cycle>, not <${cycle.name}>`);
+      const children = elements(cycle.children);
+      return {
+        title: attr(cycle, "title", template),
+        lines: children.filter((c) => c.name === "line").map(plain),
+        weeks: children
+          .filter((c) => c.name === "week")
+          .map((week) => only(week, "day", template).map((d) => day(d, template))),
+      };
+    });
+  return { type: "calendar", legendTitle: attr(legend, "title", template), legend: keys, cycles };
+}
+
+function day(el: Element, template: string): CalendarDay {
+  const result: CalendarDay = {
+    label: attr(el, "label", template),
+    date: attr(el, "date", template),
+    doses: only(el, "dose", template).map((dose) => ({ symbol: attr(dose, "symbol", template), text: plain(dose) })),
+  };
+  if (el.attribs.rest) result.rest = el.attribs.rest;
+  return result;
+}
+
+function contact(el: Element, template: string): Contact {
+  if (el.name !== "contact") throw new MarkupError(template, `expected <contact>, found <${el.name}>`);
+  return { label: attr(el, "label", template), number: attr(el, "number", template) };
+}
+
+/** Inline content: text and <b> runs, whitespace collapsed as in HTML. */
+function inlines(el: Element, template: string): Inline[] {
+  const runs: Inline[] = [];
+  const walk = (node: Element, bold: boolean) => {
+    for (const child of node.children) {
+      if (child.type === "text") runs.push(bold ? { text: child.data, bold } : { text: child.data });
+      else if (child.type === "tag") {
+        const tag = child as Element;
+        if (tag.name !== "b") throw new MarkupError(template, `<${el.name}> may hold text and <b>, not <${tag.name}>`);
+        walk(tag, true);
+      }
+    }
+  };
+  walk(el, false);
+  return tidy(runs);
+}
+
+function tidy(runs: Inline[]): Inline[] {
+  const collapsed = runs.map((run) => ({ ...run, text: run.text.replace(/\s+/g, " ") }));
+  const first = collapsed[0];
+  const last = collapsed.at(-1);
+  if (first) first.text = first.text.trimStart();
+  if (last) last.text = last.text.trimEnd();
+  return collapsed.filter((run) => run.text !== "");
+}
+
+function plain(el: Element): string {
+  return textOf(el).replace(/\s+/g, " ").trim();
+}
+
+function textOf(node: Element): string {
+  return node.children
+    .map((child) => (child.type === "text" ? child.data : child.type === "tag" ? textOf(child as Element) : ""))
+    .join("");
+}
+
+function elements(nodes: Element["children"]): Element[] {
+  return nodes.filter((node): node is Element => node.type === "tag");
+}
+
+function only(el: Element, name: string, template: string): Element[] {
+  const children = elements(el.children);
+  for (const child of children) {
+    if (child.name !== name)
+      throw new MarkupError(template, `<${el.name}> may hold only <${name}>, not <${child.name}>`);
+  }
+  return children;
+}
+
+function attr(el: Element, name: string, template: string): string {
+  const value = el.attribs[name];
+  if (value === undefined) throw new MarkupError(template, `<${el.name}> needs the attribute ${name}`);
+  return value;
+}

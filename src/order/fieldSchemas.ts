@@ -1,0 +1,52 @@
+// The shape of each order field on its own, with messages that say what is wrong and how to write it.
+// Rules that need the catalog or other fields live in validateOrder.ts.
+import { z } from "zod";
+import { looksLikeIsoDate, parseIsoDate } from "../dates.ts";
+import { PPP_CATEGORIES } from "./orderTypes.ts";
+import { phoneNumber } from "./phoneNumber.ts";
+
+export const MAX_NAME_LENGTH = 100;
+export const MAX_CYCLES = 12;
+
+const isoDate = z.string({ error: "must be a date written as text, YYYY-MM-DD" }).superRefine((value, ctx) => {
+  if (!looksLikeIsoDate(value)) {
+    ctx.addIssue({ code: "custom", message: `must be written YYYY-MM-DD, e.g. 2026-12-01 (got "${value}")` });
+  } else if (!parseIsoDate(value)) {
+    ctx.addIssue({ code: "custom", message: `${value} is not a date on the calendar` });
+  }
+});
+
+const text = (what: string) => z.string({ error: `must be ${what} written as text` });
+
+export const fieldSchemas = {
+  patientId: text("the patient id").regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    "must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit (it names the output folder), e.g. MRN-001234",
+  ),
+  name: text("the patient's name")
+    .trim()
+    .min(1, "is empty")
+    .max(MAX_NAME_LENGTH, `is longer than ${MAX_NAME_LENGTH} characters`)
+    .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, "contains a line break or an invisible control character"),
+  drug: text("a medicine id"),
+  regimen: text("a regimen id"),
+  doseMg: z.number({ error: "must be a number of milligrams, e.g. 4" }),
+  startDate: isoDate,
+  cycles: z
+    .number({ error: "must be a whole number of cycles" })
+    .int(`must be a whole number from 1 to ${MAX_CYCLES}`)
+    .min(1, `must be a whole number from 1 to ${MAX_CYCLES}`)
+    .max(MAX_CYCLES, `must be a whole number from 1 to ${MAX_CYCLES}`),
+  pppCategory: z.enum(PPP_CATEGORIES, { error: `must be one of ${PPP_CATEGORIES.join(", ")}` }),
+  language: text("a language code"),
+  dateOfBirth: isoDate,
+  brand: text("a brand name"),
+  contact: z.strictObject(
+    { nurseLine: phoneNumber.optional(), emergency: phoneNumber.optional() },
+    { error: "must be an object with nurseLine and/or emergency" },
+  ),
+} as const;
+
+export type OrderField = keyof typeof fieldSchemas;
+
+export const REQUIRED_FIELDS: OrderField[] = ["patientId", "name", "drug", "regimen", "startDate", "language"];

@@ -1,0 +1,24 @@
+// The order: one patient's request for documents, after validation. Field names are a public interface
+// (JSON keys and CSV headers): extend, never rename.
+import type { IsoDate } from "../dates.ts";
+
+export const PPP_CATEGORIES = ["woman-childbearing", "woman-not-childbearing", "man"] as const;
+export type PppCategory = (typeof PPP_CATEGORIES)[number];
+
+export const PAPER_SIZES = ["A4", "Letter"] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+export interface Order {
+  patientId: string;
+  name: string;
+  drug: string;
+  regimen: string;
+  doseMg?: number;
+  startDate: IsoDate;
+  cycles?: number;
+  pppCategory?: PppCategory;
+  language: string;
+  dateOfBirth?: IsoDate;
+  brand: string;
+  contact: { nurseLine?: string; emergency?: string };
+}

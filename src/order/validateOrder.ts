@@ -1,0 +1,147 @@
+// Order validation: every field on its own (fieldSchemas), then the rules that need the catalog or
+// other fields. Returns every problem at once, each naming its field; nothing is printed on refusal.
+import type { Catalog } from "../catalog/catalogTypes.ts";
+import { DRUG_SPECIFIC_FIELDS } from "../catalog/loadDrug.ts";
+import { ageInYears, type IsoDate } from "../dates.ts";
+import type { FieldProblem } from "../errors.ts";
+import { fieldSchemas, type OrderField, REQUIRED_FIELDS } from "./fieldSchemas.ts";
+import type { Order } from "./orderTypes.ts";
+
+export const DEFAULT_BRAND = "default";
+const MAX_AGE = 120;
+
+export type OrderValidation = { ok: true; order: Order } | { ok: false; problems: FieldProblem[] };
+
+export function validateOrder(input: unknown, catalog: Catalog): OrderValidation {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return { ok: false, problems: [{ field: "(order)", message: "must be a JSON object with the order's fields" }] };
+  }
+  const raw = input as Record<string, unknown>;
+  const problems: FieldProblem[] = [];
+  const valid: Partial<Record<OrderField, unknown>> = {};
+
+  for (const key of Object.keys(raw)) {
+    if (!(key in fieldSchemas)) {
+      problems.push({
+        field: key,
+        message: `is not an order field (known fields: ${Object.keys(fieldSchemas).join(", ")})`,
+      });
+    }
+  }
+  for (const [field, schema] of Object.entries(fieldSchemas) as [OrderField, (typeof fieldSchemas)[OrderField]][]) {
+    const value = raw[field];
+    if (value === undefined || value === null) {
+      if (REQUIRED_FIELDS.includes(field)) problems.push({ field, message: "is required" });
+      continue;
+    }
+    const parsed = schema.safeParse(typeof value === "string" ? value.normalize("NFC") : value);
+    if (parsed.success) valid[field] = parsed.data;
+    else {
+      for (const issue of parsed.error.issues) {
+        problems.push({ field: [field, ...issue.path.map(String)].join("."), message: issue.message });
+      }
+    }
+  }
+  problems.push(...checkAgainstCatalog(valid, raw, catalog));
+  if (problems.length > 0) return { ok: false, problems };
+
+  const order: Order = {
+    patientId: valid.patientId as string,
+    name: valid.name as string,
+    drug: valid.drug as string,
+    regimen: valid.regimen as string,
+    startDate: valid.startDate as IsoDate,
+    language: valid.language as string,
+    brand: (valid.brand as string | undefined) ?? DEFAULT_BRAND,
+    contact: (valid.contact as Order["contact"] | undefined) ?? {},
+  };
+  if (valid.doseMg !== undefined) order.doseMg = valid.doseMg as number;
+  if (valid.cycles !== undefined) order.cycles = valid.cycles as number;
+  if (valid.pppCategory !== undefined) order.pppCategory = valid.pppCategory as Order["pppCategory"];
+  if (valid.dateOfBirth !== undefined) order.dateOfBirth = valid.dateOfBirth as IsoDate;
+  return { ok: true, order };
+}
+
+/** Rules between fields and against what the project ships. Only fields that passed on their own are checked. */
+function checkAgainstCatalog(
+  valid: Partial<Record<OrderField, unknown>>,
+  raw: Record<string, unknown>,
+  catalog: Catalog,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const known = (map: Map<string, unknown>) => [...map.keys()].sort().join(", ");
+  const drugId = valid.drug as string | undefined;
+  const drug = drugId === undefined ? undefined : catalog.drugs.get(drugId);
+  if (drugId !== undefined && !drug) {
+    problems.push({ field: "drug", message: `unknown medicine "${drugId}" (known: ${known(catalog.drugs)})` });
+  }
+  const regimenId = valid.regimen as string | undefined;
+  const regimen = regimenId === undefined ? undefined : catalog.regimens.get(regimenId);
+  if (regimenId !== undefined && !regimen) {
+    problems.push({ field: "regimen", message: `unknown regimen "${regimenId}" (known: ${known(catalog.regimens)})` });
+  }
+  if (regimen && drug && regimen.drug !== drug.id) {
+    const forDrug = [...catalog.regimens.values()].filter((r) => r.drug === drug.id).map((r) => r.id);
+    problems.push({
+      field: "regimen",
+      message: `"${regimen.id}" is a regimen for ${regimen.drug}, not ${drug.id} (regimens for ${drug.id}: ${forDrug.join(", ") || "none"})`,
+    });
+  }
+  const language = valid.language as string | undefined;
+  if (language !== undefined && !catalog.locales.has(language)) {
+    problems.push({
+      field: "language",
+      message: `unknown language "${language}" (available: ${known(catalog.locales)})`,
+    });
+  }
+  const brand = valid.brand as string | undefined;
+  if (brand !== undefined && !catalog.brands.has(brand)) {
+    problems.push({ field: "brand", message: `unknown brand "${brand}" (available: ${known(catalog.brands)})` });
+  }
+
+  if (drug) {
+    for (const field of DRUG_SPECIFIC_FIELDS) {
+      const use = drug.orderFields[field];
+      if (use === "required" && raw[field] == null && !problems.some((p) => p.field === field)) {
+        problems.push({ field, message: `is required for ${drug.id}${field === "pppCategory" ? pppHint : ""}` });
+      }
+      if (use === undefined && raw[field] != null) {
+        problems.push({ field, message: `does not apply to ${drug.id}; leave it out` });
+      }
+    }
+  }
+  const dose = valid.doseMg as number | undefined;
+  const fromOrder = regimen?.components.find((c) => c.dose.fromOrder === "doseMg");
+  if (dose !== undefined && fromOrder?.dose.allowed && !fromOrder.dose.allowed.includes(dose)) {
+    const allowed = fromOrder.dose.allowed;
+    problems.push({
+      field: "doseMg",
+      message: `${dose} mg is not a ${fromOrder.drug} strength; use ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)} (${fromOrder.dose.unit})`,
+    });
+  }
+
+  const start = valid.startDate as IsoDate | undefined;
+  const birth = valid.dateOfBirth as IsoDate | undefined;
+  if (start && birth) {
+    const age = ageInYears(birth, start);
+    if (age < 0) problems.push({ field: "dateOfBirth", message: "is after the start date" });
+    else if (age > MAX_AGE)
+      problems.push({ field: "dateOfBirth", message: `gives an age of ${age} at the start date; check it` });
+  }
+  if (typeof valid.name === "string") {
+    const unprintable = [...new Set(valid.name)].filter((char) => !catalog.canPrint(char));
+    if (unprintable.length > 0) {
+      problems.push({
+        field: "name",
+        message: `contains ${unprintable.map(describeChar).join(", ")}, which the leaflet's fonts cannot print; write the name without it (it would print as a wrong sign)`,
+      });
+    }
+  }
+  return problems;
+}
+
+const pppHint = " (pregnancy prevention programme): woman-childbearing, woman-not-childbearing or man";
+
+function describeChar(char: string): string {
+  return `"${char}" (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")})`;
+}

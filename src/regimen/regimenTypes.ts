@@ -1,0 +1,68 @@
+// The shapes of a regimen (as loaded from templates/regimens/*.yaml) and of the dated schedule built from it.
+import type { IsoDate } from "../dates.ts";
+
+export interface DoseRule {
+  /** Take the amount from this order field (e.g. doseMg) instead of a fixed amount. */
+  fromOrder?: "doseMg";
+  amount?: number;
+  unit: string;
+  /** The only amounts allowed when the amount comes from the order. */
+  allowed?: number[];
+  /** A lower amount for patients older than `olderThan` (completed years on the start date). */
+  reduced?: { olderThan: number; amount: number };
+}
+
+/** From cycle `fromCycle` up to `toCycle` (inclusive; undefined = every later cycle), take on these cycle days. */
+export interface CyclePhase {
+  fromCycle: number;
+  toCycle?: number;
+  days: number[];
+}
+
+export interface RegimenComponent {
+  drug: string;
+  dose: DoseRule;
+  phases: CyclePhase[];
+}
+
+export interface Regimen {
+  id: string;
+  drug: string;
+  source: string;
+  cycleDays: number;
+  components: RegimenComponent[];
+}
+
+/** One dose to take on one day. `role` tells the regimen's own medicine from its partner drugs. */
+export interface ScheduledDose {
+  drug: string;
+  role: "primary" | "partner";
+  amount: number;
+  unit: string;
+  /** Set when the amount depends on an age we do not know: the lower amount and from which age. */
+  ifOlderThan?: { age: number; amount: number };
+}
+
+export interface ScheduleDay {
+  cycleDay: number;
+  date: IsoDate;
+  doses: ScheduledDose[];
+  /** True when the regimen's own medicine is not taken that day. */
+  rest: boolean;
+}
+
+export interface ScheduledCycle {
+  number: number;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  days: ScheduleDay[];
+}
+
+export interface Schedule {
+  regimenId: string;
+  drug: string;
+  cycleDays: number;
+  /** Age in completed years on the start date, when the date of birth was given. */
+  ageAtStart?: number;
+  cycles: ScheduledCycle[];
+}

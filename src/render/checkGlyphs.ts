@@ -1,0 +1,60 @@
+// The last guard before printing: every character of every text in the document must be drawable by
+// the embedded fonts, else the document is refused (react-pdf would silently print a wrong glyph).
+import type { Block, LeafletDoc } from "../document/documentTypes.ts";
+import { UnprintableCharacterError } from "../errors.ts";
+import { canPrint } from "./fonts.ts";
+
+export function checkGlyphs(doc: LeafletDoc): void {
+  for (const [where, text] of textsOf(doc)) {
+    for (const char of text) {
+      if (!canPrint(char)) throw new UnprintableCharacterError(where, char);
+    }
+  }
+}
+
+function* textsOf(doc: LeafletDoc): Generator<[string, string]> {
+  yield ["document title", doc.title];
+  yield ["header", `${doc.header.organisation} ${doc.header.title} ${doc.header.patient}`];
+  yield ["footer", `${doc.footer.source} ${doc.footer.pageLabel} 0123456789`];
+  for (const c of doc.footer.contacts) yield ["footer", `${c.label} ${c.number}`];
+  yield* blockTexts(doc.body, "body");
+}
+
+function* blockTexts(blocks: Block[], where: string): Generator<[string, string]> {
+  for (const block of blocks) {
+    switch (block.type) {
+      case "section":
+        yield* blockTexts(block.children, `section "${block.id}"`);
+        break;
+      case "callout":
+        yield* blockTexts(block.children, where);
+        break;
+      case "heading":
+      case "paragraph":
+        yield [where, block.text.map((r) => r.text).join("")];
+        break;
+      case "list":
+        for (const item of block.items) yield [where, item.map((r) => r.text).join("")];
+        break;
+      case "facts":
+        for (const f of block.items) yield [where, `${f.label} ${f.value}`];
+        break;
+      case "contacts":
+        for (const c of block.items) yield [where, `${c.label} ${c.number}`];
+        break;
+      case "calendar":
+        yield [where, block.legendTitle];
+        for (const k of block.legend) yield [where, `${k.symbol} ${k.text}`];
+        for (const cycle of block.cycles) {
+          yield [where, [cycle.title, ...cycle.lines].join(" ")];
+          for (const day of cycle.weeks.flat()) {
+            yield [
+              where,
+              `${day.label} ${day.date} ${day.rest ?? ""} ${day.doses.map((d) => `${d.symbol} ${d.text}`).join(" ")}`,
+            ];
+          }
+        }
+        break;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+// The look of a document: page size and margins, type sizes and the brand's colours, as react-pdf styles.
+// Nothing medicine-specific; sizes respect the EU readability guideline (body ≥ 9 pt, here 10.5 pt).
+import type { Brand } from "../brand/loadBrand.ts";
+import type { PaperSize } from "../order/orderTypes.ts";
+import { FONT_FAMILY } from "./fonts.ts";
+
+/** Page sizes in PostScript points (1/72 inch). */
+export const PAGE_SIZES: Record<PaperSize, [number, number]> = {
+  A4: [595.28, 841.89],
+  Letter: [612, 792],
+};
+
+export interface Theme {
+  page: { size: [number, number]; margin: number; top: number; bottom: number };
+  font: { family: string; body: number; small: number; h1: number; h2: number; h3: number; lineHeight: number };
+  colour: { primary: string; onPrimary: string; accent: string; text: string; rule: string; restFill: string };
+  logoPath: string;
+}
+
+export function createTheme(brand: Brand, paper: PaperSize): Theme {
+  return {
+    page: { size: PAGE_SIZES[paper], margin: 42, top: 92, bottom: 78 },
+    font: { family: FONT_FAMILY, body: 10.5, small: 9, h1: 19, h2: 14, h3: 11.5, lineHeight: 1.4 },
+    colour: {
+      primary: brand.colours.primary,
+      onPrimary: brand.colours.onPrimary,
+      accent: brand.colours.accent,
+      text: brand.colours.text,
+      rule: "#7A7A7A",
+      restFill: "#E4E4E4",
+    },
+    logoPath: brand.logoPath,
+  };
+}

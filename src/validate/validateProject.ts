@@ -1,0 +1,17 @@
+// Everything `leaflets validate` checks: the catalog files, the locale texts against each other, the
+// brand colours, and a dry run of every template in every language and pregnancy-prevention category.
+
+import type { ConfigProblem } from "../catalog/configProblem.ts";
+import { loadCatalog, PROJECT_ROOT } from "../catalog/loadCatalog.ts";
+import { checkBrandContrast } from "./checkBrandContrast.ts";
+import { checkLocaleTexts } from "./checkLocaleTexts.ts";
+import { dryRunTemplates } from "./dryRunTemplates.ts";
+
+export function validateProject(root: string = PROJECT_ROOT): ConfigProblem[] {
+  const { catalog, problems } = loadCatalog(root);
+  problems.push(...checkLocaleTexts(catalog));
+  for (const brand of catalog.brands.values()) problems.push(...checkBrandContrast(brand));
+  // A dry run on a broken catalog would only repeat the problems above in other words.
+  if (problems.length === 0) problems.push(...dryRunTemplates(catalog));
+  return problems;
+}
