@@ -1,0 +1,49 @@
+// `npm run bench`: renders leaflets in one process through the real pipeline (validation → PDF bytes)
+// and prints the warm median time per leaflet, throughput and peak memory. Numbers, not assertions.
+import { performance } from "node:perf_hooks";
+import { loadCatalogOrThrow } from "../src/catalog/loadCatalog.ts";
+import { validateOrder } from "../src/order/validateOrder.ts";
+import { generateDocuments } from "../src/pipeline/generateDocuments.ts";
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 200);
+const WARMUP = 10;
+
+const catalog = loadCatalogOrThrow();
+const regimens = ["pd-28", "pvd-21"];
+const categories = ["woman-childbearing", "woman-not-childbearing", "man"];
+const times: number[] = [];
+let pages = 0;
+const started = performance.now();
+for (let i = 0; i < COUNT + WARMUP; i++) {
+  const validation = validateOrder(
+    {
+      patientId: `BENCH-${i}`,
+      name: `Bench Patiënt ${i}`,
+      drug: "pomalidomide",
+      regimen: regimens[i % regimens.length],
+      doseMg: 1 + (i % 4),
+      startDate: "2026-12-01",
+      cycles: 3,
+      pppCategory: categories[i % categories.length],
+      language: i % 2 ? "nl" : "en",
+    },
+    catalog,
+  );
+  if (!validation.ok) throw new Error(JSON.stringify(validation.problems));
+  const t0 = performance.now();
+  const [doc] = await generateDocuments(validation.order, catalog);
+  const elapsed = performance.now() - t0;
+  if (i >= WARMUP) {
+    times.push(elapsed);
+    pages += doc?.pages ?? 0;
+  }
+}
+const total = (performance.now() - started) / 1000;
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)] ?? 0;
+const p95 = times[Math.floor(times.length * 0.95)] ?? 0;
+const peakMb = process.resourceUsage().maxRSS / 1024;
+console.log(`leaflets rendered:     ${COUNT} (+${WARMUP} warm-up), ${pages} pages`);
+console.log(`warm median per leaflet: ${median.toFixed(1)} ms   (p95 ${p95.toFixed(1)} ms)`);
+console.log(`throughput:            ${((COUNT + WARMUP) / total).toFixed(2)} leaflets/s in one process`);
+console.log(`peak memory (RSS):     ${peakMb.toFixed(0)} MB`);
