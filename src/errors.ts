@@ -85,3 +85,13 @@ export class MarkupError extends LeafletError {
     super("MARKUP_INVALID", `${template}: ${detail}`, "Fix the template; `leaflets validate` renders every template.");
   }
 }
+
+/** The output folder cannot be written (permissions, full disk, a file in the way). Nothing half-written stays. */
+export class OutputError extends LeafletError {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super("OUTPUT_NOT_WRITABLE", `cannot write ${path}: ${reason}`, "Choose another folder with --out, or free space.");
+  }
+}

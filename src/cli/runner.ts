@@ -1,6 +1,6 @@
 // Runs a command's action and turns what it throws into a message and an exit code, in one place.
 // Messages carry fields, files and keys, never patient names or dates of birth.
-import { ConfigError, LeafletError, OrderRefusedError } from "../errors.ts";
+import { ConfigError, LeafletError, OrderRefusedError, OutputError } from "../errors.ts";
 import { EXIT } from "./exitCodes.ts";
 import { UsageError } from "./usageError.ts";
 
@@ -36,7 +36,7 @@ function report(error: unknown, json: boolean): number {
 }
 
 function exitCodeFor(error: unknown): number {
-  if (error instanceof UsageError || error instanceof ConfigError) return EXIT.usage;
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof OutputError) return EXIT.usage;
   if (error instanceof LeafletError) return EXIT.refused;
   return EXIT.usage;
 }

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import writeFileAtomic from "write-file-atomic";
+import { OutputError } from "../errors.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { GeneratedDocument } from "../pipeline/generateDocuments.ts";
 import { documentFileName, patientFolderName } from "./fileNames.ts";

@@ -3,8 +3,8 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { type PDFDict, PDFDocument, PDFName, PDFRef } from "pdf-lib";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = dirname(require.resolve("pdfjs-dist/package.json"));
@@ -147,7 +147,8 @@ export async function fontsEmbedded(bytes: Uint8Array): Promise<FontReport> {
   const fonts: FontReport["fonts"] = [];
   pdf.getPages().forEach((page, index) => {
     // Resources may be inherited from the page tree.
-    const resources = lookupDict(page.node.Resources()) ?? lookupDict(page.node.getInheritableAttribute(PDFName.of("Resources")));
+    const resources =
+      lookupDict(page.node.Resources()) ?? lookupDict(page.node.getInheritableAttribute(PDFName.of("Resources")));
     const fontDict = resources ? lookupDict(resources.get(PDFName.of("Font"))) : undefined;
     if (!fontDict) return;
     for (const [key, ref] of fontDict.entries()) {

@@ -172,11 +172,19 @@ describe("validateOrder: refusals against the catalog", () => {
 
 describe("validateOrder: refusals of dates", () => {
   it("refuses startDate 2026-02-30 as not on the calendar → startDate", () => {
-    expectOnlyProblem({ ...validOrder(), startDate: "2026-02-30" }, "startDate", /2026-02-30 is not a date on the calendar/);
+    expectOnlyProblem(
+      { ...validOrder(), startDate: "2026-02-30" },
+      "startDate",
+      /2026-02-30 is not a date on the calendar/,
+    );
   });
 
   it('refuses startDate "01-12-2026" as not written YYYY-MM-DD → startDate', () => {
-    expectOnlyProblem({ ...validOrder(), startDate: "01-12-2026" }, "startDate", /must be written YYYY-MM-DD.*"01-12-2026"/);
+    expectOnlyProblem(
+      { ...validOrder(), startDate: "01-12-2026" },
+      "startDate",
+      /must be written YYYY-MM-DD.*"01-12-2026"/,
+    );
   });
 
   it("refuses a startDate that is not text → startDate", () => {
@@ -196,7 +204,11 @@ describe("validateOrder: refusals of dates", () => {
   });
 
   it("refuses a dateOfBirth giving an age over 120 at the start date → dateOfBirth", () => {
-    expectOnlyProblem({ ...validOrder(), dateOfBirth: "1900-01-01" }, "dateOfBirth", /gives an age of 126 at the start date/);
+    expectOnlyProblem(
+      { ...validOrder(), dateOfBirth: "1900-01-01" },
+      "dateOfBirth",
+      /gives an age of 126 at the start date/,
+    );
   });
 
   it("refuses a dateOfBirth one day after the startDate → dateOfBirth", () => {
@@ -210,7 +222,9 @@ describe("validateOrder: refusals of dose and cycles", () => {
       expectOnlyProblem(
         { ...validOrder(), doseMg },
         "doseMg",
-        new RegExp(`^${String(doseMg).replace(".", "\\.")} mg is not a pomalidomide strength; use 1, 2, 3 or 4 \\(mg\\)$`),
+        new RegExp(
+          `^${String(doseMg).replace(".", "\\.")} mg is not a pomalidomide strength; use 1, 2, 3 or 4 \\(mg\\)$`,
+        ),
       );
     });
   }

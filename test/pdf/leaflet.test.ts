@@ -212,7 +212,9 @@ describe("English leaflet (pd-28, 3 cycles from 1 December 2026)", () => {
     });
     expect(doc.all).toContain("Where this information comes from");
     expect(doc.all).toContain("European Medicines Agency (EMA), last updated 04-2019.");
-    expect(doc.all).toContain("Your treatment plan (pomalidomide with dexamethasone, in cycles of 28 days): Imnovid SmPC");
+    expect(doc.all).toContain(
+      "Your treatment plan (pomalidomide with dexamethasone, in cycles of 28 days): Imnovid SmPC",
+    );
   });
 });
 
@@ -292,7 +294,9 @@ describe("Dutch leaflet", () => {
     const doc = await leaflet(nl);
     expect(doc.all).toContain("Zwangerschapspreventieprogramma");
     expect(doc.all).toContain("Als u zwanger kunt worden");
-    expect(doc.all).toContain("Gebruik effectieve anticonceptie vanaf ten minste 4 weken voordat u met pomalidomide begint");
+    expect(doc.all).toContain(
+      "Gebruik effectieve anticonceptie vanaf ten minste 4 weken voordat u met pomalidomide begint",
+    );
     expect(doc.all).toContain("Geef geen bloed tijdens de behandeling en tot ten minste 7 dagen nadat u bent gestopt.");
     expect(doc.all).not.toContain("condoom");
     expect(doc.all).not.toContain("contraception");
@@ -322,7 +326,9 @@ describe("pvd-21 with 12 cycles", () => {
     expect(cycle9).toContain(`Bortezomib 1.3 mg/m²: ${d(9, 1)} and ${d(9, 8)} Dexamethasone`);
     expect(cycle9).not.toContain(d(9, 4));
     expect(cycle9).not.toContain(d(9, 11));
-    expect(cycle9).toContain(`Dexamethasone 20 mg, or 10 mg if you are older than 75: ${d(9, 1)}, ${d(9, 2)}, ${d(9, 8)} and ${d(9, 9)}`);
+    expect(cycle9).toContain(
+      `Dexamethasone 20 mg, or 10 mg if you are older than 75: ${d(9, 1)}, ${d(9, 2)}, ${d(9, 8)} and ${d(9, 9)}`,
+    );
 
     const cycle8 = cycleBlock(doc.all, "Cycle", 8);
     expect(cycle8).toContain(`Bortezomib 1.3 mg/m²: ${d(8, 1)}, ${d(8, 4)}, ${d(8, 8)} and ${d(8, 11)} Dexamethasone`);
@@ -374,12 +380,7 @@ describe("dexamethasone dose and the patient's age", () => {
 });
 
 describe("the patient's name is printed as typed", () => {
-  test.each([
-    "<b>x</b>",
-    "**x**",
-    "{{x}}",
-    'Tom & "Jerry"',
-  ])("%s prints literally", async (name) => {
+  test.each(["<b>x</b>", "**x**", "{{x}}", 'Tom & "Jerry"'])("%s prints literally", async (name) => {
     const doc = await leaflet({ cycles: 1, name });
     expect(doc.text[0]).toContain(`Name ${name}`);
     doc.text.forEach((page, i) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
 import { type IsoDate, parseIsoDate } from "../../src/dates.ts";
 import { buildSchedule } from "../../src/regimen/buildSchedule.ts";
-import type { Regimen, Schedule, ScheduledCycle, ScheduledDose, ScheduleDay } from "../../src/regimen/regimenTypes.ts";
+import type { Regimen, Schedule, ScheduleDay, ScheduledCycle, ScheduledDose } from "../../src/regimen/regimenTypes.ts";
 
 const catalog = loadCatalogOrThrow();
 
@@ -109,7 +109,8 @@ describe("buildSchedule: pd-28 (pomalidomide days 1–21, dexamethasone days 1, 
   it("gives pomalidomide the order's dose (3 mg) as the primary medicine", () => {
     const doses = dosesOf(schedule, "pomalidomide");
     expect(doses).toHaveLength(3 * 21);
-    for (const dose of doses) expect(dose).toStrictEqual({ drug: "pomalidomide", role: "primary", amount: 3, unit: "mg" });
+    for (const dose of doses)
+      expect(dose).toStrictEqual({ drug: "pomalidomide", role: "primary", amount: 3, unit: "mg" });
   });
 
   it("takes the pomalidomide amount from doseMg, whatever strength is ordered", () => {
@@ -276,7 +277,11 @@ describe("buildSchedule: pvd-21 (pomalidomide, bortezomib and dexamethasone, few
   });
 
   it("lists all three medicines on day 4 of cycle 8 but only pomalidomide on day 4 of cycle 9", () => {
-    expect(day(cycle(schedule, 8), 4).doses.map((d) => d.drug)).toEqual(["pomalidomide", "bortezomib", "dexamethasone"]);
+    expect(day(cycle(schedule, 8), 4).doses.map((d) => d.drug)).toEqual([
+      "pomalidomide",
+      "bortezomib",
+      "dexamethasone",
+    ]);
     expect(day(cycle(schedule, 9), 4).doses.map((d) => d.drug)).toEqual(["pomalidomide"]);
   });
 
@@ -395,15 +400,18 @@ describe("buildSchedule: every day is exactly one calendar day after the previou
       expect(dates.at(-1)).toBe(lastDate);
       expect(new Set(dates).size).toBe(dates.length);
       for (let i = 1; i < dates.length; i++) {
-        expect(utcMs(dates[i] as string) - utcMs(dates[i - 1] as string), `${dates[i - 1]} → ${dates[i]}`).toBe(
-          DAY_MS,
-        );
+        expect(utcMs(dates[i] as string) - utcMs(dates[i - 1] as string), `${dates[i - 1]} → ${dates[i]}`).toBe(DAY_MS);
       }
     });
   }
 
   it("starts each cycle on the day after the previous cycle ends", () => {
-    const schedule = buildSchedule({ regimen: regimen("pvd-21"), startDate: date("2027-12-20"), cycles: 12, doseMg: 4 });
+    const schedule = buildSchedule({
+      regimen: regimen("pvd-21"),
+      startDate: date("2027-12-20"),
+      cycles: 12,
+      doseMg: 4,
+    });
     for (let n = 2; n <= 12; n++) {
       expect(utcMs(cycle(schedule, n).startDate) - utcMs(cycle(schedule, n - 1).endDate)).toBe(DAY_MS);
     }

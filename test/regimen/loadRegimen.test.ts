@@ -3,8 +3,8 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadCatalog, PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
 import type { ConfigProblem } from "../../src/catalog/configProblem.ts";
+import { loadCatalog, PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
 import { loadRegimen } from "../../src/regimen/loadRegimen.ts";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../fixtures/regimens");
@@ -153,10 +153,10 @@ describe("loadRegimen: broken files are refused with the file and key named", ()
     expect(problem.message).toBe('no component for the regimen\'s own drug "pomalidomide"');
   });
 
-  it("a file that is not YAML → the whole file (empty key)", () => {
+  it("a file that is not readable YAML (a key given twice) → the whole file (empty key)", () => {
     const problem = onlyProblem("not-yaml.yaml");
     expectNamesFile(problem, "not-yaml.yaml");
     expect(problem.key).toBe("");
-    expect(problem.message).toMatch(/^not readable YAML: /);
+    expect(problem.message).toMatch(/^not readable YAML: Map keys must be unique/);
   });
 });

@@ -26,10 +26,10 @@ export function registerGenerate(program: Command, run: Runner): void {
     .command("generate")
     .summary("print the leaflet for one patient")
     .description(
-      "Print the personalised leaflet for one patient's order.\n\n" +
-        "The order is a JSON file with the fields patientId, name, drug, regimen, doseMg, startDate (YYYY-MM-DD),\n" +
-        "cycles, pppCategory, language, and optionally dateOfBirth, brand and contact.nurseLine/contact.emergency.\n" +
-        "Files are written to DIR/<patientId>/<drug>-leaflet-<lang>.pdf; the paths written are printed.",
+      "Print the personalised leaflet for one patient's order. The order is a JSON file with the fields " +
+        "patientId, name, drug, regimen, doseMg, startDate (YYYY-MM-DD), cycles, pppCategory, language, and " +
+        "optionally dateOfBirth, brand and contact.nurseLine / contact.emergency (see the README). Files are " +
+        "written to DIR/<patientId>/<drug>-leaflet-<lang>.pdf and their paths printed.",
     )
     .option("--demo", "use the built-in demo patient (fictional)")
     .option("--patient <order.json>", "the order file")

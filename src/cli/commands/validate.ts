@@ -10,8 +10,9 @@ export function registerValidate(program: Command, run: Runner): void {
     .command("validate")
     .summary("check locales, templates, regimens and brands")
     .description(
-      "Check every shipped data file: regimens, brands, locale files (provenance, missing or empty keys,\n" +
-        "markup left in text, characters the fonts cannot print) and every template in every language.",
+      "Check every shipped data file: regimens, brands (colour contrast too), locale files (provenance, " +
+        "missing or empty keys, markup left in text, characters the fonts cannot print) and every template " +
+        "in every language. Each problem is listed with its file and key; exit code 1 if there is any.",
     )
     .option("--json", "print one JSON object with the problems")
     .action((flags: { json?: boolean }) =>

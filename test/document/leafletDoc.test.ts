@@ -1,0 +1,135 @@
+// The document tree for fixed orders: snapshots pin the contract between templates and rendering,
+// and targeted assertions pin what must never drift (dates, doses, the PPP part for the category).
+import { describe, expect, it } from "vitest";
+import type { Catalog } from "../../src/catalog/catalogTypes.ts";
+import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
+import type { Block, LeafletDoc } from "../../src/document/documentTypes.ts";
+import type { Order } from "../../src/order/orderTypes.ts";
+import { validateOrder } from "../../src/order/validateOrder.ts";
+import { buildLeafletDoc } from "../../src/pipeline/generateDocuments.ts";
+
+const catalog: Catalog = loadCatalogOrThrow();
+
+function order(overrides: Record<string, unknown> = {}): Order {
+  const result = validateOrder(
+    {
+      patientId: "SNAP-1",
+      name: "Snapshot Patiënt",
+      drug: "pomalidomide",
+      regimen: "pd-28",
+      doseMg: 4,
+      startDate: "2026-12-01",
+      cycles: 2,
+      pppCategory: "woman-childbearing",
+      language: "en",
+      dateOfBirth: "1960-06-15",
+      ...overrides,
+    },
+    catalog,
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.order;
+}
+
+function sectionIds(doc: LeafletDoc): string[] {
+  return doc.body.filter((b): b is Extract<Block, { type: "section" }> => b.type === "section").map((s) => s.id);
+}
+
+function calendarOf(doc: LeafletDoc) {
+  const find = (blocks: Block[]): Extract<Block, { type: "calendar" }> | undefined => {
+    for (const b of blocks) {
+      if (b.type === "calendar") return b;
+      if (b.type === "section" || b.type === "callout") {
+        const found = find(b.children);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  const calendar = find(doc.body);
+  if (!calendar) throw new Error("no calendar");
+  return calendar;
+}
+
+describe("leaflet document tree", () => {
+  it("matches the snapshot in English", () => {
+    expect(buildLeafletDoc(order(), catalog)).toMatchSnapshot();
+  });
+
+  it("matches the snapshot in Dutch", () => {
+    expect(buildLeafletDoc(order({ language: "nl" }), catalog)).toMatchSnapshot();
+  });
+
+  it("has the sections in reading order, calendar last", () => {
+    expect(sectionIds(buildLeafletDoc(order(), catalog))).toEqual([
+      "personal",
+      "contacts",
+      "what",
+      "howItWorks",
+      "howToTake",
+      "ppp",
+      "sideEffects",
+      "studies",
+      "sources",
+      "calendar",
+    ]);
+  });
+
+  it("never puts the patient's name in the document metadata", () => {
+    const doc = buildLeafletDoc(order(), catalog);
+    expect(doc.title).not.toContain("Snapshot");
+    expect(doc.subject).not.toContain("Snapshot");
+    expect(doc.header.patient).toContain("Snapshot Patiënt");
+  });
+
+  it("writes each cycle's dates in words and a grid of whole weeks", () => {
+    const calendar = calendarOf(buildLeafletDoc(order(), catalog));
+    expect(calendar.cycles.map((c) => c.title)).toEqual([
+      "Cycle 1: 1 December 2026 – 28 December 2026",
+      "Cycle 2: 29 December 2026 – 25 January 2027",
+    ]);
+    expect(calendar.cycles[0]?.lines).toEqual([
+      "Take pomalidomide 4 mg once a day: 1 December 2026 – 21 December 2026",
+      "Dexamethasone 40 mg: 1 December 2026, 8 December 2026, 15 December 2026 and 22 December 2026",
+      "Rest days, no pomalidomide: 22 December 2026 – 28 December 2026",
+    ]);
+    const days = calendar.cycles[0]?.weeks.flat() ?? [];
+    expect(calendar.cycles[0]?.weeks.map((w) => w.length)).toEqual([7, 7, 7, 7]);
+    expect(days[21]).toEqual({
+      label: "Day 22",
+      date: "Tue 22 Dec",
+      rest: "rest day",
+      doses: [{ symbol: "D", text: "40 mg" }],
+    });
+    expect(days[0]?.doses).toEqual([
+      { symbol: "P", text: "4 mg" },
+      { symbol: "D", text: "40 mg" },
+    ]);
+  });
+
+  it("prints both dexamethasone doses, and when each applies, if the age is unknown", () => {
+    const { dateOfBirth: _, ...withoutBirth } = order();
+    const calendar = calendarOf(buildLeafletDoc(withoutBirth, catalog));
+    expect(calendar.legend.map((k) => k.text)).toContain("Dexamethasone 40 mg, or 20 mg if you are older than 75");
+    expect(calendar.cycles[0]?.weeks[0]?.[0]?.doses).toContainEqual({ symbol: "D", text: "see key" });
+  });
+
+  it("shows only the PPP part of the patient's category", () => {
+    const text = (category: string) => JSON.stringify(buildLeafletDoc(order({ pppCategory: category }), catalog));
+    expect(text("woman-childbearing")).toContain("If you could become pregnant");
+    expect(text("woman-childbearing")).not.toContain("If you are a man");
+    expect(text("man")).toContain("If you are a man");
+    expect(text("man")).not.toContain("If you could become pregnant");
+    expect(text("woman-not-childbearing")).toContain("If you cannot become pregnant");
+    expect(text("woman-not-childbearing")).not.toContain("If you are a man");
+  });
+
+  it("keeps markup-like patient values as literal text", () => {
+    for (const name of ["<b>Jan</b>", "**Jan**", "{{Jan}}", 'Jan & "Piet"', "$t(common:drugs.bortezomib)"]) {
+      const doc = buildLeafletDoc(order({ name }), catalog);
+      const facts = doc.body.flatMap((b) => (b.type === "section" ? b.children : [])).find((b) => b.type === "facts");
+      expect(facts?.type === "facts" && facts.items[0]?.value).toBe(name);
+      expect(doc.header.patient).toBe(`For ${name} (SNAP-1)`);
+    }
+  });
+});

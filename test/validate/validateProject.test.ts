@@ -1,0 +1,162 @@
+// `leaflets validate` on the shipped files (clean) and on copies broken one rule at a time: each
+// problem must name its file and key.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
+import { contrastRatio } from "../../src/validate/checkBrandContrast.ts";
+import { validateProject } from "../../src/validate/validateProject.ts";
+
+const copies: string[] = [];
+
+/** A copy of the project's data files that a test may break. */
+function projectCopy(): string {
+  const root = mkdtempSync(join(tmpdir(), "leaflets-validate-"));
+  cpSync(join(PROJECT_ROOT, "templates"), join(root, "templates"), { recursive: true });
+  cpSync(join(PROJECT_ROOT, "locales"), join(root, "locales"), { recursive: true });
+  copies.push(root);
+  return root;
+}
+
+function editJson(root: string, file: string, edit: (json: Record<string, any>) => void): void {
+  const path = join(root, file);
+  const json = JSON.parse(readFileSync(path, "utf8"));
+  edit(json);
+  writeFileSync(path, JSON.stringify(json));
+}
+
+function editText(root: string, file: string, edit: (text: string) => string): void {
+  const path = join(root, file);
+  writeFileSync(path, edit(readFileSync(path, "utf8")));
+}
+
+afterEach(() => {
+  for (const root of copies.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+describe("leaflets validate", () => {
+  it("finds no problem in the shipped files", () => {
+    expect(validateProject()).toEqual([]);
+  });
+
+  it("reports a key missing in one language, naming the language that has it", () => {
+    const root = projectCopy();
+    editJson(root, "locales/nl/pomalidomide.json", (j) => {
+      delete j.sections.what.p2;
+    });
+    expect(validateProject(root)).toContainEqual({
+      file: "locales/nl/pomalidomide.json",
+      key: "sections.what.p2",
+      message: "missing (present in en)",
+    });
+  });
+
+  it("reports an empty string", () => {
+    const root = projectCopy();
+    editJson(root, "locales/en/common.json", (j) => {
+      j.personal.name = " ";
+    });
+    expect(validateProject(root)).toContainEqual({
+      file: "locales/en/common.json",
+      key: "personal.name",
+      message: "is empty",
+    });
+  });
+
+  it("reports markup and HTML entities left in text", () => {
+    const root = projectCopy();
+    editJson(root, "locales/en/pomalidomide.json", (j) => {
+      j.sections.what.p1 = "Imnovid <b>contains</b> pomalidomide.";
+      j.sections.what.p3 = "Capsules of 1, 2, 3 &amp; 4 mg.";
+    });
+    const problems = validateProject(root);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ key: "sections.what.p1", message: expect.stringContaining("markup") }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ key: "sections.what.p3", message: expect.stringContaining("entity") }),
+    );
+  });
+
+  it("reports a character the embedded fonts cannot print", () => {
+    const root = projectCopy();
+    editJson(root, "locales/nl/common.json", (j) => {
+      j.contacts.title = "Wie belt u? 漢";
+    });
+    expect(validateProject(root)).toContainEqual(
+      expect.objectContaining({
+        file: "locales/nl/common.json",
+        key: "contacts.title",
+        message: expect.stringContaining("U+6F22"),
+      }),
+    );
+  });
+
+  it("reports a section whose provenance names an unknown source", () => {
+    const root = projectCopy();
+    editJson(root, "locales/en/pomalidomide.json", (j) => {
+      j.sections.studies._provenance.sources = ["a-blog"];
+    });
+    expect(validateProject(root)).toContainEqual(
+      expect.objectContaining({ key: "sections.studies._provenance", message: expect.stringContaining('"a-blog"') }),
+    );
+  });
+
+  it("reports a brand colour with too little contrast", () => {
+    const root = projectCopy();
+    editText(root, "templates/brands/default/brand.yaml", (t) => t.replace('primary: "#0B4F6C"', 'primary: "#8FB8CC"'));
+    expect(validateProject(root)).toContainEqual(
+      expect.objectContaining({ file: "templates/brands/default/brand.yaml", key: "colours.primary" }),
+    );
+  });
+
+  it("reports a regimen day outside the cycle", () => {
+    const root = projectCopy();
+    editText(root, "templates/regimens/pd-28.yaml", (t) => t.replace("days: [1, 8, 15, 22]", "days: [1, 8, 15, 29]"));
+    expect(validateProject(root)).toContainEqual({
+      file: "templates/regimens/pd-28.yaml",
+      key: "components.1.days",
+      message: "day 29 is outside the 28-day cycle",
+    });
+  });
+
+  it("reports a key a template needs that no locale has", () => {
+    const root = projectCopy();
+    editText(root, "templates/leaflets/pomalidomide.hbs", (t) =>
+      t.replace('<p>{{t "sections.what.p3"}}</p>', '<p>{{t "sections.what.p4"}}</p>'),
+    );
+    const problems = validateProject(root);
+    expect(problems).toContainEqual({
+      file: "locales/en/pomalidomide.json",
+      key: "sections.what.p4",
+      message: "missing (needed by a template)",
+    });
+    expect(problems).toContainEqual({
+      file: "locales/nl/pomalidomide.json",
+      key: "sections.what.p4",
+      message: "missing (needed by a template)",
+    });
+  });
+
+  it("reports a template that produces an unknown element", () => {
+    const root = projectCopy();
+    editText(root, "templates/leaflets/pomalidomide.hbs", (t) =>
+      t.replace('<section id="studies">', '<section id="studies"><marquee/>'),
+    );
+    expect(validateProject(root)).toContainEqual(
+      expect.objectContaining({
+        file: "templates/leaflets/pomalidomide.hbs",
+        message: expect.stringContaining("<marquee>"),
+      }),
+    );
+  });
+});
+
+describe("contrast ratio", () => {
+  it("follows WCAG: black on white is 21:1, white on white 1:1", () => {
+    expect(contrastRatio("#000000", "#FFFFFF")).toBeCloseTo(21, 5);
+    expect(contrastRatio("#FFFFFF", "#FFFFFF")).toBeCloseTo(1, 5);
+    expect(contrastRatio("#767676", "#FFFFFF")).toBeGreaterThanOrEqual(4.5);
+  });
+});
