@@ -23,6 +23,15 @@ export async function writeDocuments(
   documents: GeneratedDocument[],
 ): Promise<WrittenFile[]> {
   const folder = join(outDir, patientFolderName(order.patientId));
+  try {
+    return await writeAll(folder, order, documents);
+  } catch (error) {
+    const { code, message, path } = error as NodeJS.ErrnoException;
+    throw new OutputError(path ?? folder, code ?? message);
+  }
+}
+
+async function writeAll(folder: string, order: Order, documents: GeneratedDocument[]): Promise<WrittenFile[]> {
   mkdirSync(folder, { recursive: true });
   const written: WrittenFile[] = [];
   for (const doc of documents) {

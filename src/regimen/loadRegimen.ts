@@ -71,7 +71,8 @@ export function loadRegimen(path: string): LoadedRegimen {
     const phases: CyclePhase[] = component.byCycle
       ? component.byCycle.map((phase) => ({ ...cycleRange(phase.cycles), days: expandDays(phase.days) }))
       : [{ fromCycle: 1, days: expandDays(component.days ?? []) }];
-    problems.push(...checkPhases(file, key, phases, data.cycleDays));
+    const where = (i: number) => (component.byCycle ? `${key}.byCycle.${i}` : `${key}.days`);
+    problems.push(...checkPhases(file, where, phases, data.cycleDays));
     return { drug: component.drug, dose: component.dose, phases };
   });
   if (!components.some((c) => c.drug === data.drug)) {
@@ -93,11 +94,16 @@ function expandDays(days: string | number[]): number[] {
 }
 
 /** Phases must cover cycle 1 onwards without gaps or overlaps, end open, and name real, distinct cycle days. */
-function checkPhases(file: string, key: string, phases: CyclePhase[], cycleDays: number): ConfigProblem[] {
+function checkPhases(
+  file: string,
+  keyOf: (phase: number) => string,
+  phases: CyclePhase[],
+  cycleDays: number,
+): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   let expected = 1;
   phases.forEach((phase, i) => {
-    const where = phases.length > 1 ? `${key}.byCycle.${i}` : `${key}.days`;
+    const where = keyOf(i);
     if (phase.fromCycle !== expected) {
       problems.push({
         file,
