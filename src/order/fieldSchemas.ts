@@ -1,5 +1,6 @@
 // The shape of each order field on its own, with messages that say what is wrong and how to write it.
-// Rules that need the catalog or other fields live in validateOrder.ts.
+// Rules that need the catalog or other fields live in validateOrder.ts. Messages never repeat the value
+// given: a date of birth or a name must not end up in a terminal or a log.
 import { z } from "zod";
 import { looksLikeIsoDate, parseIsoDate } from "../dates.ts";
 import { PPP_CATEGORIES } from "./orderTypes.ts";
@@ -10,9 +11,12 @@ export const MAX_CYCLES = 12;
 
 const isoDate = z.string({ error: "must be a date written as text, YYYY-MM-DD" }).superRefine((value, ctx) => {
   if (!looksLikeIsoDate(value)) {
-    ctx.addIssue({ code: "custom", message: `must be written YYYY-MM-DD, e.g. 2026-12-01 (got "${value}")` });
+    ctx.addIssue({
+      code: "custom",
+      message: "must be written YYYY-MM-DD, e.g. 2026-12-01 (day-month-year is refused, never guessed)",
+    });
   } else if (!parseIsoDate(value)) {
-    ctx.addIssue({ code: "custom", message: `${value} is not a date on the calendar` });
+    ctx.addIssue({ code: "custom", message: "is not a date on the calendar (check the day and the month)" });
   }
 });
 

@@ -126,7 +126,7 @@ function checkAgainstCatalog(
     const age = ageInYears(birth, start);
     if (age < 0) problems.push({ field: "dateOfBirth", message: "is after the start date" });
     else if (age > MAX_AGE)
-      problems.push({ field: "dateOfBirth", message: `gives an age of ${age} at the start date; check it` });
+      problems.push({ field: "dateOfBirth", message: `gives an age over ${MAX_AGE} at the start date; check it` });
   }
   if (typeof valid.name === "string") {
     const unprintable = [...new Set(valid.name)].filter((char) => !catalog.canPrint(char));

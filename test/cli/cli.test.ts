@@ -16,7 +16,7 @@ interface Run {
 }
 
 function cli(args: string[]): Promise<Run> {
-  const env = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
   delete env.LEAFLETS_DEBUG;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["bin/leaflets.js", ...args], { cwd: PROJECT_ROOT, env });

@@ -171,20 +171,22 @@ describe("validateOrder: refusals against the catalog", () => {
 });
 
 describe("validateOrder: refusals of dates", () => {
+  it("never repeats a refused date in its message (a date of birth must not reach a terminal)", () => {
+    for (const dateOfBirth of ["15-06-1950", "1950-02-30", "1900-01-01"]) {
+      const result = validateOrder({ ...validOrder(), dateOfBirth }, catalog);
+      expect(result.ok).toBe(false);
+      const text = JSON.stringify(result);
+      expect(text).not.toContain(dateOfBirth);
+      expect(text).not.toMatch(/1950|1900|126/);
+    }
+  });
+
   it("refuses startDate 2026-02-30 as not on the calendar → startDate", () => {
-    expectOnlyProblem(
-      { ...validOrder(), startDate: "2026-02-30" },
-      "startDate",
-      /2026-02-30 is not a date on the calendar/,
-    );
+    expectOnlyProblem({ ...validOrder(), startDate: "2026-02-30" }, "startDate", /^is not a date on the calendar/);
   });
 
   it('refuses startDate "01-12-2026" as not written YYYY-MM-DD → startDate', () => {
-    expectOnlyProblem(
-      { ...validOrder(), startDate: "01-12-2026" },
-      "startDate",
-      /must be written YYYY-MM-DD.*"01-12-2026"/,
-    );
+    expectOnlyProblem({ ...validOrder(), startDate: "01-12-2026" }, "startDate", /must be written YYYY-MM-DD/);
   });
 
   it("refuses a startDate that is not text → startDate", () => {
@@ -192,11 +194,7 @@ describe("validateOrder: refusals of dates", () => {
   });
 
   it("refuses dateOfBirth 1961-02-29 (1961 is not a leap year) → dateOfBirth", () => {
-    expectOnlyProblem(
-      { ...validOrder(), dateOfBirth: "1961-02-29" },
-      "dateOfBirth",
-      /1961-02-29 is not a date on the calendar/,
-    );
+    expectOnlyProblem({ ...validOrder(), dateOfBirth: "1961-02-29" }, "dateOfBirth", /^is not a date on the calendar/);
   });
 
   it('refuses dateOfBirth "14-03-1961" as not written YYYY-MM-DD → dateOfBirth', () => {
@@ -207,7 +205,7 @@ describe("validateOrder: refusals of dates", () => {
     expectOnlyProblem(
       { ...validOrder(), dateOfBirth: "1900-01-01" },
       "dateOfBirth",
-      /gives an age of 126 at the start date/,
+      /gives an age over 120 at the start date/,
     );
   });
 

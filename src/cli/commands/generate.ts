@@ -84,7 +84,10 @@ function readOrderFile(path: string): Record<string, unknown> {
     value = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new OrderRefusedError([
-      { field: "(order)", message: `${path} is not valid JSON: ${(error as Error).message}` },
+      {
+        field: "(order)",
+        message: `${path} is not valid JSON${jsonErrorPlace(text, error as Error)}; check quotes and commas`,
+      },
     ]);
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -93,4 +96,14 @@ function readOrderFile(path: string): Record<string, unknown> {
     ]);
   }
   return value as Record<string, unknown>;
+}
+
+/** "at line L, column C" of a JSON syntax error, without quoting the file (it holds patient data). */
+function jsonErrorPlace(text: string, error: Error): string {
+  const position = /position (\d+)/.exec(error.message);
+  if (!position) return "";
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  return ` at line ${line}, column ${column}`;
 }
