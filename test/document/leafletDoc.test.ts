@@ -7,26 +7,13 @@ import type { Block, LeafletDoc } from "../../src/document/documentTypes.ts";
 import type { Order } from "../../src/order/orderTypes.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { buildLeafletDoc } from "../../src/pipeline/generateDocuments.ts";
+import { baseOrder } from "../helpers/orders.ts";
 
 const catalog: Catalog = loadCatalogOrThrow();
 
 function order(overrides: Record<string, unknown> = {}): Order {
-  const result = validateOrder(
-    {
-      patientId: "SNAP-1",
-      name: "Snapshot Patiënt",
-      drug: "pomalidomide",
-      regimen: "pd-28",
-      doseMg: 4,
-      startDate: "2026-12-01",
-      cycles: 2,
-      pppCategory: "woman-childbearing",
-      language: "en",
-      dateOfBirth: "1960-06-15",
-      ...overrides,
-    },
-    catalog,
-  );
+  const base = { ...baseOrder(), patientId: "SNAP-1", name: "Snapshot Patiënt", cycles: 2, dateOfBirth: "1960-06-15" };
+  const result = validateOrder({ ...base, ...overrides }, catalog);
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.order;
 }

@@ -6,23 +6,13 @@ import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
 import type { FieldProblem } from "../../src/errors.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import type { Regimen } from "../../src/regimen/regimenTypes.ts";
+import { baseOrder } from "../helpers/orders.ts";
 
 const catalog = loadCatalogOrThrow();
 
 /** A valid pomalidomide order for pd-28 (4 mg, 3 cycles from 2026-12-01); tests spread and override it. */
 function validOrder(): Record<string, unknown> {
-  return {
-    patientId: "MRN-001234",
-    name: "Zoë Çelik",
-    drug: "pomalidomide",
-    regimen: "pd-28",
-    doseMg: 4,
-    startDate: "2026-12-01",
-    cycles: 3,
-    pppCategory: "woman-childbearing",
-    language: "en",
-    dateOfBirth: "1961-03-14",
-  };
+  return { ...baseOrder(), patientId: "MRN-001234", name: "Zoë Çelik", dateOfBirth: "1961-03-14" };
 }
 
 function problemsFor(input: unknown, cat: Catalog = catalog): FieldProblem[] {
