@@ -26,6 +26,13 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return toIsoDate(new Date(toUtcMs(date) + days * DAY_MS));
 }
 
+/** The same day `months` calendar months later; a day the month lacks becomes its last day (31 Jan + 1 → 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return toIsoDate(new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))));
+}
+
 /** Age in completed years on `onDate` of someone born on `birthDate`. */
 export function ageInYears(birthDate: IsoDate, onDate: IsoDate): number {
   const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];

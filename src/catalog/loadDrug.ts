@@ -7,13 +7,16 @@ import { z } from "zod";
 import { type ConfigProblem, problemsFromZod } from "./configProblem.ts";
 
 /** Order fields whose use depends on the medicine. */
-export const DRUG_SPECIFIC_FIELDS = ["doseMg", "cycles", "pppCategory"] as const;
+export const DRUG_SPECIFIC_FIELDS = ["doseMg", "cycles", "months", "pppCategory"] as const;
 export type DrugSpecificField = (typeof DRUG_SPECIFIC_FIELDS)[number];
 
 const drugSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   brandName: z.string().min(1),
+  /** Which medicine-specific order fields this medicine uses; any other one is refused. */
   orderFields: z.partialRecord(z.enum(DRUG_SPECIFIC_FIELDS), z.enum(["required", "optional"])),
+  /** Values used when an optional field is left out, e.g. months: 6. */
+  defaults: z.partialRecord(z.enum(DRUG_SPECIFIC_FIELDS), z.number()).optional(),
   documents: z.strictObject({ leaflet: z.string().regex(/\.hbs$/) }),
 });
 

@@ -5,6 +5,8 @@ export interface Formatters {
   locale: string;
   /** "1 December 2026" / "1 december 2026". */
   longDate(date: IsoDate): string;
+  /** "Tuesday 1 December 2026" / "dinsdag 1 december 2026", for appointments. */
+  weekdayDate(date: IsoDate): string;
   /** "Tue 1 Dec" / "di 1 dec", for calendar cells. */
   shortDate(date: IsoDate): string;
   /** 1.3 → "1.3" / "1,3". */
@@ -15,6 +17,13 @@ export interface Formatters {
 
 export function createFormatters(intlLocale: string): Formatters {
   const long = new Intl.DateTimeFormat(intlLocale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const weekday = new Intl.DateTimeFormat(intlLocale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   const short = new Intl.DateTimeFormat(intlLocale, {
     weekday: "short",
     day: "numeric",
@@ -26,6 +35,7 @@ export function createFormatters(intlLocale: string): Formatters {
   return {
     locale: intlLocale,
     longDate: (date) => long.format(toUtcDate(date)),
+    weekdayDate: (date) => weekday.format(toUtcDate(date)).replace(/,/g, ""),
     shortDate: (date) => short.format(toUtcDate(date)).replace(/,/g, ""),
     number: (value) => number.format(value),
     list: (items) => list.format(items),

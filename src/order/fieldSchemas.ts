@@ -8,6 +8,7 @@ import { phoneNumber } from "./phoneNumber.ts";
 
 export const MAX_NAME_LENGTH = 100;
 export const MAX_CYCLES = 12;
+export const MAX_MONTHS = 24;
 
 const isoDate = z.string({ error: "must be a date written as text, YYYY-MM-DD" }).superRefine((value, ctx) => {
   if (!looksLikeIsoDate(value)) {
@@ -41,6 +42,11 @@ export const fieldSchemas = {
     .int(`must be a whole number from 1 to ${MAX_CYCLES}`)
     .min(1, `must be a whole number from 1 to ${MAX_CYCLES}`)
     .max(MAX_CYCLES, `must be a whole number from 1 to ${MAX_CYCLES}`),
+  months: z
+    .number({ error: "must be a whole number of months" })
+    .int(`must be a whole number from 1 to ${MAX_MONTHS}`)
+    .min(1, `must be a whole number from 1 to ${MAX_MONTHS}`)
+    .max(MAX_MONTHS, `must be a whole number from 1 to ${MAX_MONTHS}`),
   pppCategory: z.enum(PPP_CATEGORIES, { error: `must be one of ${PPP_CATEGORIES.join(", ")}` }),
   language: text("a language code"),
   dateOfBirth: isoDate,

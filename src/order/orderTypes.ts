@@ -16,6 +16,8 @@ export interface Order {
   doseMg?: number;
   startDate: IsoDate;
   cycles?: number;
+  /** How many months of visits to plan (visit regimens such as Imlygic). */
+  months?: number;
   pppCategory?: PppCategory;
   language: string;
   dateOfBirth?: IsoDate;

@@ -57,6 +57,8 @@ export function validateOrder(input: unknown, catalog: Catalog): OrderValidation
   };
   if (valid.doseMg !== undefined) order.doseMg = valid.doseMg as number;
   if (valid.cycles !== undefined) order.cycles = valid.cycles as number;
+  const months = (valid.months as number | undefined) ?? catalog.drugs.get(order.drug)?.defaults?.months;
+  if (months !== undefined) order.months = months;
   if (valid.pppCategory !== undefined) order.pppCategory = valid.pppCategory as Order["pppCategory"];
   if (valid.dateOfBirth !== undefined) order.dateOfBirth = valid.dateOfBirth as IsoDate;
   return { ok: true, order };
@@ -106,12 +108,17 @@ function checkAgainstCatalog(
         problems.push({ field, message: `is required for ${drug.id}${field === "pppCategory" ? pppHint : ""}` });
       }
       if (use === undefined && raw[field] != null) {
-        problems.push({ field, message: `does not apply to ${drug.id}; leave it out` });
+        const usedBy = [...catalog.drugs.values()].filter((d) => d.orderFields[field]).map((d) => d.id);
+        problems.push({
+          field,
+          message: `does not apply to ${drug.id}${usedBy.length ? ` (it is for ${usedBy.join(", ")})` : ""}; leave it out`,
+        });
       }
     }
   }
   const dose = valid.doseMg as number | undefined;
-  const fromOrder = regimen?.components.find((c) => c.dose.fromOrder === "doseMg");
+  const fromOrder =
+    regimen?.kind === "cycles" ? regimen.components.find((c) => c.dose.fromOrder === "doseMg") : undefined;
   if (dose !== undefined && fromOrder?.dose.allowed && !fromOrder.dose.allowed.includes(dose)) {
     const allowed = fromOrder.dose.allowed;
     problems.push({

@@ -9,6 +9,8 @@ import type { LeafletDoc } from "../document/documentTypes.ts";
 import { parseMarkup } from "../document/parseMarkup.ts";
 import type { Order, PaperSize } from "../order/orderTypes.ts";
 import { buildSchedule } from "../regimen/buildSchedule.ts";
+import { buildVisitPlan } from "../regimen/buildVisitPlan.ts";
+import type { Regimen, TreatmentPlan } from "../regimen/regimenTypes.ts";
 import { renderPdf } from "../render/renderPdf.tsx";
 import { createTheme } from "../render/theme.ts";
 import { compileDocumentTemplate, type RenderMarkup } from "../template/createTemplateEngine.ts";
@@ -36,15 +38,9 @@ export function buildLeafletDoc(order: Order, catalog: Catalog): LeafletDoc {
   const regimen = required(catalog.regimens.get(order.regimen), "regimen", order.regimen);
   const brand = required(catalog.brands.get(order.brand), "brand", order.brand);
   const bundle = required(catalog.locales.get(order.language), "language", order.language);
-  const schedule = buildSchedule({
-    regimen,
-    startDate: order.startDate,
-    cycles: order.cycles ?? 1,
-    ...(order.doseMg === undefined ? {} : { doseMg: order.doseMg }),
-    ...(order.dateOfBirth === undefined ? {} : { ageAtStart: ageInYears(order.dateOfBirth, order.startDate) }),
-  });
+  const plan = buildPlan(order, regimen);
   const translate = translatorFor(catalog, order.language, drug.id);
-  const model = buildLeafletModel({ order, drug, regimen, schedule, brand, bundle, translate });
+  const model = buildLeafletModel({ order, drug, regimen, plan, brand, bundle, translate });
   const templatePath = join("templates", drug.documents.leaflet);
   const markup = templateFor(catalog, drug.documents.leaflet)(model, translate);
   return parseMarkup(markup, templatePath);
@@ -62,6 +58,24 @@ export async function generateDocuments(
     creator: CREATOR,
   });
   return [{ kind: "leaflet", drug: order.drug, language: order.language, pages: countPages(bytes), bytes }];
+}
+
+/** The regimen engine for the order: a dated cycle schedule or a dated visit plan. */
+export function buildPlan(order: Order, regimen: Regimen): TreatmentPlan {
+  if (regimen.kind === "visits") {
+    return buildVisitPlan({
+      regimen,
+      startDate: order.startDate,
+      months: required(order.months, "months", order.drug),
+    });
+  }
+  return buildSchedule({
+    regimen,
+    startDate: order.startDate,
+    cycles: required(order.cycles, "cycles", order.drug),
+    ...(order.doseMg === undefined ? {} : { doseMg: order.doseMg }),
+    ...(order.dateOfBirth === undefined ? {} : { ageAtStart: ageInYears(order.dateOfBirth, order.startDate) }),
+  });
 }
 
 const templates = new Map<string, RenderMarkup>();

@@ -1,10 +1,10 @@
 // The regimen engine: regimen + start date + number of cycles (+ age) → a dated, day-by-day schedule.
 // Pure: no clock, no files. Every date on a printed calendar comes from here.
 import { addDays, type IsoDate } from "../dates.ts";
-import type { Regimen, RegimenComponent, Schedule, ScheduleDay, ScheduledDose } from "./regimenTypes.ts";
+import type { CycleRegimen, RegimenComponent, Schedule, ScheduleDay, ScheduledDose } from "./regimenTypes.ts";
 
 export interface ScheduleRequest {
-  regimen: Regimen;
+  regimen: CycleRegimen;
   startDate: IsoDate;
   cycles: number;
   /** The order's dose for components whose amount comes from the order. */
@@ -33,6 +33,7 @@ export function buildSchedule(request: ScheduleRequest): Schedule {
     scheduled.push({ number, startDate: cycleStart, endDate: addDays(cycleStart, regimen.cycleDays - 1), days });
   }
   return {
+    kind: "cycles",
     regimenId: regimen.id,
     drug: regimen.drug,
     cycleDays: regimen.cycleDays,
@@ -47,7 +48,7 @@ export function daysInCycle(component: RegimenComponent, cycle: number): number[
   return phase ? phase.days : [];
 }
 
-function doseFor(component: RegimenComponent, regimen: Regimen, request: ScheduleRequest): ScheduledDose {
+function doseFor(component: RegimenComponent, regimen: CycleRegimen, request: ScheduleRequest): ScheduledDose {
   const { dose } = component;
   const role = component.drug === regimen.drug ? "primary" : "partner";
   if (dose.fromOrder === "doseMg") {

@@ -1,11 +1,12 @@
 // Reads one regimen file (YAML), checks it against the schema and the rules a calendar depends on,
 // and turns its day notation ("1-21", [1, 8], by-cycle phases) into the engine's Regimen shape.
+// Two kinds: `cycles` (the default: daily doses in repeating cycles) and `visits` (doses given at visits).
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { type ConfigProblem, problemsFromZod } from "../catalog/configProblem.ts";
-import type { CyclePhase, Regimen } from "./regimenTypes.ts";
+import type { CyclePhase, Regimen, VisitRegimen } from "./regimenTypes.ts";
 
 const dayList = z.union([z.string().regex(/^\d+-\d+$/, 'write a range as "1-21"'), z.array(z.number().int())]);
 
@@ -38,12 +39,50 @@ const componentSchema = z
     message: "give either `days` (every cycle) or `byCycle`, not both or neither",
   });
 
-const regimenSchema = z.strictObject({
+const common = {
   id: z.string().regex(/^[a-z0-9-]+$/, "use lower-case letters, digits and '-'"),
   drug: z.string().min(1),
   source: z.string().min(10, "name the source (document and section) a pharmacist can check"),
+};
+
+const regimenSchema = z.strictObject({
+  ...common,
+  kind: z.literal("cycles").optional(),
   cycleDays: z.number().int().min(1).max(84),
   components: z.array(componentSchema).min(1),
+});
+
+const visitDose = {
+  strength: z.string().min(1),
+  level: z.enum(["lower", "higher"]),
+  maxVolumeMl: z.number().positive(),
+};
+
+const visitRegimenSchema = z.strictObject({
+  ...common,
+  kind: z.literal("visits"),
+  visits: z
+    .array(z.strictObject({ afterDays: z.number().int().min(0).max(365), ...visitDose }))
+    .min(1)
+    .superRefine((visits, ctx) => {
+      visits.forEach((visit, i) => {
+        if (i === 0 && visit.afterDays !== 0) {
+          ctx.addIssue({
+            code: "custom",
+            path: [0, "afterDays"],
+            message: "the first visit is on the start date: afterDays 0",
+          });
+        }
+        if (i > 0 && visit.afterDays < 1) {
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "afterDays"],
+            message: "a later visit must come at least 1 day after the previous one",
+          });
+        }
+      });
+    }),
+  repeat: z.strictObject({ everyDays: z.number().int().min(1).max(365), ...visitDose }),
 });
 
 export interface LoadedRegimen {
@@ -59,13 +98,13 @@ export function loadRegimen(path: string): LoadedRegimen {
   } catch (error) {
     return { problems: [{ file, key: "", message: `not readable YAML: ${(error as Error).message}` }] };
   }
+  if (typeof raw === "object" && raw !== null && (raw as { kind?: unknown }).kind === "visits") {
+    return loadVisitRegimen(file, basename(path), raw);
+  }
   const parsed = regimenSchema.safeParse(raw);
   if (!parsed.success) return { problems: problemsFromZod(file, parsed.error) };
   const data = parsed.data;
-  const problems: ConfigProblem[] = [];
-  if (`${data.id}.yaml` !== basename(path)) {
-    problems.push({ file, key: "id", message: `the id "${data.id}" must match the file name` });
-  }
+  const problems: ConfigProblem[] = idProblems(file, data.id, basename(path));
   const components = data.components.map((component, index) => {
     const key = `components.${index}`;
     const phases: CyclePhase[] = component.byCycle
@@ -79,7 +118,19 @@ export function loadRegimen(path: string): LoadedRegimen {
     problems.push({ file, key: "components", message: `no component for the regimen's own drug "${data.drug}"` });
   }
   if (problems.length > 0) return { problems };
-  return { regimen: { ...data, components }, problems };
+  return { regimen: { ...data, kind: "cycles", components }, problems };
+}
+
+function loadVisitRegimen(file: string, fileName: string, raw: unknown): LoadedRegimen {
+  const parsed = visitRegimenSchema.safeParse(raw);
+  if (!parsed.success) return { problems: problemsFromZod(file, parsed.error) };
+  const problems = idProblems(file, parsed.data.id, fileName);
+  const regimen: VisitRegimen = parsed.data;
+  return problems.length > 0 ? { problems } : { regimen, problems };
+}
+
+function idProblems(file: string, id: string, fileName: string): ConfigProblem[] {
+  return `${id}.yaml` === fileName ? [] : [{ file, key: "id", message: `the id "${id}" must match the file name` }];
 }
 
 function cycleRange(text: string): { fromCycle: number; toCycle?: number } {

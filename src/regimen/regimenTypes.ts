@@ -25,12 +25,50 @@ export interface RegimenComponent {
   phases: CyclePhase[];
 }
 
-export interface Regimen {
+/** A regimen of repeating cycles with daily doses (pomalidomide with its partner drugs). */
+export interface CycleRegimen {
+  kind: "cycles";
   id: string;
   drug: string;
   source: string;
   cycleDays: number;
   components: RegimenComponent[];
+}
+
+/** What is given at one visit: the strength as printed, whether it is the lower or higher one, the most volume. */
+export interface VisitDose {
+  strength: string;
+  level: "lower" | "higher";
+  maxVolumeMl: number;
+}
+
+/** A regimen of visits at which a clinician gives the medicine (Imlygic injections). */
+export interface VisitRegimen {
+  kind: "visits";
+  id: string;
+  drug: string;
+  source: string;
+  /** The first visits, each `afterDays` after the previous one (the first: 0, on the start date). */
+  visits: (VisitDose & { afterDays: number })[];
+  /** Then a visit every `everyDays` days with this dose, until the end of the plan. */
+  repeat: VisitDose & { everyDays: number };
+}
+
+export type Regimen = CycleRegimen | VisitRegimen;
+
+export interface PlannedVisit extends VisitDose {
+  number: number;
+  date: IsoDate;
+}
+
+/** The dated visits from the start date up to and including the end of the planned months. */
+export interface VisitPlan {
+  kind: "visits";
+  regimenId: string;
+  drug: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  visits: PlannedVisit[];
 }
 
 /** One dose to take on one day. `role` tells the regimen's own medicine from its partner drugs. */
@@ -59,6 +97,7 @@ export interface ScheduledCycle {
 }
 
 export interface Schedule {
+  kind: "cycles";
   regimenId: string;
   drug: string;
   cycleDays: number;
@@ -66,3 +105,6 @@ export interface Schedule {
   ageAtStart?: number;
   cycles: ScheduledCycle[];
 }
+
+/** What the regimen engine produces for an order: a cycle schedule or a visit plan. */
+export type TreatmentPlan = Schedule | VisitPlan;

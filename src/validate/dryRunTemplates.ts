@@ -28,8 +28,11 @@ export function dryRunTemplates(catalog: Catalog): ConfigProblem[] {
             language,
             brand,
             contact: {},
-            ...(drug.orderFields.doseMg ? { doseMg: regimen.components[0]?.dose.allowed?.[0] ?? 1 } : {}),
+            ...(drug.orderFields.doseMg && regimen.kind === "cycles"
+              ? { doseMg: regimen.components[0]?.dose.allowed?.[0] ?? 1 }
+              : {}),
             ...(drug.orderFields.cycles ? { cycles: 12 } : {}),
+            ...(drug.orderFields.months ? { months: 24 } : {}),
             ...(pppCategory ? { pppCategory } : {}),
           };
           try {

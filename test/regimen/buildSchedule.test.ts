@@ -5,13 +5,19 @@ import { describe, expect, it } from "vitest";
 import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
 import { type IsoDate, parseIsoDate } from "../../src/dates.ts";
 import { buildSchedule } from "../../src/regimen/buildSchedule.ts";
-import type { Regimen, Schedule, ScheduleDay, ScheduledCycle, ScheduledDose } from "../../src/regimen/regimenTypes.ts";
+import type {
+  CycleRegimen,
+  Schedule,
+  ScheduleDay,
+  ScheduledCycle,
+  ScheduledDose,
+} from "../../src/regimen/regimenTypes.ts";
 
 const catalog = loadCatalogOrThrow();
 
-function regimen(id: string): Regimen {
+function regimen(id: string): CycleRegimen {
   const found = catalog.regimens.get(id);
-  if (!found) throw new Error(`regimen ${id} is not in the catalog`);
+  if (found?.kind !== "cycles") throw new Error(`cycle regimen ${id} is not in the catalog`);
   return found;
 }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { ConfigProblem } from "../../src/catalog/configProblem.ts";
 import { loadCatalog, PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
 import { loadRegimen } from "../../src/regimen/loadRegimen.ts";
+import type { CycleRegimen } from "../../src/regimen/regimenTypes.ts";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../fixtures/regimens");
 const SHIPPED = join(PROJECT_ROOT, "templates/regimens");
@@ -21,6 +22,12 @@ function onlyProblem(name: string): ConfigProblem {
 /** The problem names the regimen file (as the catalog reports it, under templates/regimens/). */
 function expectNamesFile(problem: ConfigProblem, name: string) {
   expect(problem.file).toBe(`templates/regimens/${name}`);
+}
+
+/** A shipped cycle regimen, loaded from its file (undefined if it is not one). */
+function cycleRegimen(path: string): CycleRegimen | undefined {
+  const { regimen } = loadRegimen(path);
+  return regimen?.kind === "cycles" ? regimen : undefined;
 }
 
 describe("loadRegimen: the shipped regimens", () => {
@@ -41,7 +48,7 @@ describe("loadRegimen: the shipped regimens", () => {
   });
 
   it("pd-28 expands to pomalidomide days 1–21 and dexamethasone days 1, 8, 15, 22 from cycle 1 on", () => {
-    const regimen = loadRegimen(join(SHIPPED, "pd-28.yaml")).regimen;
+    const regimen = cycleRegimen(join(SHIPPED, "pd-28.yaml"));
     expect(regimen?.drug).toBe("pomalidomide");
     expect(regimen?.cycleDays).toBe(28);
     expect(regimen?.source).toMatch(/Imnovid SmPC section 4\.2/);
@@ -52,7 +59,7 @@ describe("loadRegimen: the shipped regimens", () => {
   });
 
   it("pd-28 keeps the dose rules: pomalidomide from the order (1, 2, 3, 4 mg), dexamethasone 40 mg or 20 mg over 75", () => {
-    const regimen = loadRegimen(join(SHIPPED, "pd-28.yaml")).regimen;
+    const regimen = cycleRegimen(join(SHIPPED, "pd-28.yaml"));
     expect(regimen?.components.map((c) => c.dose)).toEqual([
       { fromOrder: "doseMg", unit: "mg", allowed: [1, 2, 3, 4] },
       { amount: 40, unit: "mg", reduced: { olderThan: 75, amount: 20 } },
@@ -60,7 +67,7 @@ describe("loadRegimen: the shipped regimens", () => {
   });
 
   it("pvd-21 expands its by-cycle phases: cycles 1–8, then 9 onwards", () => {
-    const regimen = loadRegimen(join(SHIPPED, "pvd-21.yaml")).regimen;
+    const regimen = cycleRegimen(join(SHIPPED, "pvd-21.yaml"));
     expect(regimen?.cycleDays).toBe(21);
     expect(regimen?.components.map((c) => [c.drug, c.phases])).toEqual([
       ["pomalidomide", [{ fromCycle: 1, days: Array.from({ length: 14 }, (_, i) => i + 1) }]],

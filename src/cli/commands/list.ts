@@ -15,7 +15,11 @@ export function registerList(program: Command, run: Runner): void {
         const catalog = loadCatalogOrThrow();
         const listing = {
           drugs: [...catalog.drugs.values()].map((d) => ({ id: d.id, brandName: d.brandName })),
-          regimens: [...catalog.regimens.values()].map((r) => ({ id: r.id, drug: r.drug, cycleDays: r.cycleDays })),
+          regimens: [...catalog.regimens.values()].map((r) => ({
+            id: r.id,
+            drug: r.drug,
+            plan: r.kind === "cycles" ? `${r.cycleDays}-day cycles` : `visits every ${r.repeat.everyDays} days`,
+          })),
           languages: [...catalog.locales.values()].map((l) => ({ code: l.language, name: l.meta.name })),
           brands: [...catalog.brands.values()].map((b) => ({ id: b.id, name: b.name })),
         };
@@ -27,7 +31,7 @@ export function registerList(program: Command, run: Runner): void {
           "Medicines (drug):",
           ...listing.drugs.map((d) => `  ${d.id.padEnd(16)} ${d.brandName}`),
           "Regimens (regimen):",
-          ...listing.regimens.map((r) => `  ${r.id.padEnd(16)} ${r.drug}, ${r.cycleDays}-day cycles`),
+          ...listing.regimens.map((r) => `  ${r.id.padEnd(16)} ${r.drug}, ${r.plan}`),
           "Languages (language):",
           ...listing.languages.map((l) => `  ${l.code.padEnd(16)} ${l.name}`),
           "Brands (brand):",
