@@ -21,11 +21,13 @@ export function buildVisitPlanModel(plan: VisitPlan, { t, fmt }: Words) {
     rows: plan.visits.map((visit) => [
       fmt.number(visit.number),
       fmt.weekdayDate(visit.date),
-      t("common:visits.doseValue", {
-        strength: visit.strength,
-        level: t(`common:visits.level.${visit.level}`),
-        volume: fmt.number(visit.maxVolumeMl),
-      }),
+      visit.maxVolumeMl === undefined
+        ? t("common:visits.doseValue", { strength: visit.strength, level: t(`common:visits.level.${visit.level}`) })
+        : t("common:visits.doseValueWithVolume", {
+            strength: visit.strength,
+            level: t(`common:visits.level.${visit.level}`),
+            volume: fmt.number(visit.maxVolumeMl),
+          }),
     ]),
   };
   return { dose: undefined, extent, calendar: null, visits };

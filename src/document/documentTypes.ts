@@ -45,6 +45,8 @@ export type Block =
   | { type: "callout"; tone: "urgent" | "info"; children: Block[] }
   | { type: "facts"; items: { label: string; value: string }[] }
   | { type: "contacts"; items: Contact[] }
+  /** A plain table; with `tickLabel`, a last column of tick boxes under that heading. */
+  | { type: "table"; header: string[]; rows: string[][]; tickLabel?: string }
   | { type: "calendar"; legendTitle: string; legend: LegendKey[]; cycles: CalendarCycle[] };
 
 export interface LeafletDoc {

@@ -77,6 +77,8 @@ function block(el: Element, template: string): Block {
       return { type: "contacts", items: elements(el.children).map((c) => contact(c, template)) };
     case "calendar":
       return calendar(el, template);
+    case "table":
+      return table(el, template);
     default:
       throw new MarkupError(template, `unknown element <${el.name}>`);
   }
@@ -105,6 +107,22 @@ function calendar(el: Element, template: string): Block {
       };
     });
   return { type: "calendar", legendTitle: attr(legend, "title", template), legend: keys, cycles };
+}
+
+function table(el: Element, template: string): Block {
+  const rows = only(el, "row", template).map((row) => ({
+    header: row.attribs.header === "true",
+    cells: only(row, "cell", template).map(plain),
+  }));
+  const header = rows.filter((r) => r.header);
+  if (header.length !== 1 || !rows[0]?.header) throw new MarkupError(template, "<table> needs one header <row> first");
+  const width = header[0]?.cells.length ?? 0;
+  const body = rows.slice(1).map((r) => r.cells);
+  if (body.some((cells) => cells.length !== width))
+    throw new MarkupError(template, "every <row> of a <table> needs the same number of <cell>s");
+  const result: Block = { type: "table", header: header[0]?.cells ?? [], rows: body };
+  if (el.attribs.tick) result.tickLabel = el.attribs.tick;
+  return result;
 }
 
 function day(el: Element, template: string): CalendarDay {

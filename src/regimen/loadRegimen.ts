@@ -55,7 +55,7 @@ const regimenSchema = z.strictObject({
 const visitDose = {
   strength: z.string().min(1),
   level: z.enum(["lower", "higher"]),
-  maxVolumeMl: z.number().positive(),
+  maxVolumeMl: z.number().positive().optional(),
 };
 
 const visitRegimenSchema = z.strictObject({

@@ -39,7 +39,8 @@ export interface CycleRegimen {
 export interface VisitDose {
   strength: string;
   level: "lower" | "higher";
-  maxVolumeMl: number;
+  /** The most volume given, where the source states it. */
+  maxVolumeMl?: number;
 }
 
 /** A regimen of visits at which a clinician gives the medicine (Imlygic injections). */

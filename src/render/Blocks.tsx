@@ -3,6 +3,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { Block, Inline } from "../document/documentTypes.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
+import { TableBlock } from "./TableBlock.tsx";
 import type { Theme } from "./theme.ts";
 
 export function Blocks({ blocks, theme }: { blocks: Block[]; theme: Theme }) {
@@ -132,5 +133,7 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
       );
     case "calendar":
       return <CalendarBlock block={block} theme={theme} />;
+    case "table":
+      return <TableBlock block={block} theme={theme} />;
   }
 }

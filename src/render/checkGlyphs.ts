@@ -42,6 +42,9 @@ function* blockTexts(blocks: Block[], where: string): Generator<[string, string]
       case "contacts":
         for (const c of block.items) yield [where, `${c.label} ${c.number}`];
         break;
+      case "table":
+        yield [where, [...block.header, block.tickLabel ?? "", ...block.rows.flat()].join(" ")];
+        break;
       case "calendar":
         yield [where, block.legendTitle];
         for (const k of block.legend) yield [where, `${k.symbol} ${k.text}`];
