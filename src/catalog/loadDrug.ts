@@ -17,7 +17,13 @@ const drugSchema = z.strictObject({
   orderFields: z.partialRecord(z.enum(DRUG_SPECIFIC_FIELDS), z.enum(["required", "optional"])),
   /** Values used when an optional field is left out, e.g. months: 6. */
   defaults: z.partialRecord(z.enum(DRUG_SPECIFIC_FIELDS), z.number()).optional(),
-  documents: z.strictObject({ leaflet: z.string().regex(/\.hbs$/) }),
+  documents: z.strictObject({
+    leaflet: z.string().regex(/\.hbs$/),
+    card: z
+      .string()
+      .regex(/\.hbs$/)
+      .optional(),
+  }),
 });
 
 export type Drug = z.infer<typeof drugSchema>;

@@ -1,4 +1,4 @@
-// The values a leaflet template prints, already in the leaflet's language: personal details, the
+// The values a leaflet or card template prints, already in the leaflet's language: personal details, the
 // treatment plan (a cycle calendar or a visit list, worded by their own modules), contacts and
 // sources. Templates arrange; these modules word.
 import type { Brand } from "../brand/loadBrand.ts";
@@ -50,6 +50,7 @@ export function buildLeafletModel(input: LeafletModelInput) {
     lang: bundle.language,
     dir: bundle.meta.direction,
     subject: t("common:document.leafletSubject", { drug: drugName(drug.id, t) }),
+    cardSubject: t("common:document.cardSubject", { drug: drugName(drug.id, t) }),
     brand: { name: brand.name },
     patient: { name: order.name, id: order.patientId },
     contacts: {
@@ -57,6 +58,7 @@ export function buildLeafletModel(input: LeafletModelInput) {
       emergency: order.contact.emergency ?? brand.phones.emergency,
     },
     personal,
+    pppLabel: order.pppCategory ? t(`common:ppp.${order.pppCategory}`) : "",
     ppp: {
       womanChildbearing: order.pppCategory === "woman-childbearing",
       womanNotChildbearing: order.pppCategory === "woman-not-childbearing",

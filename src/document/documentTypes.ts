@@ -47,6 +47,8 @@ export type Block =
   | { type: "contacts"; items: Contact[] }
   /** A plain table; with `tickLabel`, a last column of tick boxes under that heading. */
   | { type: "table"; header: string[]; rows: string[][]; tickLabel?: string }
+  /** One line set as large as fits, from `maxSize` down to `minSize` pt; `field` names the order field it shows. */
+  | { type: "fitLine"; label: string; text: string; field: string; maxSize: number; minSize: number }
   | { type: "calendar"; legendTitle: string; legend: LegendKey[]; cycles: CalendarCycle[] };
 
 export interface LeafletDoc {
@@ -60,4 +62,21 @@ export interface LeafletDoc {
   /** `pageLabel` holds {page} and {total}, filled in per page when rendering. */
   footer: { source: string; pageLabel: string; contacts: Contact[] };
   body: Block[];
+}
+
+/** One side of a card: a coloured band (logo, organisation, title) above the blocks. */
+export interface CardFace {
+  band: { organisation: string; title: string };
+  blocks: Block[];
+}
+
+/** A wallet card: front and back, in one language. Metadata never holds the patient's name. */
+export interface CardDoc {
+  language: string;
+  direction: "ltr" | "rtl";
+  title: string;
+  subject: string;
+  author: string;
+  front: CardFace;
+  back: CardFace;
 }

@@ -4,7 +4,17 @@
 import type { Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import { MarkupError } from "../errors.ts";
-import type { Block, CalendarCycle, CalendarDay, Contact, Inline, LeafletDoc, LegendKey } from "./documentTypes.ts";
+import type {
+  Block,
+  CalendarCycle,
+  CalendarDay,
+  CardDoc,
+  CardFace,
+  Contact,
+  Inline,
+  LeafletDoc,
+  LegendKey,
+} from "./documentTypes.ts";
 
 export function parseMarkup(markup: string, template: string): LeafletDoc {
   const root = elements(parseDocument(markup, { xmlMode: true, decodeEntities: true }).children);
@@ -34,6 +44,31 @@ export function parseMarkup(markup: string, template: string): LeafletDoc {
       contacts: elements(footer.children).map((el) => contact(el, template)),
     },
     body: blocks(body, template),
+  };
+}
+
+/** Card markup: <card lang dir title subject author><front|back organisation title>blocks</…></card>. */
+export function parseCardMarkup(markup: string, template: string): CardDoc {
+  const root = elements(parseDocument(markup, { xmlMode: true, decodeEntities: true }).children);
+  const card = root.length === 1 && root[0]?.name === "card" ? root[0] : undefined;
+  if (!card) throw new MarkupError(template, "expected one <card> element");
+  const faces = new Map(elements(card.children).map((el) => [el.name, el]));
+  const face = (name: string): CardFace => {
+    const el = faces.get(name);
+    if (!el) throw new MarkupError(template, `<card> needs a <${name}>`);
+    return {
+      band: { organisation: attr(el, "organisation", template), title: attr(el, "title", template) },
+      blocks: blocks(el, template),
+    };
+  };
+  return {
+    language: attr(card, "lang", template),
+    direction: attr(card, "dir", template) === "rtl" ? "rtl" : "ltr",
+    title: attr(card, "title", template),
+    subject: attr(card, "subject", template),
+    author: attr(card, "author", template),
+    front: face("front"),
+    back: face("back"),
   };
 }
 
@@ -79,6 +114,15 @@ function block(el: Element, template: string): Block {
       return calendar(el, template);
     case "table":
       return table(el, template);
+    case "fit":
+      return {
+        type: "fitLine",
+        label: attr(el, "label", template),
+        text: plain(el),
+        field: attr(el, "field", template),
+        maxSize: Number(attr(el, "max", template)),
+        minSize: Number(attr(el, "min", template)),
+      };
     default:
       throw new MarkupError(template, `unknown element <${el.name}>`);
   }

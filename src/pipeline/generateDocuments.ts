@@ -1,27 +1,40 @@
-// The whole pipeline for one validated order: schedule → text → template → markup → document tree →
-// PDF bytes. Pure apart from reading the shipped templates (cached); writing files is output/'s job.
+// The whole pipeline for one validated order: plan → text → template → markup → document tree →
+// PDF bytes, for each document kind asked (leaflet, card). Pure apart from reading the shipped
+// templates (cached); writing files is output/'s job.
 import { join } from "node:path";
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import { buildLeafletModel } from "../content/buildLeafletModel.ts";
+import { buildLeafletModel, type LeafletModel } from "../content/buildLeafletModel.ts";
 import { createTranslator, type Translate } from "../content/createTranslator.ts";
 import { ageInYears, toUtcDate } from "../dates.ts";
-import type { LeafletDoc } from "../document/documentTypes.ts";
-import { parseMarkup } from "../document/parseMarkup.ts";
+import type { CardDoc, LeafletDoc } from "../document/documentTypes.ts";
+import { parseCardMarkup, parseMarkup } from "../document/parseMarkup.ts";
+import { OrderRefusedError } from "../errors.ts";
 import type { Order, PaperSize } from "../order/orderTypes.ts";
 import { buildSchedule } from "../regimen/buildSchedule.ts";
 import { buildVisitPlan } from "../regimen/buildVisitPlan.ts";
 import type { Regimen, TreatmentPlan } from "../regimen/regimenTypes.ts";
+import { BODY_PADDING } from "../render/card/CardFace.tsx";
+import { CARD_HEIGHT, CARD_WIDTH, MM } from "../render/card/cardGeometry.ts";
+import { type CardFormat, renderCardSheets, renderSingleCard } from "../render/card/renderCardPdf.tsx";
+import { TextDoesNotFitError } from "../render/fitText.ts";
+import type { PdfMeta } from "../render/LeafletPdf.tsx";
 import { renderPdf } from "../render/renderPdf.tsx";
-import { createTheme } from "../render/theme.ts";
+import { createCardTheme, createTheme } from "../render/theme.ts";
 import { compileDocumentTemplate, type RenderMarkup } from "../template/createTemplateEngine.ts";
 import { countPages } from "./countPages.ts";
 
 export const CREATOR = "patient-leaflets";
 
-export type DocumentKind = "leaflet";
+export const DOCUMENT_KINDS = ["leaflet", "card"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface GenerateOptions {
   paper?: PaperSize;
+  /** Which documents to make; both by default (a medicine without a card template makes no card). */
+  kinds?: readonly DocumentKind[];
+  cardFormat?: CardFormat;
+  /** Bleed around a single card for a print shop, in millimetres (0: none). */
+  bleedMm?: number;
 }
 
 export interface GeneratedDocument {
@@ -32,18 +45,30 @@ export interface GeneratedDocument {
   bytes: Uint8Array;
 }
 
-/** The typed document tree for an order: everything up to (not including) rendering. */
-export function buildLeafletDoc(order: Order, catalog: Catalog): LeafletDoc {
+/** Everything both documents are made from: the worded model and the language's lookup. */
+function prepare(order: Order, catalog: Catalog): { model: LeafletModel; translate: Translate } {
   const drug = required(catalog.drugs.get(order.drug), "drug", order.drug);
   const regimen = required(catalog.regimens.get(order.regimen), "regimen", order.regimen);
   const brand = required(catalog.brands.get(order.brand), "brand", order.brand);
   const bundle = required(catalog.locales.get(order.language), "language", order.language);
-  const plan = buildPlan(order, regimen);
   const translate = translatorFor(catalog, order.language, drug.id);
-  const model = buildLeafletModel({ order, drug, regimen, plan, brand, bundle, translate });
-  const templatePath = join("templates", drug.documents.leaflet);
-  const markup = templateFor(catalog, drug.documents.leaflet)(model, translate);
-  return parseMarkup(markup, templatePath);
+  const plan = buildPlan(order, regimen);
+  return { model: buildLeafletModel({ order, drug, regimen, plan, brand, bundle, translate }), translate };
+}
+
+/** The typed leaflet tree for an order: everything up to (not including) rendering. */
+export function buildLeafletDoc(order: Order, catalog: Catalog): LeafletDoc {
+  const { model, translate } = prepare(order, catalog);
+  const path = required(catalog.drugs.get(order.drug), "drug", order.drug).documents.leaflet;
+  return parseMarkup(templateFor(catalog, path)(model, translate), join("templates", path));
+}
+
+/** The typed card tree for an order, or undefined when the medicine has no card. */
+export function buildCardDoc(order: Order, catalog: Catalog): CardDoc | undefined {
+  const path = required(catalog.drugs.get(order.drug), "drug", order.drug).documents.card;
+  if (!path) return undefined;
+  const { model, translate } = prepare(order, catalog);
+  return parseCardMarkup(templateFor(catalog, path)(model, translate), join("templates", path));
 }
 
 export async function generateDocuments(
@@ -51,13 +76,38 @@ export async function generateDocuments(
   catalog: Catalog,
   options: GenerateOptions = {},
 ): Promise<GeneratedDocument[]> {
-  const doc = buildLeafletDoc(order, catalog);
+  const kinds = options.kinds ?? DOCUMENT_KINDS;
   const brand = required(catalog.brands.get(order.brand), "brand", order.brand);
-  const bytes = await renderPdf(doc, createTheme(brand, options.paper ?? "A4"), {
-    creationDate: toUtcDate(order.startDate),
-    creator: CREATOR,
-  });
-  return [{ kind: "leaflet", drug: order.drug, language: order.language, pages: countPages(bytes), bytes }];
+  const meta: PdfMeta = { creationDate: toUtcDate(order.startDate), creator: CREATOR };
+  const documents: GeneratedDocument[] = [];
+  const add = (kind: DocumentKind, bytes: Uint8Array) =>
+    documents.push({ kind, drug: order.drug, language: order.language, pages: countPages(bytes), bytes });
+
+  if (kinds.includes("leaflet")) {
+    add("leaflet", await renderPdf(buildLeafletDoc(order, catalog), createTheme(brand, options.paper ?? "A4"), meta));
+  }
+  const card = kinds.includes("card") ? buildCardDoc(order, catalog) : undefined;
+  if (card) {
+    const theme = createCardTheme(brand, { width: CARD_WIDTH, height: CARD_HEIGHT, padding: BODY_PADDING.side });
+    const single = await refuseUnfitName(() => renderSingleCard(card, theme, meta, (options.bleedMm ?? 0) * MM));
+    add("card", options.cardFormat === "sheet" ? await renderCardSheets([card], theme, meta) : single);
+  }
+  return documents;
+}
+
+/** A name too long for the card even at the smallest size refuses the order on the field `name`. */
+async function refuseUnfitName<T>(render: () => Promise<T>): Promise<T> {
+  try {
+    return await render();
+  } catch (error) {
+    if (!(error instanceof TextDoesNotFitError)) throw error;
+    throw new OrderRefusedError([
+      {
+        field: error.field,
+        message: `is too long for the patient card even at ${error.minSize} pt; shorten it (for example initials for middle names) or print only the leaflet (--kinds leaflet)`,
+      },
+    ]);
+  }
 }
 
 /** The regimen engine for the order: a dated cycle schedule or a dated visit plan. */

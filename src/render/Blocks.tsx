@@ -3,6 +3,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { Block, Inline } from "../document/documentTypes.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
+import { fitSize } from "./fitText.ts";
 import { TableBlock } from "./TableBlock.tsx";
 import type { Theme } from "./theme.ts";
 
@@ -37,10 +38,12 @@ function Runs({ runs }: { runs: Inline[] }) {
 function BlockView({ block, theme }: { block: Block; theme: Theme }) {
   const { font, colour } = theme;
   const body = { fontSize: font.body, lineHeight: font.lineHeight, color: colour.text };
+  // Spacing follows the type size, so the same blocks sit well on an A4 page and on a wallet card.
+  const em = font.body;
   switch (block.type) {
     case "section":
       return (
-        <View break={block.breakBefore} style={{ marginBottom: 8 }}>
+        <View break={block.breakBefore} style={{ marginBottom: 0.75 * em }}>
           <Blocks blocks={block.children} theme={theme} />
         </View>
       );
@@ -53,8 +56,8 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
             fontSize: size,
             fontWeight: 700,
             color: colour.primary,
-            marginTop: block.level === 3 ? 6 : 8,
-            marginBottom: 4,
+            marginTop: (block.level === 3 ? 0.55 : 0.75) * em,
+            marginBottom: 0.38 * em,
             lineHeight: 1.25,
           }}
         >
@@ -64,18 +67,28 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
     }
     case "paragraph":
       return (
-        <Text style={{ ...body, fontSize: block.small ? font.small : font.body, marginBottom: block.small ? 3 : 5 }}>
+        <Text
+          style={{
+            ...body,
+            fontSize: block.small ? font.small : font.body,
+            marginBottom: (block.small ? 0.3 : 0.45) * em,
+          }}
+        >
           <Runs runs={block.text} />
         </Text>
       );
     case "list":
       return (
-        <View style={{ marginBottom: 5 }}>
+        <View style={{ marginBottom: 0.45 * em }}>
           {block.items.map((item, i) => (
+            // The marker hangs in the item's left padding: a shrinking flex-row Text would be laid out at
+            // the full width and run past the margin (react-pdf measures it before the row shrinks it).
             // biome-ignore lint/suspicious/noArrayIndexKey: items are static for one render
-            <View key={i} wrap={false} style={{ flexDirection: "row", marginBottom: 2 }}>
-              <Text style={{ ...body, width: 16 }}>{block.ordered ? `${i + 1}.` : "•"}</Text>
-              <Text style={{ ...body, flexGrow: 1, flexShrink: 1 }}>
+            <View key={i} wrap={false} style={{ paddingLeft: 1.5 * em, marginBottom: 0.2 * em }}>
+              <Text style={{ ...body, position: "absolute", left: 0, top: 0 }}>
+                {block.ordered ? `${i + 1}.` : "•"}
+              </Text>
+              <Text style={body}>
                 <Runs runs={item} />
               </Text>
             </View>
@@ -88,8 +101,8 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
         <View
           wrap={false}
           style={{
-            marginVertical: 6,
-            padding: 9,
+            marginVertical: 0.55 * em,
+            padding: 0.85 * em,
             backgroundColor: colour.accent,
             borderWidth: urgent ? 2.5 : 1,
             borderColor: urgent ? colour.text : colour.primary,
@@ -109,7 +122,7 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
               wrap={false}
               style={{
                 flexDirection: "row",
-                paddingVertical: 3,
+                paddingVertical: 0.3 * em,
                 borderBottomWidth: 0.75,
                 borderBottomColor: colour.rule,
               }}
@@ -135,5 +148,14 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
       return <CalendarBlock block={block} theme={theme} />;
     case "table":
       return <TableBlock block={block} theme={theme} />;
+    case "fitLine": {
+      const size = fitSize(block.text, theme.page.contentWidth, block.maxSize, block.minSize, block.field);
+      return (
+        <View style={{ marginBottom: 0.3 * em }}>
+          <Text style={{ ...body, fontSize: font.small }}>{block.label}</Text>
+          <Text style={{ fontSize: size, fontWeight: 700, color: colour.text, lineHeight: 1.15 }}>{block.text}</Text>
+        </View>
+      );
+    }
   }
 }

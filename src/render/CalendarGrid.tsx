@@ -28,13 +28,13 @@ export function CalendarBlock({ block, theme }: { block: CalendarBlockData; them
       <View wrap={false} style={{ marginBottom: 8, padding: 6, borderWidth: 0.75, borderColor: theme.colour.rule }}>
         <Text style={{ ...text, fontWeight: 700, marginBottom: 2 }}>{block.legendTitle}</Text>
         {block.legend.map((key) => (
-          <View
-            key={`${key.mark}${key.symbol}`}
-            style={{ flexDirection: "row", alignItems: "center", marginBottom: 1 }}
-          >
-            {key.mark === "rest" ? <RestMark theme={theme} /> : <TickBox theme={theme} />}
-            <Text style={{ ...text, fontWeight: 700, width: 12 }}>{key.symbol}</Text>
-            <Text style={{ ...text, flexShrink: 1 }}>{key.text}</Text>
+          // The mark and symbol hang in the padding, so the text wraps at the legend's real width.
+          <View key={`${key.mark}${key.symbol}`} style={{ paddingLeft: BOX + 15, marginBottom: 1 }}>
+            <View style={{ position: "absolute", left: 0, top: 1.5, flexDirection: "row", alignItems: "center" }}>
+              {key.mark === "rest" ? <RestMark theme={theme} /> : <TickBox theme={theme} />}
+              <Text style={{ ...text, fontWeight: 700 }}>{key.symbol}</Text>
+            </View>
+            <Text style={text}>{key.text}</Text>
           </View>
         ))}
       </View>

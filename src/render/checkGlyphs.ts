@@ -1,11 +1,11 @@
 // The last guard before printing: every character of every text in the document must be drawable by
 // the embedded fonts, else the document is refused (react-pdf would silently print a wrong glyph).
-import type { Block, LeafletDoc } from "../document/documentTypes.ts";
+import type { Block, CardDoc, LeafletDoc } from "../document/documentTypes.ts";
 import { UnprintableCharacterError } from "../errors.ts";
 import { canPrint } from "./fonts.ts";
 
-export function checkGlyphs(doc: LeafletDoc): void {
-  for (const [where, text] of textsOf(doc)) {
+export function checkGlyphs(doc: LeafletDoc | CardDoc): void {
+  for (const [where, text] of "front" in doc ? cardTexts(doc) : textsOf(doc)) {
     for (const char of text) {
       if (!canPrint(char)) throw new UnprintableCharacterError(where, char);
     }
@@ -18,6 +18,17 @@ function* textsOf(doc: LeafletDoc): Generator<[string, string]> {
   yield ["footer", `${doc.footer.source} ${doc.footer.pageLabel} 0123456789`];
   for (const c of doc.footer.contacts) yield ["footer", `${c.label} ${c.number}`];
   yield* blockTexts(doc.body, "body");
+}
+
+function* cardTexts(card: CardDoc): Generator<[string, string]> {
+  yield ["card title", card.title];
+  for (const [side, face] of [
+    ["card front", card.front],
+    ["card back", card.back],
+  ] as const) {
+    yield [side, `${face.band.organisation} ${face.band.title}`];
+    yield* blockTexts(face.blocks, side);
+  }
 }
 
 function* blockTexts(blocks: Block[], where: string): Generator<[string, string]> {
@@ -41,6 +52,9 @@ function* blockTexts(blocks: Block[], where: string): Generator<[string, string]
         break;
       case "contacts":
         for (const c of block.items) yield [where, `${c.label} ${c.number}`];
+        break;
+      case "fitLine":
+        yield [where, `${block.label} ${block.text}`];
         break;
       case "table":
         yield [where, [...block.header, block.tickLabel ?? "", ...block.rows.flat()].join(" ")];

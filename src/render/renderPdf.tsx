@@ -9,7 +9,8 @@ import type { Theme } from "./theme.ts";
 
 let fontsRegistered = false;
 
-function registerFonts(): void {
+/** Registers the embedded fonts with react-pdf once per process; hyphenation off for every language. */
+export function registerFonts(): void {
   if (fontsRegistered) return;
   Font.register({
     family: FONT_FAMILY,

@@ -11,24 +11,46 @@ export const PAGE_SIZES: Record<PaperSize, [number, number]> = {
 };
 
 export interface Theme {
-  page: { size: [number, number]; margin: number; top: number; bottom: number };
+  page: { size: [number, number]; margin: number; top: number; bottom: number; contentWidth: number };
   font: { family: string; body: number; small: number; h1: number; h2: number; h3: number; lineHeight: number };
   colour: { primary: string; onPrimary: string; accent: string; text: string; rule: string; restFill: string };
   logoPath: string;
 }
 
 export function createTheme(brand: Brand, paper: PaperSize): Theme {
+  const size = PAGE_SIZES[paper];
+  const margin = 42;
   return {
-    page: { size: PAGE_SIZES[paper], margin: 42, top: 92, bottom: 78 },
+    page: { size, margin, top: 92, bottom: 78, contentWidth: size[0] - 2 * margin },
     font: { family: FONT_FAMILY, body: 10.5, small: 9, h1: 19, h2: 14, h3: 11.5, lineHeight: 1.4 },
-    colour: {
-      primary: brand.colours.primary,
-      onPrimary: brand.colours.onPrimary,
-      accent: brand.colours.accent,
-      text: brand.colours.text,
-      rule: "#7A7A7A",
-      restFill: "#E4E4E4",
-    },
+    colour: brandColours(brand),
     logoPath: brand.logoPath,
+  };
+}
+
+/** A card's theme: the same brand, type for a wallet card (nothing below 6.5 pt). */
+export function createCardTheme(brand: Brand, card: { width: number; height: number; padding: number }): Theme {
+  return {
+    page: {
+      size: [card.width, card.height],
+      margin: card.padding,
+      top: 0,
+      bottom: 0,
+      contentWidth: card.width - 2 * card.padding,
+    },
+    font: { family: FONT_FAMILY, body: 7, small: 6.5, h1: 9, h2: 8, h3: 7.5, lineHeight: 1.2 },
+    colour: brandColours(brand),
+    logoPath: brand.logoPath,
+  };
+}
+
+function brandColours(brand: Brand): Theme["colour"] {
+  return {
+    primary: brand.colours.primary,
+    onPrimary: brand.colours.onPrimary,
+    accent: brand.colours.accent,
+    text: brand.colours.text,
+    rule: "#7A7A7A",
+    restFill: "#E4E4E4",
   };
 }

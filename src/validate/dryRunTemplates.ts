@@ -1,15 +1,16 @@
-// Builds the document tree of every medicine × regimen × language × pregnancy-prevention category with
-// a synthetic order, so a missing key, a template error or an unprintable character shows up in
-// `validate` rather than at a nurse's desk.
+// Builds the document trees of every medicine × regimen × language × pregnancy-prevention category with
+// a synthetic order, and renders every card, so a missing key, a template error, an unprintable
+// character or card text that does not fit shows up in `validate` rather than at a nurse's desk.
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import type { ConfigProblem } from "../catalog/configProblem.ts";
 import type { IsoDate } from "../dates.ts";
 import { LeafletError, MissingTranslationError } from "../errors.ts";
 import { type Order, PPP_CATEGORIES } from "../order/orderTypes.ts";
-import { buildLeafletDoc } from "../pipeline/generateDocuments.ts";
+import { buildLeafletDoc, generateDocuments } from "../pipeline/generateDocuments.ts";
+import { CardOverflowError } from "../render/card/renderCardPdf.tsx";
 import { checkGlyphs } from "../render/checkGlyphs.ts";
 
-export function dryRunTemplates(catalog: Catalog): ConfigProblem[] {
+export async function dryRunTemplates(catalog: Catalog): Promise<ConfigProblem[]> {
   const problems: ConfigProblem[] = [];
   const seen = new Set<string>();
   const brand = catalog.brands.keys().next().value ?? "default";
@@ -35,13 +36,23 @@ export function dryRunTemplates(catalog: Catalog): ConfigProblem[] {
             ...(drug.orderFields.months ? { months: 24 } : {}),
             ...(pppCategory ? { pppCategory } : {}),
           };
-          try {
-            checkGlyphs(buildLeafletDoc(order, catalog));
-          } catch (error) {
-            const problem = toProblem(error, drug.id, `templates/${drug.documents.leaflet}`);
+          const report = (error: unknown, template: string) => {
+            const problem = toProblem(error, drug.id, `templates/${template}`, language);
             const id = `${problem.file}|${problem.key}|${problem.message}`;
             if (!seen.has(id)) problems.push(problem);
             seen.add(id);
+          };
+          try {
+            checkGlyphs(buildLeafletDoc(order, catalog));
+          } catch (error) {
+            report(error, drug.documents.leaflet);
+          }
+          if (drug.documents.card && regimen === regimens[0]) {
+            try {
+              await generateDocuments(order, catalog, { kinds: ["card"] });
+            } catch (error) {
+              report(error, drug.documents.card);
+            }
           }
         }
       }
@@ -50,7 +61,7 @@ export function dryRunTemplates(catalog: Catalog): ConfigProblem[] {
   return problems;
 }
 
-function toProblem(error: unknown, drug: string, template: string): ConfigProblem {
+function toProblem(error: unknown, drug: string, template: string, language: string): ConfigProblem {
   if (error instanceof MissingTranslationError) {
     const [ns, key] = error.key.includes(":") ? error.key.split(":", 2) : [drug, error.key];
     return {
@@ -58,6 +69,9 @@ function toProblem(error: unknown, drug: string, template: string): ConfigProble
       key: key ?? error.key,
       message: "missing (needed by a template)",
     };
+  }
+  if (error instanceof CardOverflowError) {
+    return { file: `locales/${language}/${drug}.json`, key: "sections.card", message: error.message };
   }
   if (error instanceof LeafletError) return { file: template, key: "", message: error.message };
   return { file: template, key: "", message: (error as Error).message };

@@ -7,11 +7,11 @@ import { checkBrandContrast } from "./checkBrandContrast.ts";
 import { checkLocaleTexts } from "./checkLocaleTexts.ts";
 import { dryRunTemplates } from "./dryRunTemplates.ts";
 
-export function validateProject(root: string = PROJECT_ROOT): ConfigProblem[] {
+export async function validateProject(root: string = PROJECT_ROOT): Promise<ConfigProblem[]> {
   const { catalog, problems } = loadCatalog(root);
   problems.push(...checkLocaleTexts(catalog));
   for (const brand of catalog.brands.values()) problems.push(...checkBrandContrast(brand));
   // A dry run on a broken catalog would only repeat the problems above in other words.
-  if (problems.length === 0) problems.push(...dryRunTemplates(catalog));
+  if (problems.length === 0) problems.push(...(await dryRunTemplates(catalog)));
   return problems;
 }

@@ -71,13 +71,15 @@ afterAll(() => {
 });
 
 describe.concurrent("leaflets generate", () => {
-  test("--demo writes DIR/DEMO-0001/pomalidomide-leaflet-en.pdf and prints its path", async ({ expect }) => {
+  test("--demo writes the leaflet and the card to DIR/DEMO-0001/ and prints their paths", async ({ expect }) => {
     const out = freshDir("demo");
     const run = await cli(["generate", "--demo", "--out", out]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const path = join(out, "DEMO-0001", "pomalidomide-leaflet-en.pdf");
-    expect(run.stdout.trim()).toBe(path);
+    const card = join(out, "DEMO-0001", "pomalidomide-card-en.pdf");
+    expect(run.stdout.trim().split("\n")).toEqual([path, card]);
+    expect(readFileSync(card).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(existsSync(path)).toBe(true);
     const bytes = readFileSync(path);
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
@@ -89,10 +91,11 @@ describe.concurrent("leaflets generate", () => {
 
   test("--demo --lang nl writes …-nl.pdf in Dutch", async ({ expect }) => {
     const out = freshDir("demo-nl");
-    const run = await cli(["generate", "--demo", "--lang", "nl", "--out", out]);
+    const run = await cli(["generate", "--demo", "--lang", "nl", "--kinds", "leaflet", "--out", out]);
     expect(run.code).toBe(0);
     const path = join(out, "DEMO-0001", "pomalidomide-leaflet-nl.pdf");
     expect(run.stdout.trim()).toBe(path);
+    expect(existsSync(join(out, "DEMO-0001", "pomalidomide-card-nl.pdf"))).toBe(false);
     expect(readFileSync(path).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(existsSync(join(out, "DEMO-0001", "pomalidomide-leaflet-en.pdf"))).toBe(false);
     const text = await extractText(readFileSync(path));
@@ -108,9 +111,16 @@ describe.concurrent("leaflets generate", () => {
     expect(run.code).toBe(0);
     const result = singleJson(run.stdout);
     const path = join(out, "T-0001", "pomalidomide-leaflet-en.pdf");
+    const cardPath = join(out, "T-0001", "pomalidomide-card-en.pdf");
     const pages = (await pageSizes(readFileSync(path))).length;
     expect(pages).toBeGreaterThan(1);
-    expect(result).toEqual({ ok: true, files: [{ path, kind: "leaflet", language: "en", pages }] });
+    expect(result).toEqual({
+      ok: true,
+      files: [
+        { path, kind: "leaflet", language: "en", pages },
+        { path: cardPath, kind: "card", language: "en", pages: 2 },
+      ],
+    });
   });
 
   test("--paper Letter gives Letter-size pages", async ({ expect }) => {

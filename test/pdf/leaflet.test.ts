@@ -28,7 +28,7 @@ interface Rendered {
 async function renderOrder(overrides: OrderInput = {}, paper: PaperSize = "A4"): Promise<Uint8Array> {
   const validation = validateOrder({ ...baseOrder(), ...overrides }, catalog);
   if (!validation.ok) throw new Error(`test order refused: ${JSON.stringify(validation.problems)}`);
-  const documents = await generateDocuments(validation.order, catalog, { paper });
+  const documents = await generateDocuments(validation.order, catalog, { paper, kinds: ["leaflet"] });
   expect(documents).toHaveLength(1);
   const [leaflet] = documents;
   if (!leaflet) throw new Error("no leaflet generated");

@@ -36,41 +36,41 @@ afterEach(() => {
 });
 
 describe("leaflets validate", () => {
-  it("finds no problem in the shipped files", () => {
-    expect(validateProject()).toEqual([]);
+  it("finds no problem in the shipped files", async () => {
+    expect(await validateProject()).toEqual([]);
   });
 
-  it("reports a key missing in one language, naming the language that has it", () => {
+  it("reports a key missing in one language, naming the language that has it", async () => {
     const root = projectCopy();
     editJson(root, "locales/nl/pomalidomide.json", (j) => {
       delete j.sections.what.p2;
     });
-    expect(validateProject(root)).toContainEqual({
+    expect(await validateProject(root)).toContainEqual({
       file: "locales/nl/pomalidomide.json",
       key: "sections.what.p2",
       message: "missing (present in en)",
     });
   });
 
-  it("reports an empty string", () => {
+  it("reports an empty string", async () => {
     const root = projectCopy();
     editJson(root, "locales/en/common.json", (j) => {
       j.personal.name = " ";
     });
-    expect(validateProject(root)).toContainEqual({
+    expect(await validateProject(root)).toContainEqual({
       file: "locales/en/common.json",
       key: "personal.name",
       message: "is empty",
     });
   });
 
-  it("reports markup and HTML entities left in text", () => {
+  it("reports markup and HTML entities left in text", async () => {
     const root = projectCopy();
     editJson(root, "locales/en/pomalidomide.json", (j) => {
       j.sections.what.p1 = "Imnovid <b>contains</b> pomalidomide.";
       j.sections.what.p3 = "Capsules of 1, 2, 3 &amp; 4 mg.";
     });
-    const problems = validateProject(root);
+    const problems = await validateProject(root);
     expect(problems).toContainEqual(
       expect.objectContaining({ key: "sections.what.p1", message: expect.stringContaining("markup") }),
     );
@@ -79,12 +79,12 @@ describe("leaflets validate", () => {
     );
   });
 
-  it("reports a character the embedded fonts cannot print", () => {
+  it("reports a character the embedded fonts cannot print", async () => {
     const root = projectCopy();
     editJson(root, "locales/nl/common.json", (j) => {
       j.contacts.title = "Wie belt u? 漢";
     });
-    expect(validateProject(root)).toContainEqual(
+    expect(await validateProject(root)).toContainEqual(
       expect.objectContaining({
         file: "locales/nl/common.json",
         key: "contacts.title",
@@ -93,40 +93,40 @@ describe("leaflets validate", () => {
     );
   });
 
-  it("reports a section whose provenance names an unknown source", () => {
+  it("reports a section whose provenance names an unknown source", async () => {
     const root = projectCopy();
     editJson(root, "locales/en/pomalidomide.json", (j) => {
       j.sections.studies._provenance.sources = ["a-blog"];
     });
-    expect(validateProject(root)).toContainEqual(
+    expect(await validateProject(root)).toContainEqual(
       expect.objectContaining({ key: "sections.studies._provenance", message: expect.stringContaining('"a-blog"') }),
     );
   });
 
-  it("reports a brand colour with too little contrast", () => {
+  it("reports a brand colour with too little contrast", async () => {
     const root = projectCopy();
     editText(root, "templates/brands/default/brand.yaml", (t) => t.replace('primary: "#0B4F6C"', 'primary: "#8FB8CC"'));
-    expect(validateProject(root)).toContainEqual(
+    expect(await validateProject(root)).toContainEqual(
       expect.objectContaining({ file: "templates/brands/default/brand.yaml", key: "colours.primary" }),
     );
   });
 
-  it("reports a regimen day outside the cycle", () => {
+  it("reports a regimen day outside the cycle", async () => {
     const root = projectCopy();
     editText(root, "templates/regimens/pd-28.yaml", (t) => t.replace("days: [1, 8, 15, 22]", "days: [1, 8, 15, 29]"));
-    expect(validateProject(root)).toContainEqual({
+    expect(await validateProject(root)).toContainEqual({
       file: "templates/regimens/pd-28.yaml",
       key: "components.1.days",
       message: "day 29 is outside the 28-day cycle",
     });
   });
 
-  it("reports a key a template needs that no locale has", () => {
+  it("reports a key a template needs that no locale has", async () => {
     const root = projectCopy();
     editText(root, "templates/leaflets/pomalidomide.hbs", (t) =>
       t.replace('<p>{{t "sections.what.p3"}}</p>', '<p>{{t "sections.what.p4"}}</p>'),
     );
-    const problems = validateProject(root);
+    const problems = await validateProject(root);
     expect(problems).toContainEqual({
       file: "locales/en/pomalidomide.json",
       key: "sections.what.p4",
@@ -139,15 +139,31 @@ describe("leaflets validate", () => {
     });
   });
 
-  it("reports a template that produces an unknown element", () => {
+  it("reports a template that produces an unknown element", async () => {
     const root = projectCopy();
     editText(root, "templates/leaflets/pomalidomide.hbs", (t) =>
       t.replace('<section id="studies">', '<section id="studies"><marquee/>'),
     );
-    expect(validateProject(root)).toContainEqual(
+    expect(await validateProject(root)).toContainEqual(
       expect.objectContaining({
         file: "templates/leaflets/pomalidomide.hbs",
         message: expect.stringContaining("<marquee>"),
+      }),
+    );
+  });
+});
+
+describe("leaflets validate: cards", () => {
+  it("reports card text that does not fit on the card, naming the locale file", async () => {
+    const root = projectCopy();
+    editJson(root, "locales/nl/pomalidomide.json", (j) => {
+      j.sections.card.man.item2 = `${j.sections.card.man.item2} `.repeat(12);
+    });
+    expect(await validateProject(root)).toContainEqual(
+      expect.objectContaining({
+        file: "locales/nl/pomalidomide.json",
+        key: "sections.card",
+        message: expect.stringContaining("does not fit"),
       }),
     );
   });

@@ -7,7 +7,8 @@ import { DEMO_ORDER } from "../../order/demoOrder.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
 import { validateOrder } from "../../order/validateOrder.ts";
 import { writeDocuments } from "../../output/writeDocuments.ts";
-import { generateDocuments } from "../../pipeline/generateDocuments.ts";
+import { DOCUMENT_KINDS, type DocumentKind, generateDocuments } from "../../pipeline/generateDocuments.ts";
+import { CARD_FORMATS, type CardFormat } from "../../render/card/renderCardPdf.tsx";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
@@ -18,28 +19,47 @@ interface GenerateFlags {
   lang?: string;
   out: string;
   paper: string;
+  kinds: string;
+  cardFormat: string;
+  bleed?: string;
   json?: boolean;
 }
 
 export function registerGenerate(program: Command, run: Runner): void {
   program
     .command("generate")
-    .summary("print the leaflet for one patient")
+    .summary("print the leaflet and card for one patient")
     .description(
-      "Print the personalised leaflet for one patient's order. The order is a JSON file with the fields " +
+      "Print the personalised leaflet and patient card for one patient's order. The order is a JSON file with the fields " +
         "patientId, name, drug, regimen, doseMg, startDate (YYYY-MM-DD), cycles, pppCategory, language, and " +
         "optionally dateOfBirth, brand and contact.nurseLine / contact.emergency (see the README). Files are " +
-        "written to DIR/<patientId>/<drug>-leaflet-<lang>.pdf and their paths printed.",
+        "written to DIR/<patientId>/<drug>-leaflet-<lang>.pdf and <drug>-card-<lang>.pdf and their paths printed.",
     )
     .option("--demo", "use the built-in demo patient (fictional)")
     .option("--patient <order.json>", "the order file")
     .option("--lang <code>", "print in this language instead of the order's (see `leaflets list`)")
     .option("--out <dir>", "where to write", "output")
     .option("--paper <size>", `paper size: ${PAPER_SIZES.join(" or ")}`, "A4")
+    .option(
+      "--kinds <list>",
+      `which documents, comma-separated: ${DOCUMENT_KINDS.join(", ")}`,
+      DOCUMENT_KINDS.join(","),
+    )
+    .option(
+      "--card-format <format>",
+      "id1: one ID-1 card (85.60 × 53.98 mm), front and back page, for card printers; sheet: A4 with the card and its mirrored back for duplex printing and cutting by hand",
+      "id1",
+    )
+    .option(
+      "--bleed <mm>",
+      "for a print shop: bleed around an id1 card in mm (0–5), with crop marks and TrimBox/BleedBox set",
+    )
     .option("--json", "print one JSON object with the files written, or the problems")
     .addHelpText(
       "after",
-      "\nExamples:\n  leaflets generate --demo\n  leaflets generate --patient order.json --lang nl --paper Letter\n\n" +
+      "\nExamples:\n  leaflets generate --demo\n  leaflets generate --patient order.json --lang nl --paper Letter\n" +
+        "  leaflets generate --patient order.json --kinds card --card-format sheet\n" +
+        "  leaflets generate --patient order.json --kinds card --bleed 3        (for a print shop)\n\n" +
         "Exit codes: 0 written, 1 the order was refused (each problem is named), 2 bad invocation.",
     )
     .action((flags: GenerateFlags) => run(() => generate(flags), flags.json));
@@ -51,12 +71,22 @@ async function generate(flags: GenerateFlags): Promise<number> {
   if (!PAPER_SIZES.includes(flags.paper as PaperSize)) {
     throw new UsageError(`--paper must be ${PAPER_SIZES.join(" or ")} (got "${flags.paper}")`);
   }
+  const kinds = parseKinds(flags.kinds);
+  if (!CARD_FORMATS.includes(flags.cardFormat as CardFormat)) {
+    throw new UsageError(`--card-format must be ${CARD_FORMATS.join(" or ")} (got "${flags.cardFormat}")`);
+  }
+  const bleedMm = parseBleed(flags.bleed, flags.cardFormat as CardFormat);
   const input: Record<string, unknown> = flags.demo ? { ...DEMO_ORDER } : readOrderFile(flags.patient as string);
   if (flags.lang) input.language = flags.lang;
   const catalog = loadCatalogOrThrow();
   const validation = validateOrder(input, catalog);
   if (!validation.ok) throw new OrderRefusedError(validation.problems);
-  const documents = await generateDocuments(validation.order, catalog, { paper: flags.paper as PaperSize });
+  const documents = await generateDocuments(validation.order, catalog, {
+    paper: flags.paper as PaperSize,
+    kinds,
+    cardFormat: flags.cardFormat as CardFormat,
+    bleedMm,
+  });
   const files = await writeDocuments(flags.out, validation.order, documents);
   if (flags.json) {
     const result = {
@@ -68,6 +98,29 @@ async function generate(flags: GenerateFlags): Promise<number> {
     for (const file of files) process.stdout.write(`${file.path}\n`);
   }
   return EXIT.ok;
+}
+
+function parseKinds(text: string): DocumentKind[] {
+  const kinds = text
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean);
+  const unknown = kinds.filter((k) => !DOCUMENT_KINDS.includes(k as DocumentKind));
+  if (kinds.length === 0 || unknown.length > 0) {
+    throw new UsageError(`--kinds takes ${DOCUMENT_KINDS.join(" and/or ")}, comma-separated (got "${text}")`);
+  }
+  return kinds as DocumentKind[];
+}
+
+function parseBleed(text: string | undefined, format: CardFormat): number {
+  if (text === undefined) return 0;
+  const mm = Number(text);
+  if (!Number.isFinite(mm) || mm < 0 || mm > 5)
+    throw new UsageError(`--bleed takes millimetres from 0 to 5 (got "${text}")`);
+  if (mm > 0 && format !== "id1") {
+    throw new UsageError("--bleed is for print-shop files of single cards (--card-format id1); a sheet is cut by hand");
+  }
+  return mm;
 }
 
 function readOrderFile(path: string): Record<string, unknown> {

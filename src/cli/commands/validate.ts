@@ -17,7 +17,7 @@ export function registerValidate(program: Command, run: Runner): void {
     .option("--json", "print one JSON object with the problems")
     .action((flags: { json?: boolean }) =>
       run(async () => {
-        const problems = validateProject();
+        const problems = await validateProject();
         if (flags.json) {
           process.stdout.write(`${JSON.stringify({ ok: problems.length === 0, problems })}\n`);
         } else if (problems.length === 0) {

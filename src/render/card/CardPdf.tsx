@@ -1,0 +1,111 @@
+// Wallet cards as react-pdf documents, in two formats:
+// - id1: one ID-1 page per face (front, back) for card printers; with bleed, the page grows by the
+//   bleed and a slug with crop marks. The faces flow, so text that does not fit makes an extra page.
+// - sheet: A4 sheets of up to 10 cards, fronts on one page, mirrored backs on the next, crop marks in
+//   the gaps, for cutting by hand.
+import { Document, Page, View } from "@react-pdf/renderer";
+import type { CardDoc } from "../../document/documentTypes.ts";
+import type { PdfMeta } from "../LeafletPdf.tsx";
+import type { Theme } from "../theme.ts";
+import { BODY_PADDING, CardBand, CardBody } from "./CardFace.tsx";
+import { CropMarks, GAP_MARKS, SLUG_MARKS } from "./CropMarks.tsx";
+import { CARD_HEIGHT, CARD_WIDTH, CARDS_PER_SHEET, SHEET, sheetSlot, singleCardPage } from "./cardGeometry.ts";
+
+function DocumentFrame({ card, meta, children }: { card: CardDoc; meta: PdfMeta; children: React.ReactNode }) {
+  return (
+    <Document
+      title={card.title}
+      subject={card.subject}
+      author={card.author}
+      creator={meta.creator}
+      producer={meta.creator}
+      language={card.language}
+      creationDate={meta.creationDate}
+      modificationDate={meta.creationDate}
+    >
+      {children}
+    </Document>
+  );
+}
+
+export function SingleCardPdf({
+  card,
+  theme,
+  meta,
+  bleed,
+}: {
+  card: CardDoc;
+  theme: Theme;
+  meta: PdfMeta;
+  bleed: number;
+}) {
+  const page = singleCardPage(bleed);
+  return (
+    <DocumentFrame card={card} meta={meta}>
+      {[card.front, card.back].map((face, i) => (
+        <Page
+          // biome-ignore lint/suspicious/noArrayIndexKey: front and back
+          key={i}
+          size={[page.width, page.height]}
+          style={{
+            fontFamily: theme.font.family,
+            paddingTop: page.trim.y + BODY_PADDING.top,
+            paddingLeft: page.trim.x + BODY_PADDING.side,
+            paddingRight: page.trim.x + BODY_PADDING.side,
+            paddingBottom: page.trim.y + BODY_PADDING.bottom,
+          }}
+        >
+          <CardBand face={face} theme={theme} at={page.trim} bleed={bleed} fixed />
+          {bleed > 0 ? <CropMarks at={page.trim} bleed={bleed} size={SLUG_MARKS} fixed /> : null}
+          <CardBody face={face} theme={theme} />
+        </Page>
+      ))}
+    </DocumentFrame>
+  );
+}
+
+/** Sheets of cards: `cards[i]` goes to slot i % 10 of sheet ⌊i / 10⌋; each sheet is a front page and a back page. */
+export function CardSheetPdf({ cards, theme, meta }: { cards: CardDoc[]; theme: Theme; meta: PdfMeta }) {
+  const first = cards[0];
+  if (!first) throw new Error("internal: a card sheet without cards");
+  const sheets = Array.from({ length: Math.ceil(cards.length / CARDS_PER_SHEET) }, (_, i) =>
+    cards.slice(i * CARDS_PER_SHEET, (i + 1) * CARDS_PER_SHEET),
+  );
+  return (
+    <DocumentFrame card={first} meta={meta}>
+      {sheets.flatMap((sheet, s) =>
+        (["front", "back"] as const).map((side) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: sheets are positional
+          <Page key={`${s}-${side}`} size={[SHEET.width, SHEET.height]} style={{ fontFamily: theme.font.family }}>
+            {sheet.map((card, i) => {
+              const at = sheetSlot(i, side);
+              const face = card[side];
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: slots are positional
+                <View key={i} style={{ position: "absolute", left: 0, top: 0 }}>
+                  <CardBand face={face} theme={theme} at={at} bleed={0} />
+                  <CropMarks at={at} bleed={0} size={GAP_MARKS} />
+                  <View
+                    style={{
+                      position: "absolute",
+                      left: at.x,
+                      top: at.y,
+                      width: CARD_WIDTH,
+                      height: CARD_HEIGHT,
+                      paddingTop: BODY_PADDING.top,
+                      paddingLeft: BODY_PADDING.side,
+                      paddingRight: BODY_PADDING.side,
+                      paddingBottom: BODY_PADDING.bottom,
+                    }}
+                  >
+                    <CardBody face={face} theme={theme} />
+                  </View>
+                </View>
+              );
+            })}
+          </Page>
+        )),
+      )}
+    </DocumentFrame>
+  );
+}

@@ -1,0 +1,61 @@
+// CardDoc → PDF bytes in the asked format. Checks the glyphs, renders, refuses a card whose text ran
+// over (an extra page), and for print shops sets the TrimBox and BleedBox that react-pdf cannot (pdf-lib).
+import { renderToBuffer } from "@react-pdf/renderer";
+import { PDFDocument } from "pdf-lib";
+import type { CardDoc } from "../../document/documentTypes.ts";
+import { LeafletError } from "../../errors.ts";
+import { countPages } from "../../pipeline/countPages.ts";
+import { checkGlyphs } from "../checkGlyphs.ts";
+import type { PdfMeta } from "../LeafletPdf.tsx";
+import { registerFonts } from "../renderPdf.tsx";
+import type { Theme } from "../theme.ts";
+import { CardSheetPdf, SingleCardPdf } from "./CardPdf.tsx";
+import { CARD_HEIGHT, CARD_WIDTH, CARDS_PER_SHEET, singleCardPage } from "./cardGeometry.ts";
+
+export const CARD_FORMATS = ["id1", "sheet"] as const;
+export type CardFormat = (typeof CARD_FORMATS)[number];
+
+export class CardOverflowError extends LeafletError {
+  constructor(language: string) {
+    super(
+      "CARD_TEXT_TOO_LONG",
+      `the card's text does not fit on an ID-1 card (language ${language}); nothing was printed`,
+      "Shorten the card texts in the locale file, or print without the card (--kinds leaflet).",
+    );
+  }
+}
+
+/** A single card (front and back pages), refused if any face ran over. `bleed` in points. */
+export async function renderSingleCard(card: CardDoc, theme: Theme, meta: PdfMeta, bleed = 0): Promise<Uint8Array> {
+  checkGlyphs(card);
+  registerFonts();
+  const bytes = toBytes(await renderToBuffer(<SingleCardPdf card={card} theme={theme} meta={meta} bleed={bleed} />));
+  if (countPages(bytes) !== 2) throw new CardOverflowError(card.language);
+  return bleed > 0 ? setPrintBoxes(bytes, bleed) : bytes;
+}
+
+/** Sheets of up to 10 cards each; the cards must have been checked with renderSingleCard first. */
+export async function renderCardSheets(cards: CardDoc[], theme: Theme, meta: PdfMeta): Promise<Uint8Array> {
+  for (const card of cards) checkGlyphs(card);
+  registerFonts();
+  const bytes = toBytes(await renderToBuffer(<CardSheetPdf cards={cards} theme={theme} meta={meta} />));
+  const expected = 2 * Math.ceil(cards.length / CARDS_PER_SHEET);
+  if (countPages(bytes) !== expected)
+    throw new Error(`internal: a card sheet has ${countPages(bytes)} pages, not ${expected}`);
+  return bytes;
+}
+
+/** TrimBox = the card, BleedBox = the card plus the bleed, on every page (PDF coordinates: origin bottom left). */
+async function setPrintBoxes(bytes: Uint8Array, bleed: number): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const { trim } = singleCardPage(bleed);
+  for (const page of pdf.getPages()) {
+    page.setTrimBox(trim.x, trim.y, CARD_WIDTH, CARD_HEIGHT);
+    page.setBleedBox(trim.x - bleed, trim.y - bleed, CARD_WIDTH + 2 * bleed, CARD_HEIGHT + 2 * bleed);
+  }
+  return pdf.save({ useObjectStreams: false });
+}
+
+function toBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
