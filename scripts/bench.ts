@@ -1,5 +1,6 @@
-// `npm run bench`: renders leaflets in one process through the real pipeline (validation → PDF bytes)
-// and prints the warm median time per leaflet, throughput and peak memory. Numbers, not assertions.
+// `npm run bench`: renders leaflets and cards in one process through the real pipeline (validation →
+// PDF bytes) and prints the warm median time per leaflet and per card, throughput and peak memory.
+// Numbers, not assertions. BENCH_COUNT sets how many orders (default 200).
 import { performance } from "node:perf_hooks";
 import { loadCatalogOrThrow } from "../src/catalog/loadCatalog.ts";
 import { validateOrder } from "../src/order/validateOrder.ts";
@@ -12,6 +13,7 @@ const catalog = loadCatalogOrThrow();
 const regimens = ["pd-28", "pvd-21"];
 const categories = ["woman-childbearing", "woman-not-childbearing", "man"];
 const times: number[] = [];
+const cardTimes: number[] = [];
 let pages = 0;
 const started = performance.now();
 for (let i = 0; i < COUNT + WARMUP; i++) {
@@ -31,19 +33,25 @@ for (let i = 0; i < COUNT + WARMUP; i++) {
   );
   if (!validation.ok) throw new Error(JSON.stringify(validation.problems));
   const t0 = performance.now();
-  const [doc] = await generateDocuments(validation.order, catalog);
-  const elapsed = performance.now() - t0;
+  const [doc] = await generateDocuments(validation.order, catalog, { kinds: ["leaflet"] });
+  const t1 = performance.now();
+  await generateDocuments(validation.order, catalog, { kinds: ["card"] });
+  const t2 = performance.now();
   if (i >= WARMUP) {
-    times.push(elapsed);
+    times.push(t1 - t0);
+    cardTimes.push(t2 - t1);
     pages += doc?.pages ?? 0;
   }
 }
 const total = (performance.now() - started) / 1000;
 times.sort((a, b) => a - b);
+cardTimes.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)] ?? 0;
+const cardMedian = cardTimes[Math.floor(cardTimes.length / 2)] ?? 0;
 const p95 = times[Math.floor(times.length * 0.95)] ?? 0;
 const peakMb = process.resourceUsage().maxRSS / 1024;
 console.log(`leaflets rendered:     ${COUNT} (+${WARMUP} warm-up), ${pages} pages`);
 console.log(`warm median per leaflet: ${median.toFixed(1)} ms   (p95 ${p95.toFixed(1)} ms)`);
-console.log(`throughput:            ${((COUNT + WARMUP) / total).toFixed(2)} leaflets/s in one process`);
+console.log(`warm median per card:    ${cardMedian.toFixed(1)} ms   (ID-1, front and back)`);
+console.log(`throughput:            ${((COUNT + WARMUP) / total).toFixed(2)} orders/s (leaflet + card) in one process`);
 console.log(`peak memory (RSS):     ${peakMb.toFixed(0)} MB`);

@@ -149,7 +149,11 @@ describe("validateOrder: the regimen must belong to the medicine", () => {
   });
 
   it('regimen "pvd-21" with drug "imlygic" is refused on the field regimen', () => {
-    expectOnlyProblem({ ...imlygicOrder(), regimen: "pvd-21" }, "regimen", /is a regimen for pomalidomide, not imlygic/);
+    expectOnlyProblem(
+      { ...imlygicOrder(), regimen: "pvd-21" },
+      "regimen",
+      /is a regimen for pomalidomide, not imlygic/,
+    );
   });
 });
 
