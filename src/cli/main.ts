@@ -1,6 +1,7 @@
 // The `leaflets` command line: a thin layer that parses options, calls the library and reports.
 // Only this folder prints or decides exit codes.
 import { Command, CommanderError } from "commander";
+import { registerBatch } from "./commands/batch.ts";
 import { registerGenerate } from "./commands/generate.ts";
 import { registerList } from "./commands/list.ts";
 import { registerValidate } from "./commands/validate.ts";
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText("after", "\nStart with:  leaflets generate --demo        (writes output/DEMO-0001/…)");
   registerGenerate(program, run);
+  registerBatch(program, run);
   registerList(program, run);
   registerValidate(program, run);
   try {

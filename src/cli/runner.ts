@@ -1,5 +1,6 @@
 // Runs a command's action and turns what it throws into a message and an exit code, in one place.
 // Messages carry fields, files and keys, never patient names or dates of birth.
+import { InputError } from "../batch/inputErrors.ts";
 import { ConfigError, LeafletError, OrderRefusedError, OutputError } from "../errors.ts";
 import { EXIT } from "./exitCodes.ts";
 import { UsageError } from "./usageError.ts";
@@ -24,7 +25,7 @@ function report(error: unknown, json: boolean): number {
         ? error.problems
         : error instanceof ConfigError
           ? [{ field: `${error.file}${error.key ? `#${error.key}` : ""}`, message: error.message }]
-          : [{ field: error instanceof UsageError ? "(invocation)" : "(document)", message: messageOf(error) }];
+          : [{ field: fieldOf(error), message: messageOf(error) }];
     process.stdout.write(`${JSON.stringify({ ok: false, errors })}\n`);
   } else {
     process.stderr.write(`leaflets: ${messageOf(error)}\n`);
@@ -35,8 +36,14 @@ function report(error: unknown, json: boolean): number {
   return code;
 }
 
+function fieldOf(error: unknown): string {
+  if (error instanceof UsageError) return "(invocation)";
+  if (error instanceof InputError) return "(input)";
+  return "(document)";
+}
+
 function exitCodeFor(error: unknown): number {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof OutputError) return EXIT.usage;
+  if ([UsageError, ConfigError, OutputError, InputError].some((kind) => error instanceof kind)) return EXIT.usage;
   if (error instanceof LeafletError) return EXIT.refused;
   return EXIT.usage;
 }

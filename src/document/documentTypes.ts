@@ -47,8 +47,9 @@ export type Block =
   | { type: "contacts"; items: Contact[] }
   /** A plain table; with `tickLabel`, a last column of tick boxes under that heading. */
   | { type: "table"; header: string[]; rows: string[][]; tickLabel?: string }
-  /** One line set as large as fits, from `maxSize` down to `minSize` pt; `field` names the order field it shows. */
-  | { type: "fitLine"; label: string; text: string; field: string; maxSize: number; minSize: number }
+  /** One line set as large as fits, from `maxSize` down to `minSize` pt; `field` names the order field it shows;
+   * `size` is filled in before rendering (render/resolveFitLines.ts). */
+  | { type: "fitLine"; label: string; text: string; field: string; maxSize: number; minSize: number; size?: number }
   | { type: "calendar"; legendTitle: string; legend: LegendKey[]; cycles: CalendarCycle[] };
 
 export interface LeafletDoc {

@@ -1,13 +1,13 @@
 // Writes one order's documents to DIR/<patientId>/ with a manifest, each file atomically (temporary
 // name, then rename), so a crash never leaves a half-written PDF under the real name.
-import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { OutputError } from "../errors.ts";
 import type { Order } from "../order/orderTypes.ts";
-import type { GeneratedDocument } from "../pipeline/generateDocuments.ts";
+import type { GeneratedDocument, GenerateOptions } from "../pipeline/generateDocuments.ts";
 import { documentFileName, patientFolderName } from "./fileNames.ts";
+import { jobHash, MANIFEST, type Manifest, removeStaleTemporaryFiles, sha256 } from "./manifest.ts";
 
 export interface WrittenFile {
   path: string;
@@ -21,33 +21,37 @@ export async function writeDocuments(
   outDir: string,
   order: Order,
   documents: GeneratedDocument[],
+  options: GenerateOptions = {},
 ): Promise<WrittenFile[]> {
   const folder = join(outDir, patientFolderName(order.patientId));
   try {
-    return await writeAll(folder, order, documents);
+    return await writeAll(folder, order, documents, jobHash(order, options));
   } catch (error) {
     const { code, message, path } = error as NodeJS.ErrnoException;
     throw new OutputError(path ?? folder, code ?? message);
   }
 }
 
-async function writeAll(folder: string, order: Order, documents: GeneratedDocument[]): Promise<WrittenFile[]> {
+async function writeAll(
+  folder: string,
+  order: Order,
+  documents: GeneratedDocument[],
+  job: string,
+): Promise<WrittenFile[]> {
   mkdirSync(folder, { recursive: true });
+  removeStaleTemporaryFiles(folder);
   const written: WrittenFile[] = [];
   for (const doc of documents) {
     const path = join(folder, documentFileName(doc.drug, doc.kind, doc.language));
     await writeFileAtomic(path, Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength));
     written.push({ path, kind: doc.kind, language: doc.language, pages: doc.pages, sha256: sha256(doc.bytes) });
   }
-  const manifest = {
+  // Written last: a folder whose manifest matches was completely written.
+  const manifest: Manifest = {
     patientId: order.patientId,
-    orderSha256: sha256(Buffer.from(JSON.stringify(order))),
+    jobSha256: job,
     files: written.map(({ path, ...rest }) => ({ file: path.slice(folder.length + 1), ...rest })),
   };
-  await writeFileAtomic(join(folder, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFileAtomic(join(folder, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return written;
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
 }

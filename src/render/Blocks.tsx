@@ -3,7 +3,6 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { Block, Inline } from "../document/documentTypes.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
-import { fitSize } from "./fitText.ts";
 import { TableBlock } from "./TableBlock.tsx";
 import type { Theme } from "./theme.ts";
 
@@ -149,7 +148,7 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
     case "table":
       return <TableBlock block={block} theme={theme} />;
     case "fitLine": {
-      const size = fitSize(block.text, theme.page.contentWidth, block.maxSize, block.minSize, block.field);
+      const size = block.size ?? block.minSize;
       return (
         <View style={{ marginBottom: 0.3 * em }}>
           <Text style={{ ...body, fontSize: font.small }}>{block.label}</Text>

@@ -55,7 +55,8 @@ export async function textItems(bytes: Uint8Array): Promise<TextItem[]> {
       for (const item of content.items) {
         if (!("str" in item) || item.str.trim() === "") continue;
         const [a, b, c, d, e, f] = item.transform as number[];
-        if ([a, b, c, d, e, f].some((v) => typeof v !== "number")) throw new Error("pdfjs: a text item without a transform");
+        if ([a, b, c, d, e, f].some((v) => typeof v !== "number"))
+          throw new Error("pdfjs: a text item without a transform");
         const size = Math.hypot(c as number, d as number);
         const style = content.styles[item.fontName];
         // Without metrics, assume the whole em above the baseline and a quarter below it.

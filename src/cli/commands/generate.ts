@@ -7,11 +7,12 @@ import { DEMO_ORDER } from "../../order/demoOrder.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
 import { validateOrder } from "../../order/validateOrder.ts";
 import { writeDocuments } from "../../output/writeDocuments.ts";
-import { DOCUMENT_KINDS, type DocumentKind, generateDocuments } from "../../pipeline/generateDocuments.ts";
+import { DOCUMENT_KINDS, generateDocuments } from "../../pipeline/generateDocuments.ts";
 import { CARD_FORMATS, type CardFormat } from "../../render/card/renderCardPdf.tsx";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
+import { parseKinds } from "./documentOptions.ts";
 
 interface GenerateFlags {
   demo?: boolean;
@@ -81,13 +82,9 @@ async function generate(flags: GenerateFlags): Promise<number> {
   const catalog = loadCatalogOrThrow();
   const validation = validateOrder(input, catalog);
   if (!validation.ok) throw new OrderRefusedError(validation.problems);
-  const documents = await generateDocuments(validation.order, catalog, {
-    paper: flags.paper as PaperSize,
-    kinds,
-    cardFormat: flags.cardFormat as CardFormat,
-    bleedMm,
-  });
-  const files = await writeDocuments(flags.out, validation.order, documents);
+  const options = { paper: flags.paper as PaperSize, kinds, cardFormat: flags.cardFormat as CardFormat, bleedMm };
+  const documents = await generateDocuments(validation.order, catalog, options);
+  const files = await writeDocuments(flags.out, validation.order, documents, options);
   if (flags.json) {
     const result = {
       ok: true,
@@ -98,18 +95,6 @@ async function generate(flags: GenerateFlags): Promise<number> {
     for (const file of files) process.stdout.write(`${file.path}\n`);
   }
   return EXIT.ok;
-}
-
-function parseKinds(text: string): DocumentKind[] {
-  const kinds = text
-    .split(",")
-    .map((k) => k.trim())
-    .filter(Boolean);
-  const unknown = kinds.filter((k) => !DOCUMENT_KINDS.includes(k as DocumentKind));
-  if (kinds.length === 0 || unknown.length > 0) {
-    throw new UsageError(`--kinds takes ${DOCUMENT_KINDS.join(" and/or ")}, comma-separated (got "${text}")`);
-  }
-  return kinds as DocumentKind[];
 }
 
 function parseBleed(text: string | undefined, format: CardFormat): number {

@@ -4,9 +4,10 @@ import { Image, Text, View } from "@react-pdf/renderer";
 import type { CardFace } from "../../document/documentTypes.ts";
 import { Blocks } from "../Blocks.tsx";
 import type { Theme } from "../theme.ts";
-import { BAND_HEIGHT, CARD_WIDTH, SAFE_MARGIN, type Slot } from "./cardGeometry.ts";
+import { BAND_HEIGHT, CARD_WIDTH, SAFE_MARGIN, SAFE_ZONE, type Slot } from "./cardGeometry.ts";
 
-/** The band: its colour runs `bleed` past the trim on three sides; its text stays inside the safe margin. */
+/** The band: its colour runs `bleed` past the trim on three sides; its one line of text (and the logo, no
+ * taller than that line) starts inside the 3 mm safe zone. */
 export function CardBand({
   face,
   theme,
@@ -20,7 +21,7 @@ export function CardBand({
   bleed: number;
   fixed?: boolean;
 }) {
-  const logo = BAND_HEIGHT - 2 * 5;
+  const line = theme.font.small * 1.25;
   return (
     <>
       <View
@@ -39,20 +40,18 @@ export function CardBand({
         style={{
           position: "absolute",
           left: at.x + SAFE_MARGIN,
-          top: at.y,
+          top: at.y + SAFE_ZONE + 0.5,
           width: CARD_WIDTH - 2 * SAFE_MARGIN,
-          height: BAND_HEIGHT,
+          height: line,
           flexDirection: "row",
           alignItems: "center",
         }}
       >
-        <Image src={theme.logoPath} style={{ width: logo, height: logo, marginRight: 4 }} />
-        <View style={{ flexGrow: 1, flexShrink: 1 }}>
-          <Text style={{ fontSize: theme.font.small, fontWeight: 700, color: theme.colour.onPrimary }}>
-            {face.band.organisation}
-          </Text>
-          <Text style={{ fontSize: theme.font.small, color: theme.colour.onPrimary }}>{face.band.title}</Text>
-        </View>
+        <Image src={theme.logoPath} style={{ width: line, height: line, marginRight: 4 }} />
+        <Text style={{ fontSize: theme.font.small, lineHeight: 1.25, color: theme.colour.onPrimary }}>
+          <Text style={{ fontWeight: 700 }}>{face.band.organisation}</Text>
+          {`  ·  ${face.band.title}`}
+        </Text>
       </View>
     </>
   );

@@ -7,8 +7,10 @@ export const CARD_WIDTH = 85.6 * MM;
 export const CARD_HEIGHT = 53.98 * MM;
 /** Nothing important within 3 mm of the trim; text starts 3.5 mm in. */
 export const SAFE_MARGIN = 3.5 * MM;
-/** Height of the coloured band at the top of each face. */
-export const BAND_HEIGHT = 8.5 * MM;
+/** Nothing within 3 mm of the trim (the band's text line starts just inside that). */
+export const SAFE_ZONE = 3 * MM;
+/** Height of the coloured band at the top of each face: the safe zone, one line of text, a little air. */
+export const BAND_HEIGHT = 8 * MM;
 /** Room outside the bleed for the crop marks of a single card. */
 export const SLUG = 6 * MM;
 export const MARK_LENGTH = 4 * MM;

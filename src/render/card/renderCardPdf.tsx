@@ -8,6 +8,7 @@ import { countPages } from "../../pipeline/countPages.ts";
 import { checkGlyphs } from "../checkGlyphs.ts";
 import type { PdfMeta } from "../LeafletPdf.tsx";
 import { registerFonts } from "../renderPdf.tsx";
+import { resolveFitLines } from "../resolveFitLines.ts";
 import type { Theme } from "../theme.ts";
 import { CardSheetPdf, SingleCardPdf } from "./CardPdf.tsx";
 import { CARD_HEIGHT, CARD_WIDTH, CARDS_PER_SHEET, singleCardPage } from "./cardGeometry.ts";
@@ -26,8 +27,14 @@ export class CardOverflowError extends LeafletError {
 }
 
 /** A single card (front and back pages), refused if any face ran over. `bleed` in points. */
-export async function renderSingleCard(card: CardDoc, theme: Theme, meta: PdfMeta, bleed = 0): Promise<Uint8Array> {
-  checkGlyphs(card);
+export async function renderSingleCard(
+  unresolved: CardDoc,
+  theme: Theme,
+  meta: PdfMeta,
+  bleed = 0,
+): Promise<Uint8Array> {
+  checkGlyphs(unresolved);
+  const card = resolveFitLines(unresolved, theme.page.contentWidth);
   registerFonts();
   const bytes = toBytes(await renderToBuffer(<SingleCardPdf card={card} theme={theme} meta={meta} bleed={bleed} />));
   if (countPages(bytes) !== 2) throw new CardOverflowError(card.language);
@@ -35,8 +42,9 @@ export async function renderSingleCard(card: CardDoc, theme: Theme, meta: PdfMet
 }
 
 /** Sheets of up to 10 cards each; the cards must have been checked with renderSingleCard first. */
-export async function renderCardSheets(cards: CardDoc[], theme: Theme, meta: PdfMeta): Promise<Uint8Array> {
-  for (const card of cards) checkGlyphs(card);
+export async function renderCardSheets(unresolved: CardDoc[], theme: Theme, meta: PdfMeta): Promise<Uint8Array> {
+  for (const card of unresolved) checkGlyphs(card);
+  const cards = unresolved.map((card) => resolveFitLines(card, theme.page.contentWidth));
   registerFonts();
   const bytes = toBytes(await renderToBuffer(<CardSheetPdf cards={cards} theme={theme} meta={meta} />));
   const expected = 2 * Math.ceil(cards.length / CARDS_PER_SHEET);

@@ -1,0 +1,89 @@
+// A pool of render worker threads. Each worker renders one job at a time; a worker is replaced after
+// `maxJobsPerWorker` jobs (react-pdf keeps memory across many renders) or when it dies, so memory stays
+// flat over any number of orders. A job whose worker dies fails on its own; the batch goes on.
+import { Worker } from "node:worker_threads";
+import type { RenderJob, RenderResult } from "./renderJobs.ts";
+
+const WORKER_ENTRY = new URL("../../bin/render-worker.js", import.meta.url);
+
+interface Pending {
+  job: RenderJob;
+  resolve: (result: RenderResult) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  jobsDone: number;
+  current?: Pending;
+}
+
+export class RenderPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private closed = false;
+
+  constructor(
+    readonly size: number,
+    private readonly maxJobsPerWorker = 250,
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Renders and writes one job on the next free worker. Never rejects: failures come back as results. */
+  run(job: RenderJob): Promise<RenderResult> {
+    return new Promise((resolve) => {
+      this.queue.push({ job, resolve });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(WORKER_ENTRY), jobsDone: 0 };
+    slot.worker.on("message", (result: RenderResult) => this.finish(slot, result));
+    slot.worker.on("error", (error) => this.fail(slot, `render worker failed: ${error.message}`));
+    slot.worker.on("exit", (code) => {
+      if (!this.closed && slot.current) this.fail(slot, `render worker stopped (exit code ${code})`);
+    });
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.current) continue;
+      const next = this.queue.shift();
+      if (!next) return;
+      slot.current = next;
+      slot.worker.postMessage(next.job);
+    }
+  }
+
+  private finish(slot: Slot, result: RenderResult): void {
+    const current = slot.current;
+    slot.current = undefined;
+    slot.jobsDone += 1;
+    if (slot.jobsDone >= this.maxJobsPerWorker) this.replace(slot);
+    current?.resolve(result);
+    this.dispatch();
+  }
+
+  private fail(slot: Slot, message: string): void {
+    const current = slot.current;
+    slot.current = undefined;
+    this.replace(slot);
+    current?.resolve({ id: current.job.id, ok: false, errors: [{ field: "(document)", message }] });
+    this.dispatch();
+  }
+
+  private replace(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0 || this.closed) return;
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    this.slots[index] = this.spawn();
+  }
+}

@@ -1,0 +1,153 @@
+// A batch: every row of a CSV/JSONL file validated with the same rules as `generate`, the valid ones
+// rendered by a pool of worker threads, each outcome reported in input order. A bad row never stops the
+// batch. With `resume`, rows whose files match their manifest are skipped; changed orders are redone.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { loadCatalogOrThrow } from "../catalog/loadCatalog.ts";
+import { validateOrder } from "../order/validateOrder.ts";
+import { patientFolderName } from "../output/fileNames.ts";
+import { jobHash, upToDateFiles } from "../output/manifest.ts";
+import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
+import { mergePrintJobs, PrintJobCollector } from "./mergePrintJobs.ts";
+import { countOrders, type InputRow, readOrders } from "./readOrders.ts";
+import { RenderPool } from "./renderPool.ts";
+import { type BatchTotals, type ReportEntry, ReportWriter } from "./reportWriter.ts";
+
+export interface BatchOptions {
+  input: string;
+  outDir: string;
+  workers: number;
+  resume: boolean;
+  merge: boolean;
+  generate: GenerateOptions;
+  onProgress?: (progress: BatchProgress) => void;
+}
+
+export interface BatchProgress {
+  total: number;
+  done: number;
+  ok: number;
+  failed: number;
+  skipped: number;
+  seconds: number;
+}
+
+export interface BatchResult {
+  totals: BatchTotals;
+  seconds: number;
+  report: { json: string; csv: string };
+  printJobs: string[];
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const started = performance.now();
+  const catalog = loadCatalogOrThrow();
+  const total = await countOrders(options.input);
+  mkdirSync(options.outDir, { recursive: true });
+  const report = new ReportWriter(options.outDir, options.input);
+  const collector = new PrintJobCollector(options.outDir);
+  const seen = new Map<string, number>();
+  const pool = new RenderPool(options.workers);
+  const inOrder = new InOrder(async (entry: ReportEntry) => {
+    await report.add(entry);
+    if (entry.status !== "failed") collector.add(entry.files);
+    options.onProgress?.({ total, done: report.totals.rows, ...counts(report.totals), seconds: elapsed(started) });
+  });
+
+  const handle = async (input: InputRow): Promise<ReportEntry> => {
+    if ("error" in input) return failed(input.row, input.patientId ?? null, [{ field: "(row)", message: input.error }]);
+    const patientId = typeof input.fields.patientId === "string" ? input.fields.patientId : null;
+    const validation = validateOrder(input.fields, catalog);
+    if (!validation.ok) return failed(input.row, patientId, validation.problems);
+    const { order } = validation;
+    const firstRow = seen.get(order.patientId);
+    if (firstRow !== undefined) {
+      return failed(input.row, order.patientId, [
+        {
+          field: "patientId",
+          message: `is also used in row ${firstRow}; every row needs its own patient id (the files would overwrite each other)`,
+        },
+      ]);
+    }
+    seen.set(order.patientId, input.row);
+    if (options.resume) {
+      const files = upToDateFiles(
+        join(options.outDir, patientFolderName(order.patientId)),
+        jobHash(order, options.generate),
+      );
+      if (files) {
+        const folder = join(options.outDir, patientFolderName(order.patientId));
+        return {
+          row: input.row,
+          patientId: order.patientId,
+          status: "skipped",
+          files: files.map((f) => join(folder, f.file)),
+          errors: [],
+        };
+      }
+    }
+    const result = await pool.run({ id: input.row, order, options: options.generate, outDir: options.outDir });
+    return result.ok
+      ? { row: input.row, patientId: order.patientId, status: "ok", files: result.files.map((f) => f.path), errors: [] }
+      : failed(input.row, order.patientId, result.errors);
+  };
+
+  const window = new Set<Promise<void>>();
+  const limit = Math.max(4, options.workers * 4);
+  let index = 0;
+  try {
+    for await (const input of readOrders(options.input)) {
+      const position = index++;
+      const task = handle(input).then((entry) => inOrder.put(position, entry));
+      window.add(task);
+      void task.finally(() => window.delete(task));
+      if (window.size >= limit) await Promise.race(window);
+    }
+    await Promise.all(window);
+    await inOrder.drained();
+  } finally {
+    await pool.close();
+  }
+  const printJobs = options.merge ? await mergePrintJobs(collector, catalog) : [];
+  collector.dispose();
+  const seconds = elapsed(started);
+  return { totals: report.totals, seconds, report: await report.finish(seconds), printJobs };
+}
+
+function failed(row: number, patientId: string | null, errors: ReportEntry["errors"]): ReportEntry {
+  return { row, patientId, status: "failed", files: [], errors };
+}
+
+function counts(totals: BatchTotals) {
+  return { ok: totals.ok, failed: totals.failed, skipped: totals.skipped };
+}
+
+function elapsed(started: number): number {
+  return (performance.now() - started) / 1000;
+}
+
+/** Takes results in any order and passes them on in input order, one at a time. */
+class InOrder<T> {
+  private readonly waiting = new Map<number, T>();
+  private next = 0;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deliver: (item: T) => Promise<void>) {}
+
+  put(position: number, item: T): Promise<void> {
+    this.waiting.set(position, item);
+    this.chain = this.chain.then(async () => {
+      for (let ready = this.waiting.get(this.next); ready !== undefined; ready = this.waiting.get(this.next)) {
+        this.waiting.delete(this.next);
+        this.next += 1;
+        await this.deliver(ready);
+      }
+    });
+    return this.chain;
+  }
+
+  drained(): Promise<void> {
+    return this.chain;
+  }
+}

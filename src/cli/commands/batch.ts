@@ -1,0 +1,93 @@
+// `leaflets batch`: a whole CSV or JSONL file of orders → each patient's documents, a report of every
+// row, optionally merged print jobs. Bad rows are reported and skipped; the batch goes on.
+import { availableParallelism } from "node:os";
+import type { Command } from "commander";
+import { runBatch } from "../../batch/runBatch.ts";
+import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
+import { createProgressDisplay } from "../batchProgress.ts";
+import { EXIT } from "../exitCodes.ts";
+import type { Runner } from "../runner.ts";
+import { UsageError } from "../usageError.ts";
+import { parseKinds } from "./documentOptions.ts";
+
+interface BatchFlags {
+  out: string;
+  workers?: string;
+  merge?: boolean;
+  resume?: boolean;
+  json?: boolean;
+  kinds: string;
+  paper: string;
+}
+
+export function registerBatch(program: Command, run: Runner): void {
+  program
+    .command("batch")
+    .summary("print the documents for every order in a CSV or JSONL file")
+    .description(
+      "Print the leaflet and card of every order in a CSV file (UTF-8, comma or semicolon, headers = the order's " +
+        "field names, contact.nurseLine for nested ones) or a JSON Lines file. Every row is checked with the same " +
+        "rules as `generate`; a bad row is reported with its row number and patient id and the rest go on. " +
+        "DIR/report.json and DIR/report.csv list every row.",
+    )
+    .argument("<orders>", "orders.csv or orders.jsonl")
+    .option("--out <dir>", "where to write", "output")
+    .option("--workers <n>", "render threads (default: one per CPU core)")
+    .option("--merge", "also write print jobs: all leaflets per language, and A4 sheets of ten patients' cards")
+    .option("--resume", "skip rows whose files are complete and match their order (after an interrupted run)")
+    .option("--kinds <list>", "which documents, comma-separated: leaflet, card", "leaflet,card")
+    .option("--paper <size>", `leaflet paper size: ${PAPER_SIZES.join(" or ")}`, "A4")
+    .option("--json", "print one JSON object with the totals and report paths")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  leaflets batch clinic.csv --out /srv/print/2026-12-01 --merge\n  leaflets batch clinic.csv --out /srv/print/2026-12-01 --resume\n\n" +
+        "Exit codes: 0 every row printed (or already complete with --resume), 1 some rows failed (see the report),\n" +
+        "2 the input could not be read at all (missing file, not CSV/JSONL, missing or unknown columns).",
+    )
+    .action((input: string, flags: BatchFlags) => run(() => batch(input, flags), flags.json));
+}
+
+async function batch(input: string, flags: BatchFlags): Promise<number> {
+  const workers = flags.workers === undefined ? availableParallelism() : Number(flags.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    throw new UsageError(`--workers takes a whole number from 1 to 64 (got "${flags.workers}")`);
+  }
+  if (!PAPER_SIZES.includes(flags.paper as PaperSize)) {
+    throw new UsageError(`--paper must be ${PAPER_SIZES.join(" or ")} (got "${flags.paper}")`);
+  }
+  const display = createProgressDisplay();
+  let result: Awaited<ReturnType<typeof runBatch>>;
+  try {
+    result = await runBatch({
+      input,
+      outDir: flags.out,
+      workers,
+      resume: Boolean(flags.resume),
+      merge: Boolean(flags.merge),
+      generate: { kinds: parseKinds(flags.kinds), paper: flags.paper as PaperSize },
+      onProgress: (p) => display.update(p),
+    });
+  } finally {
+    display.stop();
+  }
+  const { totals, seconds } = result;
+  if (flags.json) {
+    const json = {
+      ok: totals.failed === 0,
+      totals,
+      seconds: Number(seconds.toFixed(1)),
+      report: result.report,
+      printJobs: result.printJobs,
+    };
+    process.stdout.write(`${JSON.stringify(json)}\n`);
+  } else {
+    const rate = seconds > 0 ? (totals.rows / seconds).toFixed(1) : "–";
+    process.stdout.write(
+      `${totals.ok} printed, ${totals.skipped} already complete, ${totals.failed} failed, of ${totals.rows} rows in ${seconds.toFixed(1)} s (${rate} rows/s)\n` +
+        `Report: ${result.report.json}\n        ${result.report.csv}\n`,
+    );
+    for (const job of result.printJobs) process.stdout.write(`Print job: ${job}\n`);
+    if (totals.failed > 0) process.stdout.write(`Rows that failed are listed in the report (status "failed").\n`);
+  }
+  return totals.failed === 0 ? EXIT.ok : EXIT.refused;
+}

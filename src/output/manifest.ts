@@ -1,0 +1,68 @@
+// The manifest in each patient folder: which files were written for which order (by hash, never the
+// order itself) and their contents' hashes. `batch --resume` trusts a folder only if all of it matches.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Order } from "../order/orderTypes.ts";
+import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
+
+export const MANIFEST = "manifest.json";
+
+export interface ManifestFile {
+  file: string;
+  kind: string;
+  language: string;
+  pages: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  patientId: string;
+  /** Hash of the validated order and the options it was printed with: a changed order never matches. */
+  jobSha256: string;
+  files: ManifestFile[];
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The hash that identifies one job: the order and every option that changes the output. */
+export function jobHash(order: Order, options: GenerateOptions): string {
+  return sha256(JSON.stringify({ order, options: normalised(options) }));
+}
+
+function normalised(options: GenerateOptions): Required<GenerateOptions> {
+  return {
+    paper: options.paper ?? "A4",
+    kinds: options.kinds ?? ["leaflet", "card"],
+    cardFormat: options.cardFormat ?? "id1",
+    bleedMm: options.bleedMm ?? 0,
+  };
+}
+
+/** The files of the folder's manifest if every one is present and unchanged and the job is the same; else undefined. */
+export function upToDateFiles(folder: string, job: string): ManifestFile[] | undefined {
+  const path = join(folder, MANIFEST);
+  if (!existsSync(path)) return undefined;
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(path, "utf8")) as Manifest;
+  } catch {
+    return undefined;
+  }
+  if (manifest.jobSha256 !== job || !Array.isArray(manifest.files) || manifest.files.length === 0) return undefined;
+  for (const file of manifest.files) {
+    const filePath = join(folder, file.file);
+    if (!existsSync(filePath) || sha256(readFileSync(filePath)) !== file.sha256) return undefined;
+  }
+  return manifest.files;
+}
+
+/** Removes temporary files a killed run left behind (write-file-atomic names them `<file>.<number>`). */
+export function removeStaleTemporaryFiles(folder: string): void {
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder)) {
+    if (/\.(pdf|json)\.\d+$/.test(name)) rmSync(join(folder, name), { force: true });
+  }
+}
