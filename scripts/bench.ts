@@ -1,10 +1,18 @@
 // `npm run bench`: renders leaflets and cards in one process through the real pipeline (validation →
 // PDF bytes) and prints the warm median time per leaflet and per card, throughput and peak memory.
 // Numbers, not assertions. BENCH_COUNT sets how many orders (default 200).
+// `npm run bench -- --batch [N] [--workers W]`: N generated orders (default 1000) through the real
+// batch path instead (CSV → worker pool → files and report), see scripts/benchBatch.ts.
 import { performance } from "node:perf_hooks";
 import { loadCatalogOrThrow } from "../src/catalog/loadCatalog.ts";
 import { validateOrder } from "../src/order/validateOrder.ts";
 import { generateDocuments } from "../src/pipeline/generateDocuments.ts";
+
+if (process.argv.includes("--batch")) {
+  const { benchBatch } = await import("./benchBatch.ts");
+  await benchBatch(process.argv);
+  process.exit(0);
+}
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 200);
 const WARMUP = 10;

@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { loadCatalogOrThrow } from "../catalog/loadCatalog.ts";
 import { validateOrder } from "../order/validateOrder.ts";
 import { patientFolderName } from "../output/fileNames.ts";
-import { jobHash, upToDateFiles } from "../output/manifest.ts";
+import { jobHash, removeStaleTemporaryFiles, upToDateFiles } from "../output/manifest.ts";
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
 import { mergePrintJobs, PrintJobCollector } from "./mergePrintJobs.ts";
 import { countOrders, type InputRow, readOrders } from "./readOrders.ts";
@@ -72,12 +72,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     }
     seen.set(order.patientId, input.row);
     if (options.resume) {
-      const files = upToDateFiles(
-        join(options.outDir, patientFolderName(order.patientId)),
-        jobHash(order, options.generate),
-      );
+      const folder = join(options.outDir, patientFolderName(order.patientId));
+      // A killed run may have left temporary files, also beside files that are complete.
+      removeStaleTemporaryFiles(folder);
+      const files = upToDateFiles(folder, jobHash(order, options.generate));
       if (files) {
-        const folder = join(options.outDir, patientFolderName(order.patientId));
         return {
           row: input.row,
           patientId: order.patientId,

@@ -1,6 +1,6 @@
 // A LeafletDoc as a react-pdf Document: metadata (never the patient's name), the page frame, the blocks.
 import { Document, Page, View } from "@react-pdf/renderer";
-import type { LeafletDoc } from "../document/documentTypes.ts";
+import type { Block, LeafletDoc } from "../document/documentTypes.ts";
 import { Blocks } from "./Blocks.tsx";
 import { PageFooter, PageHeader } from "./PageFrame.tsx";
 import type { Theme } from "./theme.ts";
@@ -38,9 +38,16 @@ export function LeafletPdf({ doc, theme, meta }: { doc: LeafletDoc; theme: Theme
         <PageHeader doc={doc} theme={theme} />
         <PageFooter doc={doc} theme={theme} />
         <View>
-          <Blocks blocks={doc.body} theme={theme} />
+          <Blocks blocks={withoutLeadingBreak(doc.body)} theme={theme} />
         </View>
       </Page>
     </Document>
   );
+}
+
+/** A page break before the very first block would make react-pdf 4 add pages without end (seen here:
+ * minutes of CPU and gigabytes of memory); the first block starts the first page anyway. */
+function withoutLeadingBreak(blocks: Block[]): Block[] {
+  const [first, ...rest] = blocks;
+  return first?.type === "section" && first.breakBefore ? [{ ...first, breakBefore: false }, ...rest] : blocks;
 }
