@@ -6,6 +6,10 @@ import type { RenderJob, RenderResult } from "./renderJobs.ts";
 
 const WORKER_ENTRY = new URL("../../bin/render-worker.js", import.meta.url);
 
+/** Each worker's V8 old generation is capped, so it collects garbage early instead of growing with the
+ * machine's memory (a leaflet render needs far less; measured with `npm run bench -- --batch`). */
+const WORKER_HEAP_MB = Number(process.env.LEAFLETS_WORKER_HEAP_MB ?? 256);
+
 interface Pending {
   job: RenderJob;
   resolve: (result: RenderResult) => void;
@@ -43,7 +47,10 @@ export class RenderPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_ENTRY), jobsDone: 0 };
+    const slot: Slot = {
+      worker: new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+      jobsDone: 0,
+    };
     slot.worker.on("message", (result: RenderResult) => this.finish(slot, result));
     slot.worker.on("error", (error) => this.fail(slot, `render worker failed: ${error.message}`));
     slot.worker.on("exit", (code) => {
