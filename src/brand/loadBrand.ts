@@ -10,6 +10,7 @@ const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'write a colour as "#RRGGBB
 
 const brandSchema = z.strictObject({
   name: z.string().min(1).max(80),
+  language: z.string().regex(/^[a-z]{2}$/, "write the hospital's language as a two-letter code, e.g. nl"),
   logo: z.string().regex(/\.(png|jpe?g)$/i, "the logo must be a PNG or JPEG file beside brand.yaml"),
   colours: z.strictObject({
     primary: colour.describe("header band, headings, rules"),

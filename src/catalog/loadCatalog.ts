@@ -48,6 +48,15 @@ export function loadCatalog(root: string = PROJECT_ROOT): { catalog: Catalog; pr
   }
   const { bundles, problems: localeProblems } = loadLocales(join(root, "locales"));
   problems.push(...localeProblems);
+  for (const brand of brands.values()) {
+    if (!bundles.has(brand.language)) {
+      problems.push({
+        file: `templates/brands/${brand.id}/brand.yaml`,
+        key: "language",
+        message: `no locales/${brand.language}/ for the language "${brand.language}"`,
+      });
+    }
+  }
   const catalog: Catalog = { root, drugs, regimens, brands, locales: bundles as Map<string, LocaleBundle>, canPrint };
   return { catalog, problems };
 }

@@ -20,6 +20,8 @@ export interface LeafletModelInput {
   brand: Brand;
   bundle: LocaleBundle;
   translate: Translate;
+  /** The hospital's language (the brand's), for notices the nurse must be able to read too. */
+  nurse: { language: string; translate: Translate };
 }
 
 export function buildLeafletModel(input: LeafletModelInput) {
@@ -71,6 +73,7 @@ export function buildLeafletModel(input: LeafletModelInput) {
       name: t(`common:regimens.${regimen.id}.name`),
       source: regimen.source,
     }),
+    unreviewedNotice: unreviewedNotice(input),
     footerSource: t("common:footer.source", {
       sources: fmt.list(Object.values(bundle.drugMeta[drug.id]?.sources ?? {}).map((s) => s.short)),
     }),
@@ -84,6 +87,13 @@ function buildSources({ drug, bundle, translate: t }: LeafletModelInput) {
   const meta = bundle.drugMeta[drug.id];
   const provenance = bundle.provenance[drug.id] ?? {};
   const languageNames = new Intl.DisplayNames(bundle.meta.intlLocale, { type: "language" });
+  // A file translated here as a whole was made from another language's files (e.g. English), whatever
+  // language the source document itself is in; otherwise a translated section was made from the source.
+  const fileTranslatedFrom = meta?.translation?.review === "unreviewed" ? meta.translation.from : undefined;
+  const translationNote = (translated: boolean, sourceLanguage: string): string | null => {
+    const from = fileTranslatedFrom ?? (translated && sourceLanguage !== bundle.language ? sourceLanguage : undefined);
+    return from ? t("common:sources.translatedUnreviewed", { language: languageNames.of(from) ?? from }) : null;
+  };
   return Object.entries(meta?.sources ?? {}).map(([id, source]) => {
     const sections = Object.entries(provenance).filter(([, p]) => p.sources.includes(id));
     const translated = sections.some(([, p]) => p.wording === "translation" && p.review === "unreviewed");
@@ -95,10 +105,22 @@ function buildSources({ drug, bundle, translate: t }: LeafletModelInput) {
             sections: sections.map(([section]) => t(`sections.${section}.title`)).join("; "),
           })
         : null,
-      note:
-        translated && source.language !== bundle.language
-          ? t("common:sources.translatedUnreviewed", { language: languageNames.of(source.language) ?? source.language })
-          : null,
+      note: translationNote(translated, source.language),
     };
   });
+}
+
+/** "Contains translated text not yet reviewed…" in the patient's language and the nurse's, or "" when
+ * every section of the medicine's text (and the file itself) is the source's wording or reviewed. */
+function unreviewedNotice({ drug, bundle, translate, nurse }: LeafletModelInput): string {
+  const fileUnreviewed = [bundle.meta.translation, bundle.drugMeta[drug.id]?.translation].some(
+    (t) => t?.review === "unreviewed",
+  );
+  const sectionUnreviewed = Object.values(bundle.provenance[drug.id] ?? {}).some(
+    (p) => p.wording === "translation" && p.review === "unreviewed",
+  );
+  if (!fileUnreviewed && !sectionUnreviewed) return "";
+  const notices = [translate("common:notice.unreviewed")];
+  if (nurse.language !== bundle.language) notices.push(nurse.translate("common:notice.unreviewed"));
+  return notices.join(" / ");
 }

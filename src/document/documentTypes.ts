@@ -60,8 +60,9 @@ export interface LeafletDoc {
   subject: string;
   author: string;
   header: { organisation: string; title: string; patient: string };
-  /** `pageLabel` holds {page} and {total}, filled in per page when rendering. */
-  footer: { source: string; pageLabel: string; contacts: Contact[] };
+  /** `pageLabel` holds {page} and {total}, filled in per page when rendering; `notice` ("" for none) is
+   * small print on every page, e.g. that a translation is not yet reviewed. */
+  footer: { source: string; notice: string; pageLabel: string; contacts: Contact[] };
   body: Block[];
 }
 

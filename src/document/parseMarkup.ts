@@ -40,6 +40,7 @@ export function parseMarkup(markup: string, template: string): LeafletDoc {
     },
     footer: {
       source: attr(footer, "source", template),
+      notice: footer.attribs.notice ?? "",
       pageLabel: attr(footer, "page", template),
       contacts: elements(footer.children).map((el) => contact(el, template)),
     },
@@ -202,7 +203,8 @@ function inlines(el: Element, template: string): Inline[] {
 }
 
 function tidy(runs: Inline[]): Inline[] {
-  const collapsed = runs.map((run) => ({ ...run, text: run.text.replace(/\s+/g, " ") }));
+  // Only markup whitespace collapses: a no-break space (French « : », "50 %") stays where it was put.
+  const collapsed = runs.map((run) => ({ ...run, text: run.text.replace(/[ \t\r\n]+/g, " ") }));
   const first = collapsed[0];
   const last = collapsed.at(-1);
   if (first) first.text = first.text.trimStart();
@@ -211,7 +213,9 @@ function tidy(runs: Inline[]): Inline[] {
 }
 
 function plain(el: Element): string {
-  return textOf(el).replace(/\s+/g, " ").trim();
+  return textOf(el)
+    .replace(/[ \t\r\n]+/g, " ")
+    .replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
 }
 
 function textOf(node: Element): string {

@@ -2,6 +2,7 @@
 // other fields. Returns every problem at once, each naming its field; nothing is printed on refusal.
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import { DRUG_SPECIFIC_FIELDS } from "../catalog/loadDrug.ts";
+import { isPrintable } from "../content/printableLanguages.ts";
 import { ageInYears, type IsoDate } from "../dates.ts";
 import type { FieldProblem } from "../errors.ts";
 import { fieldSchemas, type OrderField, REQUIRED_FIELDS } from "./fieldSchemas.ts";
@@ -90,10 +91,20 @@ function checkAgainstCatalog(
     });
   }
   const language = valid.language as string | undefined;
-  if (language !== undefined && !catalog.locales.has(language)) {
+  const printable = [...catalog.locales.values()]
+    .filter(isPrintable)
+    .map((l) => l.language)
+    .sort();
+  const bundle = language === undefined ? undefined : catalog.locales.get(language);
+  if (language !== undefined && !bundle) {
     problems.push({
       field: "language",
-      message: `unknown language "${language}" (available: ${known(catalog.locales)})`,
+      message: `unknown language "${language}" (available: ${printable.join(", ")})`,
+    });
+  } else if (bundle && !isPrintable(bundle)) {
+    problems.push({
+      field: "language",
+      message: `${bundle.meta.name} (${bundle.language}) cannot be printed yet: right-to-left printing is not verified (phone numbers and line starts come out wrong), so no leaflet is made rather than a wrong one; choose another language (${printable.join(", ")})`,
     });
   }
   const brand = valid.brand as string | undefined;

@@ -53,7 +53,8 @@ function prepare(order: Order, catalog: Catalog): { model: LeafletModel; transla
   const bundle = required(catalog.locales.get(order.language), "language", order.language);
   const translate = translatorFor(catalog, order.language, drug.id);
   const plan = buildPlan(order, regimen);
-  return { model: buildLeafletModel({ order, drug, regimen, plan, brand, bundle, translate }), translate };
+  const nurse = { language: brand.language, translate: translatorFor(catalog, brand.language, drug.id) };
+  return { model: buildLeafletModel({ order, drug, regimen, plan, brand, bundle, translate, nurse }), translate };
 }
 
 /** The typed leaflet tree for an order: everything up to (not including) rendering. */

@@ -43,8 +43,9 @@ export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
   );
 }
 
-/** Room the footer takes above the bottom edge: two lines of small text, its rule and a margin. */
-const FOOTER_FROM_BOTTOM = 58;
+/** Room the footer takes above the bottom edge: up to three lines of small text, its rule and a margin. */
+const FOOTER_FROM_BOTTOM = 68;
+const PAGE_LABEL_WIDTH = 84;
 
 export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
   const { margin } = theme.page;
@@ -63,18 +64,25 @@ export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
         borderTopWidth: 0.75,
         borderTopColor: theme.colour.rule,
         paddingTop: 5,
-        flexDirection: "row",
       }}
     >
-      <View style={{ flexGrow: 1, flexShrink: 1, paddingRight: 8 }}>
-        <Text style={small}>{doc.footer.source}</Text>
-        <Text style={small}>
-          {doc.footer.contacts.map((c, i) => `${i > 0 ? "  ·  " : ""}${c.label}: ${c.number}`).join("")}
-        </Text>
-      </View>
-      {/* A render-prop Text is measured before its text exists: give it its own width. */}
+      <Text style={{ ...small, paddingRight: PAGE_LABEL_WIDTH + 8 }}>{doc.footer.source}</Text>
+      {doc.footer.notice ? <Text style={small}>{doc.footer.notice}</Text> : null}
+      <Text style={small}>
+        {doc.footer.contacts.map((c, i) => `${i > 0 ? "  ·  " : ""}${c.label}: ${c.number}`).join("")}
+      </Text>
+      {/* Last, and placed absolutely: a render-prop Text is measured before its text exists (so it needs its
+          own width), and react-pdf 4 drops siblings that follow it in a fixed view. */}
       <Text
-        style={{ ...small, fontWeight: 700, width: 84, textAlign: "right" }}
+        style={{
+          ...small,
+          fontWeight: 700,
+          position: "absolute",
+          top: 5,
+          right: 0,
+          width: PAGE_LABEL_WIDTH,
+          textAlign: "right",
+        }}
         render={({ pageNumber, totalPages }) =>
           doc.footer.pageLabel.replace("{page}", String(pageNumber)).replace("{total}", String(totalPages))
         }

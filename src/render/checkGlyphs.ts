@@ -15,7 +15,7 @@ export function checkGlyphs(doc: LeafletDoc | CardDoc): void {
 function* textsOf(doc: LeafletDoc): Generator<[string, string]> {
   yield ["document title", doc.title];
   yield ["header", `${doc.header.organisation} ${doc.header.title} ${doc.header.patient}`];
-  yield ["footer", `${doc.footer.source} ${doc.footer.pageLabel} 0123456789`];
+  yield ["footer", `${doc.footer.source} ${doc.footer.notice} ${doc.footer.pageLabel} 0123456789`];
   for (const c of doc.footer.contacts) yield ["footer", `${c.label} ${c.number}`];
   yield* blockTexts(doc.body, "body");
 }

@@ -6,10 +6,19 @@ import * as fontkit from "fontkit";
 const require = createRequire(import.meta.url);
 
 export const FONT_FAMILY = "Noto Sans";
+/** Noto Sans Arabic, for Arabic script; react-pdf picks it per character from the family list. */
+export const ARABIC_FONT_FAMILY = "Noto Sans Arabic";
+/** The family list every text is set in: Latin, Greek and Cyrillic first, then Arabic. */
+export const FONT_STACK = [FONT_FAMILY, ARABIC_FONT_FAMILY];
 
 export const FONT_FILES = {
   regular: require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"),
   bold: require.resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"),
+} as const;
+
+export const ARABIC_FONT_FILES = {
+  regular: require.resolve("@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf"),
+  bold: require.resolve("@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf"),
 } as const;
 
 interface MeasurableFont {
@@ -37,12 +46,13 @@ export function textWidth(text: string, size: number, bold = false): number {
 
 let coverage: Set<number> | undefined;
 
-/** Code points present in every embedded face (so any text may be set regular or bold). */
+/** Code points the font stack can draw in both weights (so any text may be set regular or bold). */
 export function fontCoverage(): Set<number> {
   if (!coverage) {
-    const sets = Object.values(FONT_FILES).map((file) => new Set(open(file).characterSet));
-    const [first, ...rest] = sets as [Set<number>, ...Set<number>[]];
-    coverage = new Set([...first].filter((cp) => rest.every((set) => set.has(cp))));
+    const weight = (files: string[]) => new Set(files.flatMap((file) => open(file).characterSet));
+    const regular = weight([FONT_FILES.regular, ARABIC_FONT_FILES.regular]);
+    const bold = weight([FONT_FILES.bold, ARABIC_FONT_FILES.bold]);
+    coverage = new Set([...regular].filter((cp) => bold.has(cp)));
   }
   return coverage;
 }

@@ -3,7 +3,7 @@
 import { Font, renderToBuffer } from "@react-pdf/renderer";
 import type { LeafletDoc } from "../document/documentTypes.ts";
 import { checkGlyphs } from "./checkGlyphs.ts";
-import { FONT_FAMILY, FONT_FILES } from "./fonts.ts";
+import { ARABIC_FONT_FAMILY, ARABIC_FONT_FILES, FONT_FAMILY, FONT_FILES } from "./fonts.ts";
 import { LeafletPdf, type PdfMeta } from "./LeafletPdf.tsx";
 import type { Theme } from "./theme.ts";
 
@@ -17,6 +17,13 @@ export function registerFonts(): void {
     fonts: [
       { src: FONT_FILES.regular, fontWeight: 400 },
       { src: FONT_FILES.bold, fontWeight: 700 },
+    ],
+  });
+  Font.register({
+    family: ARABIC_FONT_FAMILY,
+    fonts: [
+      { src: ARABIC_FONT_FILES.regular, fontWeight: 400 },
+      { src: ARABIC_FONT_FILES.bold, fontWeight: 700 },
     ],
   });
   Font.registerHyphenationCallback((word) => [word]);

@@ -2,7 +2,7 @@
 // Nothing medicine-specific; sizes respect the EU readability guideline (body ≥ 9 pt, here 10.5 pt).
 import type { Brand } from "../brand/loadBrand.ts";
 import type { PaperSize } from "../order/orderTypes.ts";
-import { FONT_FAMILY } from "./fonts.ts";
+import { FONT_STACK } from "./fonts.ts";
 
 /** Page sizes in PostScript points (1/72 inch). */
 export const PAGE_SIZES: Record<PaperSize, [number, number]> = {
@@ -12,7 +12,7 @@ export const PAGE_SIZES: Record<PaperSize, [number, number]> = {
 
 export interface Theme {
   page: { size: [number, number]; margin: number; top: number; bottom: number; contentWidth: number };
-  font: { family: string; body: number; small: number; h1: number; h2: number; h3: number; lineHeight: number };
+  font: { family: string[]; body: number; small: number; h1: number; h2: number; h3: number; lineHeight: number };
   colour: { primary: string; onPrimary: string; accent: string; text: string; rule: string; restFill: string };
   logoPath: string;
 }
@@ -21,8 +21,8 @@ export function createTheme(brand: Brand, paper: PaperSize): Theme {
   const size = PAGE_SIZES[paper];
   const margin = 42;
   return {
-    page: { size, margin, top: 92, bottom: 78, contentWidth: size[0] - 2 * margin },
-    font: { family: FONT_FAMILY, body: 10.5, small: 9, h1: 19, h2: 14, h3: 11.5, lineHeight: 1.4 },
+    page: { size, margin, top: 92, bottom: 86, contentWidth: size[0] - 2 * margin },
+    font: { family: FONT_STACK, body: 10.5, small: 9, h1: 19, h2: 14, h3: 11.5, lineHeight: 1.4 },
     colour: brandColours(brand),
     logoPath: brand.logoPath,
   };
@@ -38,7 +38,7 @@ export function createCardTheme(brand: Brand, card: { width: number; height: num
       bottom: 0,
       contentWidth: card.width - 2 * card.padding,
     },
-    font: { family: FONT_FAMILY, body: 7, small: 6.5, h1: 9, h2: 8, h3: 7.5, lineHeight: 1.2 },
+    font: { family: FONT_STACK, body: 7, small: 6.5, h1: 9, h2: 8, h3: 7.5, lineHeight: 1.2 },
     colour: brandColours(brand),
     logoPath: brand.logoPath,
   };

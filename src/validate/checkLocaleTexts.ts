@@ -18,7 +18,9 @@ export function checkLocaleTexts(catalog: Catalog): ConfigProblem[] {
   for (const ns of namespaces) {
     const texts = new Map(bundles.map((b) => [b.language, flatten(b.namespaces[ns] ?? {})]));
     const allBaseKeys = new Set([...texts.values()].flatMap((m) => [...m.keys()].map(baseKey)));
-    const pluralBaseKeys = new Set([...texts.values()].flatMap((m) => [...m.keys()].filter((k) => PLURAL.test(k)).map(baseKey)));
+    const pluralBaseKeys = new Set(
+      [...texts.values()].flatMap((m) => [...m.keys()].filter((k) => PLURAL.test(k)).map(baseKey)),
+    );
     for (const bundle of bundles) {
       const file = `locales/${bundle.language}/${ns}.json`;
       const own = texts.get(bundle.language) ?? new Map<string, string>();
@@ -47,13 +49,21 @@ function checkKeys(
     if (pluralBaseKeys.has(base)) {
       for (const category of categories) {
         if (!own.has(`${base}_${category}`)) {
-          problems.push({ file, key: `${base}_${category}`, message: `missing: ${bundle.meta.name} needs the plural forms ${categories.join(", ")}` });
+          problems.push({
+            file,
+            key: `${base}_${category}`,
+            message: `missing: ${bundle.meta.name} needs the plural forms ${categories.join(", ")}`,
+          });
         }
       }
       for (const key of own.keys()) {
         const category = PLURAL.exec(key)?.[1];
         if (baseKey(key) === base && category && !categories.includes(category)) {
-          problems.push({ file, key, message: `extra: ${bundle.meta.name} has no plural form "${category}" (it has ${categories.join(", ")})` });
+          problems.push({
+            file,
+            key,
+            message: `extra: ${bundle.meta.name} has no plural form "${category}" (it has ${categories.join(", ")})`,
+          });
         }
       }
     } else if (!own.has(base)) {
@@ -68,8 +78,10 @@ function checkText(file: string, key: string, value: string, catalog: Catalog): 
   const problems: ConfigProblem[] = [];
   if (value.trim() === "") problems.push({ file, key, message: "is empty" });
   if (/<\/?[a-z][^>]*>/i.test(value)) problems.push({ file, key, message: "contains markup (<…>); write plain text" });
-  if (/&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(value)) problems.push({ file, key, message: "contains an HTML entity; write the character itself" });
-  if (/\\[nt"u]/.test(value)) problems.push({ file, key, message: "contains an escape sequence (\\n, \\u…); write the character itself" });
+  if (/&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(value))
+    problems.push({ file, key, message: "contains an HTML entity; write the character itself" });
+  if (/\\[nt"u]/.test(value))
+    problems.push({ file, key, message: "contains an escape sequence (\\n, \\u…); write the character itself" });
   for (const char of new Set(value)) {
     if (!catalog.canPrint(char)) {
       const cp = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;

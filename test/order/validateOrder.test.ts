@@ -137,7 +137,7 @@ describe("validateOrder: refusals against the catalog", () => {
   });
 
   it("refuses an unknown language → language", () => {
-    expectOnlyProblem({ ...validOrder(), language: "fr" }, "language", /unknown language "fr".*en, nl/);
+    expectOnlyProblem({ ...validOrder(), language: "sv" }, "language", /unknown language "sv".*de, en, fr, nl, pl, tr/);
   });
 
   it("refuses an unknown brand → brand", () => {
@@ -347,7 +347,7 @@ describe("validateOrder: several problems in one order", () => {
       doseMg: 5,
       startDate: "2026-02-30",
       cycles: 13,
-      language: "fr",
+      language: "sv",
       brand: "acme",
       contact: { nurseLine: "call the ward" },
       extra: true,

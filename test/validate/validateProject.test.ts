@@ -48,7 +48,7 @@ describe("leaflets validate", () => {
     expect(await validateProject(root)).toContainEqual({
       file: "locales/nl/pomalidomide.json",
       key: "sections.what.p2",
-      message: "missing (present in en)",
+      message: "missing (present in ar, de, en, fr, pl, tr)",
     });
   });
 

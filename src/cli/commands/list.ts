@@ -1,6 +1,7 @@
 // `leaflets list`: what the project can print — medicines, regimens, languages and brands.
 import type { Command } from "commander";
 import { loadCatalogOrThrow } from "../../catalog/loadCatalog.ts";
+import { isPrintable } from "../../content/printableLanguages.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 
@@ -20,7 +21,11 @@ export function registerList(program: Command, run: Runner): void {
             drug: r.drug,
             plan: r.kind === "cycles" ? `${r.cycleDays}-day cycles` : `visits every ${r.repeat.everyDays} days`,
           })),
-          languages: [...catalog.locales.values()].map((l) => ({ code: l.language, name: l.meta.name })),
+          languages: [...catalog.locales.values()].map((l) => ({
+            code: l.language,
+            name: l.meta.name,
+            printable: isPrintable(l),
+          })),
           brands: [...catalog.brands.values()].map((b) => ({ id: b.id, name: b.name })),
         };
         if (flags.json) {
@@ -33,7 +38,10 @@ export function registerList(program: Command, run: Runner): void {
           "Regimens (regimen):",
           ...listing.regimens.map((r) => `  ${r.id.padEnd(16)} ${r.drug}, ${r.plan}`),
           "Languages (language):",
-          ...listing.languages.map((l) => `  ${l.code.padEnd(16)} ${l.name}`),
+          ...listing.languages.map(
+            (l) =>
+              `  ${l.code.padEnd(16)} ${l.name}${l.printable ? "" : "  (translated; not printable yet: right-to-left)"}`,
+          ),
           "Brands (brand):",
           ...listing.brands.map((b) => `  ${b.id.padEnd(16)} ${b.name}`),
         ];
