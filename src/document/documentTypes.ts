@@ -43,6 +43,8 @@ export type Block =
   | { type: "paragraph"; text: Inline[]; small: boolean }
   | { type: "list"; ordered: boolean; items: Inline[][] }
   | { type: "callout"; tone: "urgent" | "info"; children: Block[] }
+  /** The same content again in a second language (bilingual leaflets), marked with that language's name. */
+  | { type: "aside"; language: string; label: string; children: Block[] }
   | { type: "facts"; items: { label: string; value: string }[] }
   | { type: "contacts"; items: Contact[] }
   /** A plain table; with `tickLabel`, a last column of tick boxes under that heading. */

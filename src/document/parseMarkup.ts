@@ -98,6 +98,13 @@ function block(el: Element, template: string): Block {
         ordered: el.attribs.ordered === "true",
         items: only(el, "item", template).map((item) => inlines(item, template)),
       };
+    case "aside":
+      return {
+        type: "aside",
+        language: attr(el, "lang", template),
+        label: attr(el, "label", template),
+        children: blocks(el, template),
+      };
     case "callout":
       return {
         type: "callout",

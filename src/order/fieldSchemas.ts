@@ -49,6 +49,7 @@ export const fieldSchemas = {
     .max(MAX_MONTHS, `must be a whole number from 1 to ${MAX_MONTHS}`),
   pppCategory: z.enum(PPP_CATEGORIES, { error: `must be one of ${PPP_CATEGORIES.join(", ")}` }),
   language: text("a language code"),
+  secondLanguage: text("a language code"),
   dateOfBirth: isoDate,
   brand: text("a brand name"),
   contact: z.strictObject(

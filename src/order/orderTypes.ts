@@ -20,6 +20,8 @@ export interface Order {
   months?: number;
   pppCategory?: PppCategory;
   language: string;
+  /** The nurse's language for a bilingual leaflet: each section in the patient's language, then this one. */
+  secondLanguage?: string;
   dateOfBirth?: IsoDate;
   brand: string;
   contact: { nurseLine?: string; emergency?: string };

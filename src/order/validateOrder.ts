@@ -62,6 +62,7 @@ export function validateOrder(input: unknown, catalog: Catalog): OrderValidation
   if (months !== undefined) order.months = months;
   if (valid.pppCategory !== undefined) order.pppCategory = valid.pppCategory as Order["pppCategory"];
   if (valid.dateOfBirth !== undefined) order.dateOfBirth = valid.dateOfBirth as IsoDate;
+  if (valid.secondLanguage !== undefined) order.secondLanguage = valid.secondLanguage as string;
   return { ok: true, order };
 }
 
@@ -105,6 +106,19 @@ function checkAgainstCatalog(
     problems.push({
       field: "language",
       message: `${bundle.meta.name} (${bundle.language}) cannot be printed yet: right-to-left printing is not verified (phone numbers and line starts come out wrong), so no leaflet is made rather than a wrong one; choose another language (${printable.join(", ")})`,
+    });
+  }
+  const second = valid.secondLanguage as string | undefined;
+  const secondBundle = second === undefined ? undefined : catalog.locales.get(second);
+  if (second !== undefined && (!secondBundle || !isPrintable(secondBundle))) {
+    problems.push({
+      field: "secondLanguage",
+      message: `"${second}" is not a language that can be printed (available: ${printable.join(", ")})`,
+    });
+  } else if (second !== undefined && second === language) {
+    problems.push({
+      field: "secondLanguage",
+      message: "is the same as language; leave it out for a leaflet in one language",
     });
   }
   const brand = valid.brand as string | undefined;

@@ -6,6 +6,7 @@ export function patientFolderName(patientId: string): string {
   return safe;
 }
 
-export function documentFileName(drug: string, kind: string, language: string): string {
-  return `${drug}-${kind}-${language}.pdf`;
+/** `<drug>-<kind>-<lang>.pdf`; a bilingual leaflet names both languages: `…-leaflet-tr-nl.pdf`. */
+export function documentFileName(drug: string, kind: string, language: string, secondLanguage?: string): string {
+  return `${drug}-${kind}-${language}${secondLanguage ? `-${secondLanguage}` : ""}.pdf`;
 }

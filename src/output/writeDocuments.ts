@@ -42,7 +42,7 @@ async function writeAll(
   removeStaleTemporaryFiles(folder);
   const written: WrittenFile[] = [];
   for (const doc of documents) {
-    const path = join(folder, documentFileName(doc.drug, doc.kind, doc.language));
+    const path = join(folder, documentFileName(doc.drug, doc.kind, doc.language, doc.secondLanguage));
     await writeFileAtomic(path, Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength));
     written.push({ path, kind: doc.kind, language: doc.language, pages: doc.pages, sha256: sha256(doc.bytes) });
   }

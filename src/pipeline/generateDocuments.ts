@@ -20,7 +20,7 @@ import { TextDoesNotFitError } from "../render/fitText.ts";
 import type { PdfMeta } from "../render/LeafletPdf.tsx";
 import { renderPdf } from "../render/renderPdf.tsx";
 import { createCardTheme, createTheme } from "../render/theme.ts";
-import { compileDocumentTemplate, type RenderMarkup } from "../template/createTemplateEngine.ts";
+import { compileDocumentTemplate, type RenderMarkup, type SecondLanguage } from "../template/createTemplateEngine.ts";
 import { countPages } from "./countPages.ts";
 
 export const CREATOR = "patient-leaflets";
@@ -41,6 +41,8 @@ export interface GeneratedDocument {
   kind: DocumentKind;
   drug: string;
   language: string;
+  /** A bilingual leaflet's second language (the card stays in the patient's language). */
+  secondLanguage?: string;
   pages: number;
   bytes: Uint8Array;
 }
@@ -61,7 +63,21 @@ function prepare(order: Order, catalog: Catalog): { model: LeafletModel; transla
 export function buildLeafletDoc(order: Order, catalog: Catalog): LeafletDoc {
   const { model, translate } = prepare(order, catalog);
   const path = required(catalog.drugs.get(order.drug), "drug", order.drug).documents.leaflet;
-  return parseMarkup(templateFor(catalog, path)(model, translate), join("templates", path));
+  return parseMarkup(
+    templateFor(catalog, path)(model, translate, secondLanguage(order, catalog)),
+    join("templates", path),
+  );
+}
+
+/** For a bilingual leaflet: the nurse's language, named as it names itself ("Nederlands"). */
+function secondLanguage(order: Order, catalog: Catalog): SecondLanguage | undefined {
+  if (!order.secondLanguage) return undefined;
+  const bundle = required(catalog.locales.get(order.secondLanguage), "language", order.secondLanguage);
+  return {
+    code: bundle.language,
+    label: bundle.meta.name,
+    translate: translatorFor(catalog, bundle.language, order.drug),
+  };
 }
 
 /** The typed card tree for an order, or undefined when the medicine has no card. */
@@ -81,11 +97,19 @@ export async function generateDocuments(
   const brand = required(catalog.brands.get(order.brand), "brand", order.brand);
   const meta: PdfMeta = { creationDate: toUtcDate(order.startDate), creator: CREATOR };
   const documents: GeneratedDocument[] = [];
-  const add = (kind: DocumentKind, bytes: Uint8Array) =>
-    documents.push({ kind, drug: order.drug, language: order.language, pages: countPages(bytes), bytes });
+  const add = (kind: DocumentKind, bytes: Uint8Array, second?: string) =>
+    documents.push({
+      kind,
+      drug: order.drug,
+      language: order.language,
+      ...(second ? { secondLanguage: second } : {}),
+      pages: countPages(bytes),
+      bytes,
+    });
 
   if (kinds.includes("leaflet")) {
-    add("leaflet", await renderPdf(buildLeafletDoc(order, catalog), createTheme(brand, options.paper ?? "A4"), meta));
+    const leaflet = await renderPdf(buildLeafletDoc(order, catalog), createTheme(brand, options.paper ?? "A4"), meta);
+    add("leaflet", leaflet, order.secondLanguage);
   }
   const card = kinds.includes("card") ? buildCardDoc(order, catalog) : undefined;
   if (card) {

@@ -94,6 +94,23 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
           ))}
         </View>
       );
+    case "aside":
+      return (
+        <View
+          style={{
+            marginTop: 0.3 * em,
+            marginBottom: 0.75 * em,
+            paddingLeft: em,
+            borderLeftWidth: 2,
+            borderLeftColor: colour.rule,
+          }}
+        >
+          <Text style={{ ...body, fontSize: font.small, fontWeight: 700, color: colour.text, marginBottom: 0.2 * em }}>
+            {block.label}
+          </Text>
+          <Blocks blocks={block.children} theme={theme} />
+        </View>
+      );
     case "callout": {
       const urgent = block.tone === "urgent";
       return (

@@ -40,6 +40,10 @@ function* blockTexts(blocks: Block[], where: string): Generator<[string, string]
       case "callout":
         yield* blockTexts(block.children, where);
         break;
+      case "aside":
+        yield [where, block.label];
+        yield* blockTexts(block.children, `${where} (${block.language})`);
+        break;
       case "heading":
       case "paragraph":
         yield [where, block.text.map((r) => r.text).join("")];

@@ -6,7 +6,14 @@ import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import type { Translate } from "../content/createTranslator.ts";
 
-export type RenderMarkup = (context: object, translate: Translate) => string;
+/** A second language the nurse reads: its lookup and its name as the patient's language writes it. */
+export interface SecondLanguage {
+  code: string;
+  label: string;
+  translate: Translate;
+}
+
+export type RenderMarkup = (context: object, translate: Translate, second?: SecondLanguage) => string;
 
 /** Compile a template (and all partials) once; the result renders markup for any context and language. */
 export function compileDocumentTemplate(templatesDir: string, templatePath: string): RenderMarkup {
@@ -16,19 +23,38 @@ export function compileDocumentTemplate(templatesDir: string, templatePath: stri
     hbs.registerPartial(basename(name, ".hbs"), readFileSync(join(partialsDir, name), "utf8"));
   }
   let current: Translate | undefined;
+  let second: SecondLanguage | undefined;
   hbs.registerHelper("t", (key: unknown, options: Handlebars.HelperOptions) => {
     if (typeof key !== "string") throw new Error('{{t}} needs a key, e.g. {{t "sections.what.title"}}');
     if (!current) throw new Error("{{t}} used outside a render");
     return current(key, options.hash as Record<string, unknown>);
   });
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  // {{#bilingual}}…{{/bilingual}}: the block in the patient's language, then — for a bilingual leaflet —
+  // the same block again in the nurse's language, marked with that language's name.
+  hbs.registerHelper("bilingual", function (this: unknown, options: Handlebars.HelperOptions) {
+    const own = options.fn(this);
+    if (!second) return own;
+    const saved = current;
+    current = second.translate;
+    try {
+      const label = Handlebars.escapeExpression(second.label);
+      return new Handlebars.SafeString(
+        `${own}<aside lang="${second.code}" label="${label}">${options.fn(this)}</aside>`,
+      );
+    } finally {
+      current = saved;
+    }
+  });
   const template = hbs.compile(readFileSync(join(templatesDir, templatePath), "utf8"), { strict: true });
-  return (context, translate) => {
+  return (context, translate, secondLanguage) => {
     current = translate;
+    second = secondLanguage;
     try {
       return template(context);
     } finally {
       current = undefined;
+      second = undefined;
     }
   };
 }

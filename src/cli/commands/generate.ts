@@ -18,6 +18,7 @@ interface GenerateFlags {
   demo?: boolean;
   patient?: string;
   lang?: string;
+  secondLang?: string;
   out: string;
   paper: string;
   kinds: string;
@@ -39,6 +40,10 @@ export function registerGenerate(program: Command, run: Runner): void {
     .option("--demo", "use the built-in demo patient (fictional)")
     .option("--patient <order.json>", "the order file")
     .option("--lang <code>", "print in this language instead of the order's (see `leaflets list`)")
+    .option(
+      "--second-lang <code>",
+      "bilingual leaflet: each section also in this language (the nurse's), after the patient's",
+    )
     .option("--out <dir>", "where to write", "output")
     .option("--paper <size>", `paper size: ${PAPER_SIZES.join(" or ")}`, "A4")
     .option(
@@ -79,6 +84,7 @@ async function generate(flags: GenerateFlags): Promise<number> {
   const bleedMm = parseBleed(flags.bleed, flags.cardFormat as CardFormat);
   const input: Record<string, unknown> = flags.demo ? { ...DEMO_ORDER } : readOrderFile(flags.patient as string);
   if (flags.lang) input.language = flags.lang;
+  if (flags.secondLang) input.secondLanguage = flags.secondLang;
   const catalog = loadCatalogOrThrow();
   const validation = validateOrder(input, catalog);
   if (!validation.ok) throw new OrderRefusedError(validation.problems);
