@@ -1,0 +1,105 @@
+// The request handler: checks where a request comes from, sends /api/* to the router and everything else
+// to the built page, turns errors into JSON answers, and logs one line per request — method, path, status
+// and duration only, never a body, a query or a header that could carry patient data.
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
+import { HttpError, httpError, sendError } from "./http.ts";
+import { drain } from "./readBody.ts";
+import type { Router } from "./router.ts";
+import { serveStatic } from "./staticFiles.ts";
+
+export interface AppOptions {
+  router: Router;
+  /** The built page (web/dist), or undefined when it is not there. */
+  webRoot: string | undefined;
+  /** Host names the server answers to; undefined: any (it was bound to a network address on purpose). */
+  allowedHosts: string[] | undefined;
+  log: (line: string) => void;
+  debug: boolean;
+}
+
+export function createApp(options: AppOptions): RequestListener {
+  return (req, res) => {
+    const started = performance.now();
+    const path = pathOf(req);
+    res.once("close", () => {
+      const ms = Math.round(performance.now() - started);
+      options.log(`${req.method} ${path} ${res.statusCode}${res.writableFinished ? "" : " (aborted)"} ${ms} ms`);
+    });
+    handle(options, req, res, path).catch((error: unknown) => fail(options, req, res, error));
+  };
+}
+
+async function handle(options: AppOptions, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  checkOrigin(options, req);
+  const url = new URL(req.url ?? "/", "http://page.invalid");
+  const method = req.method ?? "GET";
+  if (path.startsWith("/api/")) {
+    const match = options.router.match(method, path);
+    if (match.kind === "found") return match.handler({ req, res, url, params: match.params });
+    if (match.kind === "wrong-method") {
+      throw httpError(405, "(request)", `use ${match.allowed.join(" or ")} for ${path}`, {
+        allow: match.allowed.join(", "),
+      });
+    }
+    throw httpError(404, "(request)", `no such API address: ${path}`);
+  }
+  if (method !== "GET" && method !== "HEAD")
+    throw httpError(405, "(request)", "the page is read with GET", { allow: "GET" });
+  if (!options.webRoot) {
+    throw httpError(
+      503,
+      "(page)",
+      "the page is not built; run `npm install` (or start `leaflets serve` again) to build it",
+    );
+  }
+  return serveStatic(options.webRoot, path, res, method === "HEAD");
+}
+
+/**
+ * On loopback the server answers only to loopback host names, so a web site cannot reach it through DNS
+ * rebinding; changes (POST) are accepted only from the page itself, never from another site's form.
+ */
+function checkOrigin(options: AppOptions, req: IncomingMessage): void {
+  const host = req.headers.host ?? "";
+  if (options.allowedHosts && !options.allowedHosts.includes(hostName(host))) {
+    throw httpError(
+      421,
+      "(request)",
+      "this page answers on this computer only: open it at the address the server printed",
+    );
+  }
+  const origin = req.headers.origin;
+  if (req.method !== "GET" && req.method !== "HEAD" && origin !== undefined && origin !== `http://${host}`) {
+    throw httpError(403, "(request)", "requests from other web sites are refused");
+  }
+}
+
+function hostName(host: string): string {
+  if (host.startsWith("[")) return host.slice(0, host.indexOf("]") + 1);
+  return host.replace(/:\d+$/, "").toLowerCase();
+}
+
+async function fail(options: AppOptions, req: IncomingMessage, res: ServerResponse, error: unknown): Promise<void> {
+  if (res.headersSent || req.socket.destroyed) {
+    // Too late for an answer (a download broke off), or nobody is listening (a preview the page gave up on).
+    res.destroy();
+    return;
+  }
+  let answer: HttpError;
+  if (error instanceof HttpError) answer = error;
+  else {
+    // Only the kind of error is logged: a message could hold a value from the order.
+    options.log(`internal error (${(error as Error)?.name ?? typeof error}) on ${req.method} ${pathOf(req)}`);
+    if (options.debug) options.log(String((error as Error)?.stack));
+    answer = httpError(500, "(server)", "internal error; the server's window says more with LEAFLETS_DEBUG=1");
+  }
+  if (!req.readableEnded && answer.headers.connection !== "close") await drain(req);
+  if (!res.headersSent) sendError(res, answer);
+}
+
+function pathOf(req: IncomingMessage): string {
+  const raw = req.url ?? "/";
+  const end = raw.search(/[?#]/);
+  return end < 0 ? raw : raw.slice(0, end);
+}

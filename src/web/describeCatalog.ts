@@ -1,0 +1,88 @@
+// What the page's form needs to know, taken from the catalog the command line uses: medicines with the
+// fields they need, their regimens and allowed doses, printable languages, brands with their numbers, and
+// the limits. Computed once when the server starts.
+import type { Catalog } from "../catalog/catalogTypes.ts";
+import type { LocaleTree } from "../content/loadLocales.ts";
+import { isPrintable } from "../content/printableLanguages.ts";
+import { fieldSchemas, MAX_CYCLES, MAX_MONTHS, MAX_NAME_LENGTH, REQUIRED_FIELDS } from "../order/fieldSchemas.ts";
+import { PAPER_SIZES, PPP_CATEGORIES } from "../order/orderTypes.ts";
+import { DEFAULT_BRAND, validateOrder } from "../order/validateOrder.ts";
+import type { CatalogLabels, CatalogRegimen, CatalogResponse } from "./apiTypes.ts";
+import { CSV_LIMIT_BYTES, ORDER_LIMIT_BYTES } from "./readBody.ts";
+
+export function describeCatalog(catalog: Catalog): CatalogResponse {
+  const regimens = [...catalog.regimens.values()];
+  return {
+    drugs: [...catalog.drugs.values()].map((drug) => ({
+      id: drug.id,
+      brandName: drug.brandName,
+      orderFields: { ...drug.orderFields },
+      defaults: { ...(drug.defaults ?? {}) },
+      regimens: regimens.filter((r) => r.drug === drug.id).map(describeRegimen),
+      documents: drug.documents.card ? ["leaflet", "card"] : ["leaflet"],
+    })),
+    languages: [...catalog.locales.values()].map((bundle) => ({
+      code: bundle.language,
+      name: bundle.meta.name,
+      printable: isPrintable(bundle),
+    })),
+    brands: [...catalog.brands.values()].map((brand) => ({
+      id: brand.id,
+      name: brand.name,
+      phones: { ...brand.phones },
+    })),
+    defaultBrand: DEFAULT_BRAND,
+    pppCategories: [...PPP_CATEGORIES],
+    paperSizes: [...PAPER_SIZES],
+    orderFields: Object.keys(fieldSchemas),
+    requiredFields: [...REQUIRED_FIELDS],
+    limits: {
+      maxCycles: MAX_CYCLES,
+      maxMonths: MAX_MONTHS,
+      maxNameLength: MAX_NAME_LENGTH,
+      orderBytes: ORDER_LIMIT_BYTES,
+      csvBytes: CSV_LIMIT_BYTES,
+    },
+    labels: Object.fromEntries(
+      [...catalog.locales.values()].map((bundle) => [bundle.language, labelsOf(bundle.namespaces.common)]),
+    ),
+    messages: { dateNotOnCalendar: notOnCalendarMessage(catalog) },
+  };
+}
+
+function describeRegimen(regimen: Catalog["regimens"] extends Map<string, infer R> ? R : never): CatalogRegimen {
+  if (regimen.kind === "visits")
+    return { id: regimen.id, plan: { kind: "visits", everyDays: regimen.repeat.everyDays } };
+  const fromOrder = regimen.components.find((c) => c.dose.fromOrder === "doseMg");
+  return {
+    id: regimen.id,
+    plan: { kind: "cycles", cycleDays: regimen.cycleDays },
+    ...(fromOrder?.dose.allowed ? { doses: { unit: fromOrder.dose.unit, allowed: [...fromOrder.dose.allowed] } } : {}),
+  };
+}
+
+/** Regimen and PPP category names as the project's locale files word them (common.json). */
+function labelsOf(common: LocaleTree | undefined): CatalogLabels {
+  const labels: CatalogLabels = { regimens: {}, ppp: {} };
+  const regimens = common?.regimens;
+  if (regimens && typeof regimens === "object") {
+    for (const [id, entry] of Object.entries(regimens)) {
+      if (typeof entry === "object" && typeof entry.name === "string") labels.regimens[id] = entry.name;
+    }
+  }
+  const ppp = common?.ppp;
+  if (ppp && typeof ppp === "object") {
+    for (const [id, name] of Object.entries(ppp)) if (typeof name === "string") labels.ppp[id] = name;
+  }
+  return labels;
+}
+
+/**
+ * A date input that holds no real date (2026-02-30 typed into it) gives the page an empty value, so the
+ * server never sees it. The page shows the validator's own message for it, asked of the validator here.
+ */
+function notOnCalendarMessage(catalog: Catalog): string {
+  const result = validateOrder({ startDate: "2026-02-30" }, catalog);
+  const problem = result.ok ? undefined : result.problems.find((p) => p.field === "startDate");
+  return problem?.message ?? "is not a date on the calendar";
+}

@@ -1,0 +1,49 @@
+// Answering over node:http: JSON answers, HttpError (a status with the problems to show), and the headers
+// every answer carries. Answers never echo a request body: an order holds a name and a date of birth.
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { ErrorResponse, FieldProblem } from "./apiTypes.ts";
+
+/** A request the server refuses: the status, and problems worded like the command line's. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errors: FieldProblem[],
+    readonly headers: OutgoingHttpHeaders = {},
+  ) {
+    super(errors.map((e) => `${e.field}: ${e.message}`).join("; "));
+    this.name = "HttpError";
+  }
+}
+
+export function httpError(status: number, field: string, message: string, headers?: OutgoingHttpHeaders): HttpError {
+  return new HttpError(status, [{ field, message }], headers);
+}
+
+/** Sent with every answer: nothing cached (answers may hold patient data), no type sniffing, no referrer. */
+export const BASE_HEADERS: OutgoingHttpHeaders = {
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "cross-origin-resource-policy": "same-origin",
+};
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: OutgoingHttpHeaders = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...BASE_HEADERS,
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, error: HttpError): void {
+  const body: ErrorResponse = { ok: false, errors: error.errors };
+  sendJson(res, error.status, body, error.headers);
+}
+
+/** The media type of a request body, lower case, without parameters ("" when none is given). */
+export function mediaType(req: IncomingMessage): string {
+  return (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}

@@ -1,0 +1,72 @@
+// POST /api/validate and POST /api/render: one order, checked by the library's validateOrder (the rules
+// and messages of `leaflets generate`) and rendered by its generateDocuments, so the PDF is byte for byte
+// the file the command line writes. Nothing is written to disk and nothing about the order is logged.
+import type { Catalog } from "../catalog/catalogTypes.ts";
+import { PAPER_SIZES, type PaperSize } from "../order/orderTypes.ts";
+import { validateOrder } from "../order/validateOrder.ts";
+import { documentFileName } from "../output/fileNames.ts";
+import { DOCUMENT_KINDS, type DocumentKind, type GenerateOptions } from "../pipeline/generateDocuments.ts";
+import { CARD_FORMATS, type CardFormat } from "../render/card/renderCardPdf.tsx";
+import type { ErrorResponse, ValidateResponse } from "./apiTypes.ts";
+import { BASE_HEADERS, httpError, sendJson } from "./http.ts";
+import { readJsonBody } from "./readBody.ts";
+import type { RenderService } from "./renderService.ts";
+import type { RequestContext, Router } from "./router.ts";
+
+export function registerOrderRoutes(router: Router, catalog: Catalog, renderer: RenderService): void {
+  router.add("POST", "/api/validate", async ({ req, res }) => {
+    const result = validateOrder(await readJsonBody(req), catalog);
+    const body: ValidateResponse = result.ok ? { ok: true, problems: [] } : { ok: false, problems: result.problems };
+    sendJson(res, 200, body);
+  });
+
+  router.add("POST", "/api/render", async (context) => {
+    const { req, res } = context;
+    const options = documentOptions(context);
+    const input = await readJsonBody(req);
+    const result = validateOrder(input, catalog);
+    if (!result.ok) return refuse(context, result.problems);
+    const { order } = result;
+    const kind = options.kinds[0] as DocumentKind;
+    if (kind === "card" && !catalog.drugs.get(order.drug)?.documents.card) {
+      return refuse(context, [{ field: "kind", message: `${order.drug} has no patient card; ask for kind=leaflet` }]);
+    }
+    const cancelled = new AbortController();
+    res.once("close", () => cancelled.abort());
+    const outcome = await renderer.render(order, options, cancelled.signal);
+    if (!outcome.ok) return refuse(context, outcome.problems);
+    const document = outcome.documents.find((d) => d.kind === kind);
+    if (!document) throw new Error(`internal: no ${kind} was rendered`);
+    const name = documentFileName(order.drug, kind, document.language, document.secondLanguage);
+    res.writeHead(200, {
+      ...BASE_HEADERS,
+      "content-type": "application/pdf",
+      "content-length": document.bytes.byteLength,
+      "content-disposition": `inline; filename="${name}"`,
+      "x-pages": String(document.pages),
+    });
+    res.end(Buffer.from(document.bytes.buffer, document.bytes.byteOffset, document.bytes.byteLength));
+  });
+}
+
+/** kind (leaflet|card), paper (A4|Letter) and the card's format (id1|sheet) from the query, checked like the CLI's options. */
+function documentOptions({ url }: RequestContext): GenerateOptions & { kinds: DocumentKind[] } {
+  const kind = url.searchParams.get("kind") ?? "leaflet";
+  if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) {
+    throw httpError(400, "kind", `must be ${DOCUMENT_KINDS.join(" or ")} (got "${kind}")`);
+  }
+  const paper = url.searchParams.get("paper") ?? "A4";
+  if (!PAPER_SIZES.includes(paper as PaperSize)) {
+    throw httpError(400, "paper", `must be ${PAPER_SIZES.join(" or ")} (got "${paper}")`);
+  }
+  const cardFormat = url.searchParams.get("format") ?? "id1";
+  if (!CARD_FORMATS.includes(cardFormat as CardFormat)) {
+    throw httpError(400, "format", `must be ${CARD_FORMATS.join(" or ")} (got "${cardFormat}")`);
+  }
+  return { paper: paper as PaperSize, kinds: [kind as DocumentKind], cardFormat: cardFormat as CardFormat };
+}
+
+function refuse({ res }: RequestContext, errors: ErrorResponse["errors"]): void {
+  const body: ErrorResponse = { ok: false, errors };
+  sendJson(res, 422, body);
+}
