@@ -1,0 +1,154 @@
+// One patient: the form on one side, the live preview with Print and Download on the other. Problems show
+// beside a field once the nurse has been to it, or all of them when she asks to print or download.
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { DocumentKind, FieldProblem } from "../api.ts";
+import { PdfViewer } from "../preview/PdfViewer.tsx";
+import { downloadPdf, printPdf } from "../preview/savePdf.ts";
+import { fieldId } from "./Field.tsx";
+import { type BadDates, type Catalog, type FormValues, initialValues, toOrder } from "./formValues.ts";
+import { OrderForm } from "./OrderForm.tsx";
+import { usePreview } from "./usePreview.ts";
+
+/** Problems whose field has a place on the form; any other is listed above the form. */
+const FORM_FIELDS = [
+  "name",
+  "patientId",
+  "dateOfBirth",
+  "drug",
+  "regimen",
+  "startDate",
+  "doseMg",
+  "cycles",
+  "months",
+  "pppCategory",
+  "language",
+  "secondLanguage",
+  "largePrint",
+  "brand",
+  "contact",
+  "contact.nurseLine",
+  "contact.emergency",
+];
+
+export function OrderTab({ catalog }: { catalog: Catalog }) {
+  const { t, i18n } = useTranslation();
+  const [values, setValues] = useState<FormValues>(() => initialValues(catalog, i18n.language));
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [showAll, setShowAll] = useState(false);
+  const [badDates, setBadDates] = useState<BadDates>({});
+  const [kind, setKind] = useState<DocumentKind>("leaflet");
+  const order = useMemo(() => toOrder(catalog, values), [catalog, values]);
+  const drug = catalog.drugs.find((d) => d.id === values.drug);
+  const kinds = useMemo<DocumentKind[]>(() => (drug?.documents ?? ["leaflet"]) as DocumentKind[], [drug]);
+  const preview = usePreview(order, values.paper, kinds);
+  const shownKind = kinds.includes(kind) ? kind : "leaflet";
+
+  /** The server's problems, with a date the browser could not read reported as the validator words it. */
+  const problems = useMemo<FieldProblem[]>(() => {
+    const fromServer = preview.state?.problems ?? [];
+    const bad = Object.entries(badDates)
+      .filter(([, isBad]) => isBad)
+      .map(([field]) => field);
+    return [
+      ...fromServer.filter((p) => !bad.includes(p.field)),
+      ...bad.map((field) => ({ field, message: catalog.messages.dateNotOnCalendar })),
+    ];
+  }, [preview.state, badDates, catalog]);
+
+  const visible = (field: string) => showAll || touched.has(field) || touched.has(field.split(".")[0] ?? field);
+  const messagesFor = (field: string) =>
+    visible(field) ? problems.filter((p) => p.field === field).map((p) => p.message) : [];
+  const otherProblems = problems.filter((p) => !FORM_FIELDS.includes(p.field));
+  const blocking = problems.length > 0 || Boolean(preview.state?.failure);
+  const ready = preview.current && !blocking;
+
+  const touch = (field: string) =>
+    setTouched((previous) => (previous.has(field) ? previous : new Set(previous).add(field)));
+
+  const act = (what: "print" | "download") => {
+    const document = preview.state?.documents[shownKind];
+    if (!ready || !document) {
+      setShowAll(true);
+      const first = problems.find((p) => FORM_FIELDS.includes(p.field));
+      if (first) globalThis.document.getElementById(fieldId(first.field))?.focus();
+      return;
+    }
+    if (what === "download") downloadPdf(document.bytes, document.fileName);
+    else printPdf(document.bytes);
+  };
+
+  const documentTitle = (k: DocumentKind) => t(k === "card" ? "preview.card" : "preview.leaflet");
+  const shown = preview.state?.documents[shownKind];
+  const status = preview.state?.failure
+    ? t("preview.failed")
+    : problems.length > 0
+      ? t("preview.fixFields", { count: problems.length })
+      : preview.busy || !preview.current
+        ? t("preview.updating")
+        : t("preview.upToDate");
+
+  return (
+    <div className="order-layout">
+      <section className="form-column" aria-labelledby="form-heading">
+        <h2 id="form-heading">{t("form.heading")}</h2>
+        <p className="intro">{t("form.intro")}</p>
+        {otherProblems.length > 0 && (showAll || touched.size > 0) ? (
+          <div className="problem-box" role="alert">
+            {otherProblems.map((p) => (
+              <p key={`${p.field}:${p.message}`}>
+                <strong>{p.field}</strong> {p.message}
+              </p>
+            ))}
+          </div>
+        ) : null}
+        <OrderForm
+          catalog={catalog}
+          values={values}
+          onChange={setValues}
+          messagesFor={messagesFor}
+          onTouch={touch}
+          onBadDate={(field, bad) =>
+            setBadDates((previous) => (previous[field] === bad ? previous : { ...previous, [field]: bad }))
+          }
+        />
+      </section>
+
+      <section className="preview-column" aria-labelledby="preview-heading">
+        <h2 id="preview-heading">{t("preview.heading")}</h2>
+        <div className="preview-toolbar">
+          <fieldset className="document-switch">
+            <legend className="visually-hidden">{t("preview.which")}</legend>
+            {kinds.map((k) => (
+              <button key={k} type="button" aria-pressed={shownKind === k} onClick={() => setKind(k)}>
+                {documentTitle(k)}
+              </button>
+            ))}
+          </fieldset>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => act("print")} aria-disabled={!ready}>
+              {t(`preview.print.${shownKind}`)}
+            </button>
+            <button type="button" className="primary" onClick={() => act("download")} aria-disabled={!ready}>
+              {t(`preview.download.${shownKind}`)}
+            </button>
+          </div>
+        </div>
+        <p className={`preview-status${ready ? " ok" : ""}`} role="status" aria-live="polite">
+          {status}
+        </p>
+        {shown ? (
+          <PdfViewer
+            key={shownKind}
+            bytes={shown.bytes}
+            title={documentTitle(shownKind)}
+            maxWidth={shownKind === "card" ? 520 : 900}
+            stale={!ready}
+          />
+        ) : (
+          <p className="preview-empty">{t("preview.empty")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

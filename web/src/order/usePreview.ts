@@ -1,0 +1,79 @@
+// Keeps the preview in step with the form: once typing pauses, the order is validated by the server and,
+// when valid, both documents are rendered. A newer form cancels older requests. `current` tells whether
+// the shown PDFs are of the form as it is now: only then may they be printed or downloaded.
+import { useEffect, useRef, useState } from "react";
+import { type DocumentKind, type FieldProblem, type RenderedPdf, renderPdf, validateOrder } from "../api.ts";
+import { useDebounced } from "../hooks.ts";
+
+export interface PreviewState {
+  /** The form (order and paper) the problems and documents belong to. */
+  key: string;
+  problems: FieldProblem[];
+  documents: Partial<Record<DocumentKind, RenderedPdf>>;
+  /** A request failed for another reason than the order (the server stopped, …). */
+  failure?: string;
+}
+
+export interface Preview {
+  state: PreviewState | undefined;
+  busy: boolean;
+  /** The shown documents are those of the form as it is now. */
+  current: boolean;
+}
+
+const PAUSE_MS = 450;
+
+export function usePreview(order: Record<string, unknown>, paper: string, kinds: DocumentKind[]): Preview {
+  const key = JSON.stringify([order, paper, kinds]);
+  const settledKey = useDebounced(key, PAUSE_MS);
+  const [state, setState] = useState<PreviewState>();
+  const [busy, setBusy] = useState(false);
+  const latest = useRef({ order, paper, kinds });
+  latest.current = { order, paper, kinds };
+
+  useEffect(() => {
+    const { order: settledOrder, paper: settledPaper, kinds: settledKinds } = latest.current;
+    const controller = new AbortController();
+    const { signal } = controller;
+    setBusy(true);
+    (async () => {
+      const check = await validateOrder(settledOrder, signal);
+      if (!check.ok) {
+        setState((previous) => ({ key: settledKey, problems: check.problems, documents: previous?.documents ?? {} }));
+        return;
+      }
+      const documents: PreviewState["documents"] = {};
+      for (const kind of settledKinds) {
+        const rendered = await renderPdf(settledOrder, kind, settledPaper, signal);
+        if (!rendered.ok) {
+          setState((previous) => ({
+            key: settledKey,
+            problems: rendered.errors,
+            documents: previous?.documents ?? {},
+          }));
+          return;
+        }
+        documents[kind] = rendered.value;
+        // Show the leaflet as soon as it is there; the card follows.
+        setState({ key: `${settledKey} (partial)`, problems: [], documents: { ...documents } });
+      }
+      setState({ key: settledKey, problems: [], documents });
+    })()
+      .catch((error: unknown) => {
+        if (signal.aborted) return;
+        setState((previous) => ({
+          key: settledKey,
+          problems: [],
+          documents: previous?.documents ?? {},
+          failure: (error as Error).message,
+        }));
+      })
+      .finally(() => {
+        if (!signal.aborted) setBusy(false);
+      });
+    return () => controller.abort();
+  }, [settledKey]);
+
+  const current = state?.key === key && state.problems.length === 0 && !state.failure && !busy;
+  return { state, busy: busy || settledKey !== key, current };
+}
