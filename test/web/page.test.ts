@@ -1,0 +1,213 @@
+// The nurses' page end to end in a real browser: playwright-core driving Debian's chromium (no browser
+// download) against the real server on an ephemeral loopback port. Fills the form, waits for the preview's
+// first page, triggers a field error with an impossible date, downloads the PDF and reads its text, and runs
+// a small CSV batch with one bad row. Screenshots go to the system's temporary folder (leaflets-page-*.png).
+// Skips itself, saying why, where /usr/bin/chromium is missing (`apt-get install chromium`; .ci/run does).
+import { existsSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ensurePageBuilt } from "../../src/web/buildPage.ts";
+import { extractText, flat } from "../helpers/pdf.ts";
+import { LOG_LINE, startTestServer, type TestServer } from "../helpers/webServer.ts";
+import { zipEntryNames } from "../helpers/zip.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(`page.test.ts: skipped — ${CHROMIUM} is missing (apt-get install chromium); the API tests still run.`);
+}
+
+const shot = (name: string) => join(tmpdir(), `leaflets-page-${name}.png`);
+
+describe.skipIf(!hasChromium)("the nurses' page in chromium", () => {
+  let web: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    await ensurePageBuilt();
+    web = await startTestServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    });
+    // en-US: the date inputs then take month/day/year as typed below.
+    const context = await browser.newContext({
+      locale: "en-US",
+      viewport: { width: 1400, height: 1000 },
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    // Everything the page loads comes from its own server.
+    page.on("request", (request) => {
+      const url = request.url();
+      if (!url.startsWith(web.url) && !url.startsWith("blob:") && !url.startsWith("data:")) {
+        throw new Error(`the page asked another site: ${url}`);
+      }
+    });
+    await page.goto(`${web.url}/`);
+    await page.getByRole("button", { name: "English" }).click();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+  });
+
+  test("fill in the form, see the preview, download exactly the rendered PDF", async () => {
+    await page.getByLabel("Medicine").selectOption("pomalidomide");
+    await page.getByLabel("Patient's name").fill("Zoë de Vries");
+    await page.getByLabel("Patient id").fill("E2E-0001");
+    await page.getByLabel("Start date").fill("2026-12-01");
+    await page.getByLabel("Dose").selectOption("3");
+    await page.getByLabel("Number of cycles").fill("2");
+    await page.getByLabel("Pregnancy prevention category").selectOption("man");
+    await page.getByLabel("Patient's language").selectOption("en");
+    // The dose choices are the regimen's strengths only.
+    expect(await page.getByLabel("Dose").locator("option").allTextContents()).toEqual([
+      "Choose…",
+      "1 mg",
+      "2 mg",
+      "3 mg",
+      "4 mg",
+    ]);
+
+    await expect.poll(() => page.locator('figure[data-page-rendered="true"]').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/exactly as they will print/);
+    await expect.poll(() => page.locator(".page-count").textContent()).toMatch(/^Page 1 of \d+$/);
+    await page.screenshot({ path: shot("preview"), fullPage: false });
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download the leaflet (PDF)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("pomalidomide-leaflet-en.pdf");
+    const path = await download.path();
+    const bytes = new Uint8Array(readFileSync(path));
+    const text = flat(await extractText(bytes));
+    expect(text).toContain("Zoë de Vries");
+    expect(text).toContain("E2E-0001");
+    expect(text).toContain("3 mg");
+    expect(text).toContain("1 December 2026");
+
+    // The download is the server's rendering of the same order, byte for byte.
+    const order = {
+      patientId: "E2E-0001",
+      name: "Zoë de Vries",
+      drug: "pomalidomide",
+      regimen: "pd-28",
+      doseMg: 3,
+      startDate: "2026-12-01",
+      cycles: 2,
+      pppCategory: "man",
+      language: "en",
+      brand: "default",
+    };
+    const rendered = await fetch(`${web.url}/api/render?kind=leaflet&paper=A4`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(order),
+    });
+    expect(Buffer.from(await rendered.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+
+    // Page navigation, and the card.
+    await page.getByRole("button", { name: "Next page" }).click();
+    await expect.poll(() => page.locator(".page-count").textContent()).toMatch(/^Page 2 of/);
+    await expect.poll(() => page.locator('figure[data-page-rendered="true"]').count(), { timeout: 30_000 }).toBe(1);
+    await page.getByRole("button", { name: "Card", exact: true }).click();
+    await expect.poll(() => page.locator('figure[data-page-rendered="true"]').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.locator(".page-count").textContent()).toBe("Page 1 of 2");
+    await page.screenshot({ path: shot("card") });
+  });
+
+  test("an impossible start date (2026-02-30) is named beside the start-date field", async () => {
+    const startDate = page.getByLabel("Start date");
+    await startDate.fill("");
+    await startDate.focus();
+    await page.keyboard.type("02302026");
+    await page.keyboard.press("Tab");
+    const error = page.locator('[data-field="startDate"] .field-error');
+    await expect
+      .poll(() => error.textContent(), { timeout: 10_000 })
+      .toMatch(/Start date is not a date on the calendar/);
+    expect(await startDate.getAttribute("aria-invalid")).toBe("true");
+    expect(await startDate.getAttribute("aria-describedby")).toContain("field-startDate-error");
+    // Only that field is marked, and nothing can be printed meanwhile.
+    expect(await page.locator(".field-error").count()).toBe(1);
+    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/1 field needs attention/);
+    await page.locator('[data-field="startDate"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot("date-error") });
+
+    // A valid date clears it.
+    await startDate.fill("2026-12-01");
+    await expect.poll(() => page.locator(".field-error").count()).toBe(0);
+  });
+
+  test("a batch: upload a CSV with one bad row, watch it finish, read the report, download the zip", async () => {
+    await page.getByRole("tab", { name: "Batch (CSV file)" }).click();
+    const csv = [
+      "patientId;name;drug;regimen;doseMg;startDate;cycles;pppCategory;language",
+      "E2E-B1;Anna Jansen;pomalidomide;pd-28;4;2026-12-01;1;man;nl",
+      "E2E-B2;Bram Bakker;pomalidomide;pd-28;5;2026-12-01;1;man;nl",
+      "",
+    ].join("\n");
+    await page
+      .getByLabel("CSV file", { exact: true })
+      .setInputFiles({ name: "clinic.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "Start the batch" }).click();
+    const status = page.locator("#batch-progress-text");
+    await expect.poll(() => status.getAttribute("data-status"), { timeout: 60_000 }).toBe("done");
+    expect(await status.textContent()).toMatch(/Done: 1 printed, 1 with problems, of 2 rows/);
+    const failedRow = page.locator('tr[data-row="3"]');
+    expect(await failedRow.locator("td").nth(0).textContent()).toBe("E2E-B2");
+    expect(await failedRow.locator("td").nth(1).textContent()).toBe("Not printed");
+    expect(await failedRow.locator("td").nth(2).textContent()).toMatch(/doseMg.*5 mg is not a pomalidomide strength/);
+    expect(await page.locator('tr[data-row="2"] td').nth(1).textContent()).toBe("Printed");
+    await page.screenshot({ path: shot("batch"), fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download the results (zip)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("clinic-leaflets.zip");
+    const names = zipEntryNames(new Uint8Array(readFileSync(await download.path())));
+    expect(names).toEqual(expect.arrayContaining(["report.csv", "E2E-B1/pomalidomide-leaflet-nl.pdf"]));
+  });
+
+  test("the Dutch page", async () => {
+    await page.getByRole("button", { name: "Nederlands" }).click();
+    expect(await page.locator("html").getAttribute("lang")).toBe("nl");
+    await page.getByRole("tab", { name: "Eén patiënt" }).click();
+    expect(await page.getByLabel("Startdatum").count()).toBe(1);
+    await expect.poll(() => page.locator('figure[data-page-rendered="true"]').count(), { timeout: 30_000 }).toBe(1);
+    await page.screenshot({ path: shot("dutch"), fullPage: true });
+  });
+
+  test("large type: at 200% zoom (half the width) the preview goes below the form, nothing cut off", async () => {
+    await page.setViewportSize({ width: 700, height: 1000 });
+    const form = await page.locator(".form-column").boundingBox();
+    const preview = await page.locator(".preview-column").boundingBox();
+    expect(form && preview && preview.y >= form.y + form.height).toBe(true);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: shot("narrow") });
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  });
+
+  test("the server logged requests only, no patient data", () => {
+    for (const line of web.logs) expect(line).toMatch(LOG_LINE);
+    const all = web.logs.join("\n");
+    for (const secret of ["Zoë", "Vries", "Anna", "Bram"]) expect(all).not.toContain(secret);
+  });
+});
