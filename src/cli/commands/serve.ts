@@ -1,8 +1,9 @@
 // `leaflets serve`: starts the nurses' page on this computer and prints its address. Builds the page on
 // the first run if `npm install` did not. Binding to anything but loopback prints a warning: there is no login.
+import { networkInterfaces } from "node:os";
 import type { Command } from "commander";
 import { buildPage, pageIsBuilt } from "../../web/buildPage.ts";
-import { isLoopback, startServer } from "../../web/startServer.ts";
+import { startServer } from "../../web/startServer.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
@@ -41,14 +42,8 @@ async function serve(flags: ServeFlags): Promise<number> {
     throw new UsageError(`--port takes a whole number from 0 to 65535 (got "${flags.port}")`);
   }
   const say = (line: string) => process.stderr.write(`${line}\n`);
-  if (!isLoopback(flags.host)) {
-    say(
-      `WARNING: listening on ${flags.host}: anyone who can reach this computer on port ${port} can use the page ` +
-        "and see what is typed into it. The page has no login. Use --host 127.0.0.1 unless this network is trusted.",
-    );
-  }
   if (!pageIsBuilt()) {
-    say("Building the page (first run, or the page's sources changed; about half a minute)…");
+    say("Building the page (first run, or the page's sources changed; a few seconds)…");
     try {
       await buildPage(say);
     } catch {
@@ -68,6 +63,14 @@ async function serve(flags: ServeFlags): Promise<number> {
     throw error;
   }
   process.stdout.write(`The nurses' page is at ${server.url}  (Ctrl+C stops it)\n`);
+  if (!server.loopback) {
+    const addresses = networkAddresses(flags.host, server.port);
+    if (addresses.length > 0) process.stdout.write(`On the network: ${addresses.join("  ")}\n`);
+    say(
+      `WARNING: listening on ${flags.host}: anyone who can reach this computer on port ${server.port} can use the ` +
+        "page and see what is typed into it. The page has no login. Use --host 127.0.0.1 unless this network is trusted.",
+    );
+  }
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);
@@ -76,4 +79,13 @@ async function serve(flags: ServeFlags): Promise<number> {
   say("Stopping: deleting batch files that were not downloaded.");
   await server.close();
   return EXIT.ok;
+}
+
+/** For a wildcard address (0.0.0.0, ::), the addresses other computers can use. */
+function networkAddresses(host: string, port: number): string[] {
+  if (host !== "0.0.0.0" && host !== "::") return [];
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((entry) => entry && !entry.internal && entry.family === "IPv4")
+    .map((entry) => `http://${entry?.address}:${port}/`);
 }
