@@ -17,6 +17,8 @@ const drugSchema = z.strictObject({
   orderFields: z.partialRecord(z.enum(DRUG_SPECIFIC_FIELDS), z.enum(["required", "optional"])),
   /** Values used when an optional field is left out, e.g. months: 6. */
   defaults: z.partialRecord(z.enum(DRUG_SPECIFIC_FIELDS), z.number()).optional(),
+  /** The medicine's public page (EMA), printed on the leaflet with a QR code. */
+  publicPage: z.string().regex(/^https:\/\/[^\s]+$/, "give the public page as an https:// address"),
   documents: z.strictObject({
     leaflet: z.string().regex(/\.hbs$/),
     card: z

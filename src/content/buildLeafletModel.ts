@@ -69,6 +69,7 @@ export function buildLeafletModel(input: LeafletModelInput) {
     calendar: planModel.calendar,
     visits: planModel.visits,
     sources: buildSources(input),
+    publicPage: drug.publicPage,
     regimenSource: t("common:sources.regimen", {
       name: t(`common:regimens.${regimen.id}.name`),
       source: regimen.source,

@@ -47,6 +47,8 @@ export type Block =
   | { type: "aside"; language: string; label: string; children: Block[] }
   | { type: "facts"; items: { label: string; value: string }[] }
   | { type: "contacts"; items: Contact[] }
+  /** A QR code for `url`, with the label and the address printed beside it (so it works without a phone too). */
+  | { type: "qr"; url: string; label: string }
   /** A plain table; with `tickLabel`, a last column of tick boxes under that heading. */
   | { type: "table"; header: string[]; rows: string[][]; tickLabel?: string }
   /** One line set as large as fits, from `maxSize` down to `minSize` pt; `field` names the order field it shows;

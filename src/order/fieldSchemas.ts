@@ -52,6 +52,10 @@ export const fieldSchemas = {
   secondLanguage: text("a language code"),
   dateOfBirth: isoDate,
   brand: text("a brand name"),
+  largePrint: z.preprocess(
+    (value) => (value === "true" || value === "yes" ? true : value === "false" || value === "no" ? false : value),
+    z.boolean({ error: "must be true or false" }),
+  ),
   contact: z.strictObject(
     { nurseLine: phoneNumber.optional(), emergency: phoneNumber.optional() },
     { error: "must be an object with nurseLine and/or emergency" },

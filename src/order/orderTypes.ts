@@ -24,5 +24,7 @@ export interface Order {
   secondLanguage?: string;
   dateOfBirth?: IsoDate;
   brand: string;
+  /** Large print for partially sighted readers (body text 16 pt or more). */
+  largePrint?: boolean;
   contact: { nurseLine?: string; emergency?: string };
 }

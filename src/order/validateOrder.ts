@@ -63,6 +63,7 @@ export function validateOrder(input: unknown, catalog: Catalog): OrderValidation
   if (valid.pppCategory !== undefined) order.pppCategory = valid.pppCategory as Order["pppCategory"];
   if (valid.dateOfBirth !== undefined) order.dateOfBirth = valid.dateOfBirth as IsoDate;
   if (valid.secondLanguage !== undefined) order.secondLanguage = valid.secondLanguage as string;
+  if (valid.largePrint === true) order.largePrint = true;
   return { ok: true, order };
 }
 

@@ -38,6 +38,7 @@ function normalised(options: GenerateOptions): Required<GenerateOptions> {
     kinds: options.kinds ?? ["leaflet", "card"],
     cardFormat: options.cardFormat ?? "id1",
     bleedMm: options.bleedMm ?? 0,
+    pdfa: options.pdfa ?? false,
   };
 }
 

@@ -35,6 +35,8 @@ export interface GenerateOptions {
   cardFormat?: CardFormat;
   /** Bleed around a single card for a print shop, in millimetres (0: none). */
   bleedMm?: number;
+  /** Archival PDF/A-2b files. */
+  pdfa?: boolean;
 }
 
 export interface GeneratedDocument {
@@ -95,7 +97,7 @@ export async function generateDocuments(
 ): Promise<GeneratedDocument[]> {
   const kinds = options.kinds ?? DOCUMENT_KINDS;
   const brand = required(catalog.brands.get(order.brand), "brand", order.brand);
-  const meta: PdfMeta = { creationDate: toUtcDate(order.startDate), creator: CREATOR };
+  const meta: PdfMeta = { creationDate: toUtcDate(order.startDate), creator: CREATOR, pdfa: Boolean(options.pdfa) };
   const documents: GeneratedDocument[] = [];
   const add = (kind: DocumentKind, bytes: Uint8Array, second?: string) =>
     documents.push({
@@ -108,7 +110,11 @@ export async function generateDocuments(
     });
 
   if (kinds.includes("leaflet")) {
-    const leaflet = await renderPdf(buildLeafletDoc(order, catalog), createTheme(brand, options.paper ?? "A4"), meta);
+    const leaflet = await renderPdf(
+      buildLeafletDoc(order, catalog),
+      createTheme(brand, options.paper ?? "A4", { largePrint: Boolean(order.largePrint) }),
+      meta,
+    );
     add("leaflet", leaflet, order.secondLanguage);
   }
   const card = kinds.includes("card") ? buildCardDoc(order, catalog) : undefined;

@@ -3,6 +3,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { Block, Inline } from "../document/documentTypes.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
+import { QrBlock } from "./QrBlock.tsx";
 import { TableBlock } from "./TableBlock.tsx";
 import type { Theme } from "./theme.ts";
 
@@ -164,6 +165,8 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
       return <CalendarBlock block={block} theme={theme} />;
     case "table":
       return <TableBlock block={block} theme={theme} />;
+    case "qr":
+      return <QrBlock url={block.url} label={block.label} theme={theme} />;
     case "fitLine": {
       const size = block.size ?? block.minSize;
       return (

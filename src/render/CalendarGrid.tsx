@@ -51,18 +51,73 @@ export function CalendarBlock({ block, theme }: { block: CalendarBlockData; them
               {line}
             </Text>
           ))}
-          <View style={{ marginTop: 4, borderTopWidth: 0.75, borderLeftWidth: 0.75, borderColor: theme.colour.text }}>
-            {cycle.weeks.map((week) => (
-              <View key={week[0]?.label} wrap={false} style={{ flexDirection: "row" }}>
-                {week.map((day) => (
-                  <DayCell key={day.label} day={day} theme={theme} />
-                ))}
-                {Array.from({ length: 7 - week.length }, (_, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: padding cells have no identity
-                  <View key={i} style={{ width: `${100 / 7}%` }} />
-                ))}
+          {theme.largePrint ? (
+            <DayList days={cycle.weeks.flat()} theme={theme} />
+          ) : (
+            <View style={{ marginTop: 4, borderTopWidth: 0.75, borderLeftWidth: 0.75, borderColor: theme.colour.text }}>
+              {cycle.weeks.map((week) => (
+                <View key={week[0]?.label} wrap={false} style={{ flexDirection: "row" }}>
+                  {week.map((day) => (
+                    <DayCell key={day.label} day={day} theme={theme} />
+                  ))}
+                  {Array.from({ length: 7 - week.length }, (_, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: padding cells have no identity
+                    <View key={i} style={{ width: `${100 / 7}%` }} />
+                  ))}
+                </View>
+              ))}
+            </View>
+          )}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** Large print: one row per day (date and day number, then each dose with its box, or the rest mark). */
+function DayList({ days, theme }: { days: CalendarDay[]; theme: Theme }) {
+  const text = { fontSize: theme.font.body, color: theme.colour.text, lineHeight: 1.25 };
+  const box = {
+    width: theme.font.body * 0.9,
+    height: theme.font.body * 0.9,
+    borderWidth: 1.25,
+    borderColor: theme.colour.text,
+    marginRight: 6,
+  };
+  return (
+    <View style={{ marginTop: 4, borderTopWidth: 1, borderColor: theme.colour.text }}>
+      {days.map((day) => (
+        <View
+          key={day.label}
+          wrap={false}
+          style={{
+            flexDirection: "row",
+            paddingVertical: 4,
+            borderBottomWidth: 1,
+            borderColor: theme.colour.text,
+            backgroundColor: day.rest ? theme.colour.restFill : "#FFFFFF",
+          }}
+        >
+          <View style={{ width: "42%", paddingLeft: 4 }}>
+            <Text style={{ ...text, fontWeight: 700 }}>{day.date}</Text>
+            <Text style={text}>{day.label}</Text>
+          </View>
+          <View style={{ width: "58%" }}>
+            {day.doses.map((dose) => (
+              <View key={dose.symbol} style={{ flexDirection: "row", alignItems: "center", marginBottom: 2 }}>
+                <View style={box} />
+                <Text style={{ ...text, fontWeight: 700 }}>{dose.symbol} </Text>
+                <Text style={text}>{dose.text}</Text>
               </View>
             ))}
+            {day.rest ? (
+              <View style={{ flexDirection: "row", alignItems: "center" }}>
+                <View style={{ ...box, borderWidth: 0, justifyContent: "center" }}>
+                  <View style={{ height: 2, backgroundColor: theme.colour.text }} />
+                </View>
+                <Text style={text}>{day.rest}</Text>
+              </View>
+            ) : null}
           </View>
         </View>
       ))}

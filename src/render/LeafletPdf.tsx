@@ -9,6 +9,8 @@ export interface PdfMeta {
   /** Fixed date for the PDF's CreationDate, so the same order always gives the same bytes. */
   creationDate: Date;
   creator: string;
+  /** Archival PDF/A-2b (XMP metadata, sRGB output intent, every font embedded), written by pdfkit. */
+  pdfa?: boolean;
 }
 
 export function LeafletPdf({ doc, theme, meta }: { doc: LeafletDoc; theme: Theme; meta: PdfMeta }) {
@@ -23,6 +25,7 @@ export function LeafletPdf({ doc, theme, meta }: { doc: LeafletDoc; theme: Theme
       language={doc.language}
       creationDate={meta.creationDate}
       modificationDate={meta.creationDate}
+      {...(meta.pdfa ? { conformance: "PDF/A-2b" as const } : {})}
     >
       <Page
         size={page.size}

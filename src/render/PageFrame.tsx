@@ -6,6 +6,7 @@ import type { Theme } from "./theme.ts";
 
 export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
   const { margin } = theme.page;
+  const logo = theme.page.headerHeight * 0.57;
   return (
     <View
       fixed
@@ -14,18 +15,20 @@ export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
         top: 0,
         left: 0,
         right: 0,
-        height: 70,
+        height: theme.page.headerHeight,
         paddingHorizontal: margin,
-        paddingTop: 18,
+        paddingTop: theme.page.headerHeight * 0.25,
         flexDirection: "row",
         alignItems: "center",
         borderBottomWidth: 3,
         borderBottomColor: theme.colour.primary,
       }}
     >
-      <Image src={theme.logoPath} style={{ width: 40, height: 40, marginRight: 10 }} />
+      <Image src={theme.logoPath} style={{ width: logo, height: logo, marginRight: 10 }} />
       <View style={{ flexGrow: 1, flexShrink: 1 }}>
-        <Text style={{ fontSize: 12, fontWeight: 700, color: theme.colour.primary }}>{doc.header.organisation}</Text>
+        <Text style={{ fontSize: theme.font.small + 3, fontWeight: 700, color: theme.colour.primary }}>
+          {doc.header.organisation}
+        </Text>
         <Text style={{ fontSize: theme.font.small, color: theme.colour.text }}>{doc.header.title}</Text>
       </View>
       <Text
@@ -33,7 +36,7 @@ export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
           fontSize: theme.font.small,
           fontWeight: 700,
           color: theme.colour.text,
-          maxWidth: 210,
+          maxWidth: theme.page.contentWidth * 0.42,
           textAlign: "right",
         }}
       >
@@ -43,12 +46,11 @@ export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
   );
 }
 
-/** Room the footer takes above the bottom edge: up to three lines of small text, its rule and a margin. */
-const FOOTER_FROM_BOTTOM = 68;
-const PAGE_LABEL_WIDTH = 84;
+const PAGE_LABEL_WIDTH_EM = 9.5;
 
 export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
   const { margin } = theme.page;
+  const PAGE_LABEL_WIDTH = PAGE_LABEL_WIDTH_EM * theme.font.small;
   const small = { fontSize: theme.font.small, color: theme.colour.text, lineHeight: 1.3 };
   // Placed from the top and without a height: react-pdf 4 drops a fixed view holding a render-prop
   // Text when the view is placed with `bottom` or given a height (the Text has no size at layout time;
@@ -58,7 +60,7 @@ export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
       fixed
       style={{
         position: "absolute",
-        top: theme.page.size[1] - FOOTER_FROM_BOTTOM,
+        top: theme.page.size[1] - theme.page.footerRoom,
         left: margin,
         right: margin,
         borderTopWidth: 0.75,

@@ -11,18 +11,41 @@ export const PAGE_SIZES: Record<PaperSize, [number, number]> = {
 };
 
 export interface Theme {
-  page: { size: [number, number]; margin: number; top: number; bottom: number; contentWidth: number };
+  page: {
+    size: [number, number];
+    margin: number;
+    top: number;
+    bottom: number;
+    contentWidth: number;
+    /** Height of the running header band, and room kept for the footer above the page's bottom edge. */
+    headerHeight: number;
+    footerRoom: number;
+  };
+  /** Large print for partially sighted readers: nothing below 16 pt, the calendar as a list of days. */
+  largePrint: boolean;
   font: { family: string[]; body: number; small: number; h1: number; h2: number; h3: number; lineHeight: number };
   colour: { primary: string; onPrimary: string; accent: string; text: string; rule: string; restFill: string };
   logoPath: string;
 }
 
-export function createTheme(brand: Brand, paper: PaperSize): Theme {
+export function createTheme(brand: Brand, paper: PaperSize, options: { largePrint?: boolean } = {}): Theme {
   const size = PAGE_SIZES[paper];
-  const margin = 42;
+  const margin = 46;
+  const contentWidth = size[0] - 2 * margin;
+  if (options.largePrint) {
+    return {
+      page: { size, margin, top: 118, bottom: 196, contentWidth, headerHeight: 96, footerRoom: 178 },
+      largePrint: true,
+      font: { family: FONT_STACK, body: 16, small: 16, h1: 26, h2: 21, h3: 18, lineHeight: 1.35 },
+      colour: brandColours(brand),
+      logoPath: brand.logoPath,
+    };
+  }
   return {
-    page: { size, margin, top: 92, bottom: 86, contentWidth: size[0] - 2 * margin },
-    font: { family: FONT_STACK, body: 10.5, small: 9, h1: 19, h2: 14, h3: 11.5, lineHeight: 1.4 },
+    // Body 11 pt on 499 pt lines: under about 95 characters a line (EU readability guideline: ≤ 100).
+    page: { size, margin, top: 92, bottom: 86, contentWidth, headerHeight: 70, footerRoom: 68 },
+    largePrint: false,
+    font: { family: FONT_STACK, body: 11, small: 9, h1: 19, h2: 14, h3: 12, lineHeight: 1.4 },
     colour: brandColours(brand),
     logoPath: brand.logoPath,
   };
@@ -37,7 +60,10 @@ export function createCardTheme(brand: Brand, card: { width: number; height: num
       top: 0,
       bottom: 0,
       contentWidth: card.width - 2 * card.padding,
+      headerHeight: 0,
+      footerRoom: 0,
     },
+    largePrint: false,
     font: { family: FONT_STACK, body: 7, small: 6.5, h1: 9, h2: 8, h3: 7.5, lineHeight: 1.2 },
     colour: brandColours(brand),
     logoPath: brand.logoPath,

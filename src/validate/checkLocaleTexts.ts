@@ -118,11 +118,21 @@ function checkAgainstOriginal(
         message: `placeholders differ from ${from}:${missing.length ? ` missing ${missing.map((p) => `{{${p}}}`).join(", ")}` : ""}${extra.length ? ` unknown ${extra.map((p) => `{{${p}}}`).join(", ")}` : ""}`,
       });
     }
-    const translatedNumbers = numbers(value);
-    for (const number of numbers(source)) {
-      if (!translatedNumbers.has(number)) {
-        problems.push({ file, key, message: `the number ${number} of the ${from} text is missing` });
+    // Each number as often as in the original (a changed "4 weeks … 8 weeks" must not pass), and none it lacks.
+    const [wantedNumbers, gotNumbers] = [numbers(source), numbers(value)];
+    for (const [number, count] of wantedNumbers) {
+      const found = gotNumbers.get(number) ?? 0;
+      if (found < count) {
+        problems.push({
+          file,
+          key,
+          message: `the number ${number} of the ${from} text is missing${count > 1 ? ` (it appears ${count} times there, ${found} here)` : ""}`,
+        });
       }
+    }
+    for (const number of gotNumbers.keys()) {
+      if (!wantedNumbers.has(number))
+        problems.push({ file, key, message: `the number ${number} is not in the ${from} text` });
     }
     for (const unit of UNITS) {
       if (withoutPlaceholders(source).includes(unit) && !withoutPlaceholders(value).includes(unit)) {
@@ -150,12 +160,14 @@ function withoutPlaceholders(text: string): string {
   return text.replace(/\{\{[^}]*\}\}/g, "");
 }
 
-/** Numbers as written (1.3 and 1,3 count as the same), and superscript powers such as ⁶. */
-function numbers(text: string): Set<string> {
+/** Numbers as written (1.3 and 1,3 count as the same) and superscript powers such as ⁶, with how often each appears. */
+function numbers(text: string): Map<string, number> {
   const plain = withoutPlaceholders(text);
   const digits = [...plain.matchAll(/\d+(?:[.,]\d+)?/g)].map((m) => m[0].replace(",", "."));
   const powers = [...plain.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g)].map((m) => m[0]);
-  return new Set([...digits, ...powers]);
+  const counts = new Map<string, number>();
+  for (const number of [...digits, ...powers]) counts.set(number, (counts.get(number) ?? 0) + 1);
+  return counts;
 }
 
 /** Dotted key → text, leaving out the provenance metadata (it differs by design between languages). */

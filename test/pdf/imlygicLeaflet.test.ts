@@ -381,11 +381,11 @@ describe("Imlygic leaflet in English (6 months from Tuesday 24 November 2026)", 
     const doc = await leaflet("en");
     expect(doc.all).toContain("Where this information comes from");
     expect(doc.all).toContain(
-      "EPAR summary for the public: Imlygic (talimogene laherparepvec). European Medicines Agency (EMA), not stated in the source.",
+      "EPAR summary for the public: Imlygic (talimogene laherparepvec). European Medicines Agency (EMA). Version: not stated in the source.",
     );
     expect(doc.all).toContain("https://www.ema.europa.eu/en/medicines/human/EPAR/imlygic");
     expect(doc.all).toContain(
-      "Imlygic summary of product characteristics and package leaflet (EU). European Medicines Agency (EMA), not stated in our sources.",
+      "Imlygic summary of product characteristics and package leaflet (EU). European Medicines Agency (EMA). Version: not stated in our sources.",
     );
     expect(doc.all).toContain(
       "Your treatment plan (injections into the tumours: the second 3 weeks after the first, then every 2 weeks): EMA EPAR summary Imlygic",
@@ -463,7 +463,7 @@ describe("Imlygic leaflet in Dutch", () => {
     );
     expect(doc.all).toContain("Houd de kaart altijd bij u. Laat de kaart zien aan elke arts of verpleegkundige.");
     expect(doc.all).toContain("Uw behandeling duurt ten minste 6 maanden, tenzij uw arts anders beslist.");
-    expect(doc.all).toContain("Europees Geneesmiddelenbureau (EMA), niet vermeld in de bron.");
+    expect(doc.all).toContain("Europees Geneesmiddelenbureau (EMA). Versie: niet vermeld in de bron.");
     expectOnEveryPage(doc, () => "Bronnen: EMA-samenvatting Imlygic en SmPC Imlygic (EU)");
     expectOnEveryPage(doc, () => `Verpleegkundige lijn: ${brand.phones.nurseLine}`);
   });

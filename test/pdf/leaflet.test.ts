@@ -211,7 +211,7 @@ describe("English leaflet (pd-28, 3 cycles from 1 December 2026)", () => {
       expect(page, `footer on page ${i + 1}`).toContain("Sources: EMA summary Imnovid (04-2019)");
     });
     expect(doc.all).toContain("Where this information comes from");
-    expect(doc.all).toContain("European Medicines Agency (EMA), last updated 04-2019.");
+    expect(doc.all).toContain("European Medicines Agency (EMA). Version: last updated 04-2019.");
     expect(doc.all).toContain(
       "Your treatment plan (pomalidomide with dexamethasone, in cycles of 28 days): Imnovid SmPC",
     );
@@ -445,7 +445,8 @@ describe("the PDF file", () => {
       const title = pdf.getTitle();
       expect(title).toBeTruthy();
       expect(title).not.toContain("Test Patiënt");
-      expect(title).not.toContain("Patiënt");
+      // The title names the medicine and the kind of document ("Patiëntenfolder" in Dutch), never the patient.
+      expect(title).toMatch(/pomalidomide/);
       for (const value of [pdf.getSubject(), pdf.getAuthor(), pdf.getKeywords(), pdf.getCreator(), pdf.getProducer()]) {
         expect(value ?? "").not.toContain("Test Patiënt");
       }

@@ -18,6 +18,7 @@ interface BatchFlags {
   json?: boolean;
   kinds: string;
   paper: string;
+  pdfa?: boolean;
 }
 
 export function registerBatch(program: Command, run: Runner): void {
@@ -37,6 +38,7 @@ export function registerBatch(program: Command, run: Runner): void {
     .option("--resume", "skip rows whose files are complete and match their order (after an interrupted run)")
     .option("--kinds <list>", "which documents, comma-separated: leaflet, card", "leaflet,card")
     .option("--paper <size>", `leaflet paper size: ${PAPER_SIZES.join(" or ")}`, "A4")
+    .option("--pdfa", "archival PDF/A-2b files")
     .option("--json", "print one JSON object with the totals and report paths")
     .addHelpText(
       "after",
@@ -64,7 +66,7 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
       workers,
       resume: Boolean(flags.resume),
       merge: Boolean(flags.merge),
-      generate: { kinds: parseKinds(flags.kinds), paper: flags.paper as PaperSize },
+      generate: { kinds: parseKinds(flags.kinds), paper: flags.paper as PaperSize, pdfa: Boolean(flags.pdfa) },
       onProgress: (p) => display.update(p),
     });
   } finally {

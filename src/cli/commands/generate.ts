@@ -19,11 +19,13 @@ interface GenerateFlags {
   patient?: string;
   lang?: string;
   secondLang?: string;
+  largePrint?: boolean;
   out: string;
   paper: string;
   kinds: string;
   cardFormat: string;
   bleed?: string;
+  pdfa?: boolean;
   json?: boolean;
 }
 
@@ -44,6 +46,7 @@ export function registerGenerate(program: Command, run: Runner): void {
       "--second-lang <code>",
       "bilingual leaflet: each section also in this language (the nurse's), after the patient's",
     )
+    .option("--large-print", "large print for partially sighted readers: 16 pt text, the calendar as a list of days")
     .option("--out <dir>", "where to write", "output")
     .option("--paper <size>", `paper size: ${PAPER_SIZES.join(" or ")}`, "A4")
     .option(
@@ -60,6 +63,7 @@ export function registerGenerate(program: Command, run: Runner): void {
       "--bleed <mm>",
       "for a print shop: bleed around an id1 card in mm (0–5), with crop marks and TrimBox/BleedBox set",
     )
+    .option("--pdfa", "archival PDF/A-2b files (every font embedded, XMP metadata, sRGB output intent)")
     .option("--json", "print one JSON object with the files written, or the problems")
     .addHelpText(
       "after",
@@ -85,10 +89,17 @@ async function generate(flags: GenerateFlags): Promise<number> {
   const input: Record<string, unknown> = flags.demo ? { ...DEMO_ORDER } : readOrderFile(flags.patient as string);
   if (flags.lang) input.language = flags.lang;
   if (flags.secondLang) input.secondLanguage = flags.secondLang;
+  if (flags.largePrint) input.largePrint = true;
   const catalog = loadCatalogOrThrow();
   const validation = validateOrder(input, catalog);
   if (!validation.ok) throw new OrderRefusedError(validation.problems);
-  const options = { paper: flags.paper as PaperSize, kinds, cardFormat: flags.cardFormat as CardFormat, bleedMm };
+  const options = {
+    paper: flags.paper as PaperSize,
+    kinds,
+    cardFormat: flags.cardFormat as CardFormat,
+    bleedMm,
+    pdfa: Boolean(flags.pdfa),
+  };
   const documents = await generateDocuments(validation.order, catalog, options);
   const files = await writeDocuments(flags.out, validation.order, documents, options);
   if (flags.json) {

@@ -22,6 +22,7 @@ function DocumentFrame({ card, meta, children }: { card: CardDoc; meta: PdfMeta;
       language={card.language}
       creationDate={meta.creationDate}
       modificationDate={meta.creationDate}
+      {...(meta.pdfa ? { conformance: "PDF/A-2b" as const } : {})}
     >
       {children}
     </Document>

@@ -7,7 +7,7 @@ import { LeafletError } from "../../errors.ts";
 import { countPages } from "../../pipeline/countPages.ts";
 import { checkGlyphs } from "../checkGlyphs.ts";
 import type { PdfMeta } from "../LeafletPdf.tsx";
-import { registerFonts } from "../renderPdf.tsx";
+import { prepareFonts } from "../renderPdf.tsx";
 import { resolveFitLines } from "../resolveFitLines.ts";
 import type { Theme } from "../theme.ts";
 import { CardSheetPdf, SingleCardPdf } from "./CardPdf.tsx";
@@ -35,7 +35,7 @@ export async function renderSingleCard(
 ): Promise<Uint8Array> {
   checkGlyphs(unresolved);
   const card = resolveFitLines(unresolved, theme.page.contentWidth);
-  registerFonts();
+  await prepareFonts();
   const bytes = toBytes(await renderToBuffer(<SingleCardPdf card={card} theme={theme} meta={meta} bleed={bleed} />));
   if (countPages(bytes) !== 2) throw new CardOverflowError(card.language);
   return bleed > 0 ? setPrintBoxes(bytes, bleed) : bytes;
@@ -45,7 +45,7 @@ export async function renderSingleCard(
 export async function renderCardSheets(unresolved: CardDoc[], theme: Theme, meta: PdfMeta): Promise<Uint8Array> {
   for (const card of unresolved) checkGlyphs(card);
   const cards = unresolved.map((card) => resolveFitLines(card, theme.page.contentWidth));
-  registerFonts();
+  await prepareFonts();
   const bytes = toBytes(await renderToBuffer(<CardSheetPdf cards={cards} theme={theme} meta={meta} />));
   const expected = 2 * Math.ceil(cards.length / CARDS_PER_SHEET);
   if (countPages(bytes) !== expected)

@@ -1,0 +1,479 @@
+// Every printable language as the patient reads it: a pomalidomide leaflet rendered to PDF per language
+// and its extracted text checked for the dates written out in that language (Intl as the oracle), the
+// dose, the contraception span, the page label and the "not yet reviewed" notice in the patient's and the
+// nurse's language. Plus Polish and Arabic plural forms, bilingual leaflets (through the real CLI), Arabic
+// refused for printing, and the French no-break space. Nothing here depends on today's date.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { loadCatalogOrThrow, PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
+import type { Block, LeafletDoc } from "../../src/document/documentTypes.ts";
+import type { Order } from "../../src/order/orderTypes.ts";
+import { validateOrder } from "../../src/order/validateOrder.ts";
+import { buildLeafletDoc, generateDocuments } from "../../src/pipeline/generateDocuments.ts";
+import { baseOrder, type OrderInput } from "../helpers/orders.ts";
+import { extractText, flat } from "../helpers/pdf.ts";
+
+const catalog = loadCatalogOrThrow();
+
+/** The brand's (and so the nurse's) language. */
+const NURSE = "nl";
+const LANGUAGES = ["en", "nl", "fr", "de", "pl", "tr"] as const;
+type Language = (typeof LANGUAGES)[number];
+
+// biome-ignore lint/suspicious/noExplicitAny: locale files are free-form JSON trees
+type Json = Record<string, any>;
+
+function locale(language: string, namespace: "common" | "pomalidomide"): Json {
+  return JSON.parse(readFileSync(join(PROJECT_ROOT, "locales", language, `${namespace}.json`), "utf8"));
+}
+
+/** 2026-12-01 as Intl writes it in the language's own locale (from its common.json), in UTC. */
+function longDate(language: string, iso: string): string {
+  const intlLocale: string = locale(language, "common")._meta.intlLocale;
+  return new Intl.DateTimeFormat(intlLocale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** ISO date `days` days after `iso`. */
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+function validOrder(overrides: OrderInput): Order {
+  const validation = validateOrder({ ...baseOrder(), ...overrides }, catalog);
+  if (!validation.ok) throw new Error(`test order refused: ${JSON.stringify(validation.problems)}`);
+  return validation.order;
+}
+
+// ---- the real command line -------------------------------------------------------------------------
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[]): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
+  delete env.LEAFLETS_DEBUG;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["bin/leaflets.js", ...args], { cwd: PROJECT_ROOT, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let tmpRoot: string;
+let counter = 0;
+
+function freshDir(label: string): string {
+  const dir = join(tmpRoot, `${label}-${++counter}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function listTree(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
+}
+
+/** What the command-line runs found; started before the in-process renders so they overlap. */
+interface Bilingual {
+  run: Run;
+  out: string;
+  path: string;
+  pages: string[];
+}
+
+let bilingual: Promise<Bilingual>;
+let frenchThenTurkish: Promise<{ run: Run; out: string; turkish: string[] }>;
+
+function startCommandLineRuns(): void {
+  const bilingualOut = freshDir("bilingual");
+  bilingual = (async () => {
+    const run = await cli([
+      "generate",
+      "--demo",
+      "--lang",
+      "tr",
+      "--second-lang",
+      "nl",
+      "--out",
+      bilingualOut,
+      "--kinds",
+      "leaflet",
+    ]);
+    const path = join(bilingualOut, "DEMO-0001", "pomalidomide-leaflet-tr-nl.pdf");
+    const pages = existsSync(path) ? await extractText(readFileSync(path)) : [];
+    return { run, out: bilingualOut, path, pages };
+  })();
+  // One worker renders both rows, in order: a French leaflet, then a Turkish one.
+  const batchDir = freshDir("batch");
+  const orders = join(batchDir, "orders.jsonl");
+  const row = (patientId: string, language: string) =>
+    JSON.stringify({ ...baseOrder(), patientId, cycles: 1, language });
+  writeFileSync(orders, `${row("B-FR", "fr")}\n${row("B-TR", "tr")}\n`);
+  const batchOut = join(batchDir, "out");
+  frenchThenTurkish = (async () => {
+    const run = await cli(["batch", orders, "--workers", "1", "--kinds", "leaflet", "--out", batchOut, "--json"]);
+    const path = join(batchOut, "B-TR", "pomalidomide-leaflet-tr.pdf");
+    const turkish = existsSync(path) ? await extractText(readFileSync(path)) : [];
+    return { run, out: batchOut, turkish };
+  })();
+}
+
+beforeAll(() => {
+  tmpRoot = mkdtempSync(join(tmpdir(), "leaflets-languages-"));
+  startCommandLineRuns();
+});
+
+afterAll(async () => {
+  await Promise.allSettled([bilingual, frenchThenTurkish]);
+  if (tmpRoot) rmSync(tmpRoot, { recursive: true, force: true });
+});
+
+/** pd-28, 4 mg, from 2026-12-01, woman who can become pregnant; two cycles keep the render short. */
+function leafletOrder(language: string): Order {
+  return validOrder({ cycles: 2, language });
+}
+
+interface Rendered {
+  /** Extracted text, one string per page. */
+  pages: string[];
+  /** All pages as one line: wrapped sentences read as one. */
+  all: string;
+}
+
+async function render(order: Order): Promise<Rendered> {
+  const documents = await generateDocuments(order, catalog, { kinds: ["leaflet"] });
+  expect(documents.map((d) => d.kind)).toEqual(["leaflet"]);
+  const [leaflet] = documents;
+  if (!leaflet) throw new Error("no leaflet generated");
+  const pages = await extractText(leaflet.bytes);
+  expect(pages).toHaveLength(leaflet.pages);
+  return { pages, all: flat(pages) };
+}
+
+// Each language rendered once for the whole file. Turkish goes first: fontkit caches glyphs per font for
+// the whole process, and a glyph first met as a component of a composite glyph (the dotless ı inside
+// French "î") is cached without its code point, so a Turkish PDF made after a French one in the same
+// process loses "ı" from its text layer. That product bug has its own test (a batch with a French and then
+// a Turkish order, below); here each language is checked on its own.
+const RENDER_ORDER: Language[] = ["tr", "en", "nl", "de", "pl", "fr"];
+const rendered = new Map<Language, Rendered>();
+
+function leaflet(language: Language): Rendered {
+  const result = rendered.get(language);
+  if (!result) throw new Error(`${language} was not rendered`);
+  return result;
+}
+
+beforeAll(async () => {
+  for (const language of RENDER_ORDER) rendered.set(language, await render(leafletOrder(language)));
+});
+
+/** The word for "weeks" in each language's contraception sentence (after the digit 4). */
+const WEEKS: Record<Language, string> = {
+  en: "weeks",
+  nl: "weken",
+  fr: "semaines",
+  de: "Wochen",
+  pl: "tygodnie",
+  tr: "hafta",
+};
+
+describe.each(LANGUAGES)("pomalidomide leaflet in %s", (language) => {
+  const common = locale(language, "common");
+  const drug = locale(language, "pomalidomide");
+  const start = longDate(language, "2026-12-01");
+  const lastDoseOfCycle1 = longDate(language, "2026-12-21");
+
+  test("start date written out in the language, next to its label", () => {
+    const { all } = leaflet(language);
+    expect(all).toContain(`${common.personal.startDate} ${start}`);
+  });
+
+  test("the first cycle's pomalidomide days run from 1 to 21 December 2026, written out", () => {
+    const { all } = leaflet(language);
+    expect(all).toContain(start);
+    expect(all).toContain(lastDoseOfCycle1);
+    expect(all).toContain(`${start} – ${lastDoseOfCycle1}`);
+  });
+
+  test('the dose "4 mg" next to its label', () => {
+    expect(leaflet(language).all).toContain(`${common.personal.dose} 4 mg`);
+  });
+
+  test("the contraception sentence as in the locale file, with 4 weeks before and after", () => {
+    const sentence: string = drug.sections.ppp.womanChildbearing.item1;
+    const spans = sentence.match(new RegExp(`(?<!\\d)4\\s+${WEEKS[language]}(?!\\p{L})`, "gu")) ?? [];
+    expect(spans).toHaveLength(2);
+    expect(leaflet(language).all).toContain(flat(sentence));
+  });
+
+  test("every page has its page label and the unreviewed notice in the language and in Dutch", () => {
+    const { pages } = leaflet(language);
+    expect(pages.length).toBeGreaterThan(1);
+    const own: string = common.notice.unreviewed;
+    const nurse: string = locale(NURSE, "common").notice.unreviewed;
+    expect(nurse).toBe("Vertaling nog niet gecontroleerd door een apotheker.");
+    pages.forEach((page, index) => {
+      const text = flat(page);
+      expect(text).toContain(fill(common.footer.page, { page: index + 1, total: pages.length }));
+      expect(text).toContain(own);
+      expect(text).toContain(nurse);
+    });
+  });
+});
+
+describe("page labels read as each language writes them", () => {
+  test.each([
+    ["en", "Page 1 of"],
+    ["nl", "Pagina 1 van"],
+    ["fr", "Page 1 sur"],
+    ["de", "Seite 1 von"],
+    ["pl", "Strona 1 z"],
+    ["tr", "Sayfa 1 /"],
+  ] as const)("%s: %s", (language, label) => {
+    expect(flat(leaflet(language).pages[0] ?? "")).toContain(label);
+  });
+});
+
+/** Every block of the tree, depth first. */
+function allBlocks(blocks: Block[]): Block[] {
+  return blocks.flatMap((block) => ("children" in block ? [block, ...allBlocks(block.children)] : [block]));
+}
+
+function fact(doc: LeafletDoc, label: string): string | undefined {
+  for (const block of allBlocks(doc.body)) {
+    if (block.type !== "facts") continue;
+    const item = block.items.find((i) => i.label === label);
+    if (item) return item.value;
+  }
+  return undefined;
+}
+
+describe("plural forms", () => {
+  const pl = locale("pl", "common");
+
+  test.each([
+    [1, "one", "cykl"],
+    [2, "few", "cykle"],
+    [5, "many", "cykli"],
+    [12, "many", "cykli"],
+  ] as const)("Polish: %i cycles take the %s form (%s)", (cycles, form, word) => {
+    const template: string = pl.personal[`calendarValue_${form}`];
+    expect(template).toContain(`{{count}} ${word}:`);
+    const doc = buildLeafletDoc(validOrder({ cycles, language: "pl" }), catalog);
+    const expected = fill(template, {
+      count: cycles,
+      from: longDate("pl", "2026-12-01"),
+      to: longDate("pl", addDays("2026-12-01", 28 * cycles - 1)),
+    });
+    expect(fact(doc, pl.personal.calendar)).toBe(expected);
+  });
+
+  test("Polish: the rendered PDF says 2 cykle", () => {
+    expect(leaflet("pl").all).toContain(
+      `${pl.personal.calendar} 2 cykle: ${longDate("pl", "2026-12-01")} – ${longDate("pl", "2027-01-25")}`,
+    );
+  });
+
+  test("Arabic: calendarValue and visitsValue have all six plural forms", () => {
+    const ar = locale("ar", "common");
+    const categories = new Intl.PluralRules(ar._meta.intlLocale).resolvedOptions().pluralCategories;
+    expect([...categories].sort()).toEqual(["few", "many", "one", "other", "two", "zero"]);
+    for (const base of ["calendarValue", "visitsValue"]) {
+      const forms = Object.keys(ar.personal)
+        .filter((key) => key.startsWith(`${base}_`))
+        .map((key) => key.slice(base.length + 1))
+        .sort();
+      expect(forms, base).toEqual(["few", "many", "one", "other", "two", "zero"]);
+      for (const form of forms) {
+        const text: string = ar.personal[`${base}_${form}`];
+        expect(text.trim(), `${base}_${form}`).not.toBe("");
+        expect(text, `${base}_${form}`).toContain("{{count}}");
+      }
+    }
+  });
+});
+
+describe("the French no-break space", () => {
+  const fr = locale("fr", "common");
+
+  test('"cycles\u00A0:" keeps its no-break space in the document tree', () => {
+    const template: string = fr.personal.calendarValue_other;
+    expect(template).toContain("\u00A0:");
+    const doc = buildLeafletDoc(leafletOrder("fr"), catalog);
+    const value = fact(doc, fr.personal.calendar);
+    expect(value).toBe(
+      fill(template, { count: 2, from: longDate("fr", "2026-12-01"), to: longDate("fr", "2027-01-25") }),
+    );
+    expect(value).toContain("2 cycles\u00A0:");
+    expect(JSON.stringify(doc)).toContain("Qui appeler\u00A0?");
+  });
+
+  test("in the PDF no line starts with the colon or question mark the no-break space holds on", () => {
+    const lines = leaflet("fr").pages.flatMap((page) => page.split("\n"));
+    expect(lines.filter((line) => /^[:;?!]/.test(line))).toEqual([]);
+    expect(leaflet("fr").all).toMatch(/2 cycles\s:/);
+  });
+});
+
+describe("bilingual orders (secondLanguage)", () => {
+  test("Turkish with Dutch is accepted", () => {
+    expect(validOrder({ language: "tr", secondLanguage: "nl" }).secondLanguage).toBe("nl");
+  });
+
+  test("a second language equal to the language is refused on secondLanguage", () => {
+    const validation = validateOrder({ ...baseOrder(), language: "tr", secondLanguage: "tr" }, catalog);
+    expect(validation).toEqual({
+      ok: false,
+      problems: [
+        { field: "secondLanguage", message: "is the same as language; leave it out for a leaflet in one language" },
+      ],
+    });
+  });
+
+  test.each(["xx", "ar"])("an unknown or unprintable second language (%s) is refused on secondLanguage", (second) => {
+    const validation = validateOrder({ ...baseOrder(), language: "tr", secondLanguage: second }, catalog);
+    expect(validation.ok).toBe(false);
+    if (validation.ok) return;
+    expect(validation.problems).toEqual([{ field: "secondLanguage", message: expect.stringContaining(`"${second}"`) }]);
+  });
+});
+
+/** The static sections of the pomalidomide leaflet, each printed in Turkish and then in Dutch. */
+const BILINGUAL_SECTIONS = ["what", "howItWorks", "howToTake", "ppp", "sideEffects", "studies"] as const;
+
+describe("generate --lang tr --second-lang nl", () => {
+  test("writes DEMO-0001/pomalidomide-leaflet-tr-nl.pdf and prints its path", async () => {
+    const { run, out, path } = await bilingual;
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split("\n")).toEqual([path]);
+    expect(listTree(out)).toEqual([
+      "DEMO-0001",
+      join("DEMO-0001", "manifest.json"),
+      join("DEMO-0001", "pomalidomide-leaflet-tr-nl.pdf"),
+    ]);
+  });
+
+  test('each static section: its Turkish title, then "Nederlands", then its Dutch title, in reading order', async () => {
+    const all = flat((await bilingual).pages);
+    const tr = locale("tr", "pomalidomide").sections;
+    const nl = locale("nl", "pomalidomide").sections;
+    const label = locale("nl", "common")._meta.name;
+    expect(label).toBe("Nederlands");
+    let at = 0;
+    for (const section of BILINGUAL_SECTIONS) {
+      const own = all.indexOf(tr[section].title, at);
+      expect(own, `Turkish title of ${section} after position ${at}`).toBeGreaterThanOrEqual(0);
+      const marker = all.indexOf(label, own);
+      expect(marker, `"Nederlands" after the Turkish ${section}`).toBeGreaterThan(own);
+      const second = all.indexOf(nl[section].title, marker);
+      expect(second, `Dutch title of ${section} after "Nederlands"`).toBeGreaterThan(marker);
+      const nextOwn = all.indexOf(tr[section].title, own + 1);
+      if (nextOwn >= 0) expect(nextOwn, `no second Turkish ${section} before its Dutch one`).toBeGreaterThan(second);
+      at = second;
+    }
+    expect(all.split(label).length - 1).toBe(BILINGUAL_SECTIONS.length);
+  });
+
+  test("the personal block and the calendar only once, in Turkish", async () => {
+    const all = flat((await bilingual).pages);
+    const tr = locale("tr", "common");
+    const nl = locale("nl", "common");
+    const count = (needle: string) => all.split(needle).length - 1;
+    expect(count(`${tr.personal.startDate} ${longDate("tr", "2026-12-01")}`)).toBe(1);
+    expect(count(`${tr.personal.dose} 4 mg`)).toBe(1);
+    expect(count(tr.calendar.title)).toBe(1);
+    for (const dutch of [nl.personal.startDate, nl.personal.dose, nl.personal.calendar, nl.calendar.title]) {
+      expect(all).not.toContain(dutch);
+    }
+    expect(all).not.toContain(longDate("nl", "2026-12-01"));
+    expect(all).not.toContain(fill(nl.calendar.cycle, { number: 1, from: "", to: "" }).split(":")[0]);
+  });
+
+  test("every page carries the Turkish and the Dutch unreviewed notice", async () => {
+    const { pages } = await bilingual;
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) {
+      expect(flat(page)).toContain(locale("tr", "common").notice.unreviewed);
+      expect(flat(page)).toContain(locale("nl", "common").notice.unreviewed);
+    }
+  });
+});
+
+describe("a Turkish leaflet made after a French one in the same process (batch, one worker)", () => {
+  test("keeps the dotless ı in its text layer: dates and the notice", async () => {
+    const { run, turkish } = await frenchThenTurkish;
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).totals).toMatchObject({ rows: 2, ok: 2, failed: 0 });
+    const all = flat(turkish);
+    const december = longDate("tr", "2026-12-01");
+    expect(december).toContain("ı");
+    expect(all).toContain(`${locale("tr", "common").personal.startDate} ${december}`);
+    expect(all).toContain(locale("tr", "common").notice.unreviewed);
+  });
+});
+
+describe("Arabic: translated, but not printed", () => {
+  const refusal = "right-to-left printing is not verified";
+
+  test("an order in Arabic is refused on the field language", () => {
+    const validation = validateOrder({ ...baseOrder(), language: "ar" }, catalog);
+    expect(validation.ok).toBe(false);
+    if (validation.ok) return;
+    expect(validation.problems).toEqual([{ field: "language", message: expect.stringContaining(refusal) }]);
+  });
+
+  test("generate --lang ar exits 1, names the field and writes nothing", async () => {
+    const out = join(freshDir("arabic"), "out");
+    const run = await cli(["generate", "--demo", "--lang", "ar", "--out", out, "--kinds", "leaflet"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("language:");
+    expect(run.stderr).toContain(refusal);
+    expect(listTree(out)).toEqual([]);
+  });
+
+  test("list marks Arabic, and only Arabic, as not printable", async () => {
+    const [json, text] = await Promise.all([cli(["list", "--json"]), cli(["list"])]);
+    expect(json.code).toBe(0);
+    const listing = JSON.parse(json.stdout) as { languages: { code: string; printable: boolean }[] };
+    expect(Object.fromEntries(listing.languages.map((l) => [l.code, l.printable]))).toEqual({
+      ar: false,
+      de: true,
+      en: true,
+      fr: true,
+      nl: true,
+      pl: true,
+      tr: true,
+    });
+    expect(text.code).toBe(0);
+    const lines = text.stdout.split("\n");
+    const notPrintable = lines.filter((line) => line.includes("not printable"));
+    expect(notPrintable).toHaveLength(1);
+    expect(notPrintable[0]).toMatch(/^\s+ar\s/);
+  });
+});
