@@ -1,32 +1,17 @@
 // A LeafletDoc as a react-pdf Document: metadata (never the patient's name), the page frame, the blocks.
-import { Document, Page, View } from "@react-pdf/renderer";
+import { Page, View } from "@react-pdf/renderer";
 import type { Block, LeafletDoc } from "../document/documentTypes.ts";
 import { Blocks } from "./Blocks.tsx";
 import { PageFooter, PageHeader } from "./PageFrame.tsx";
+import { PdfDocument, type PdfMeta } from "./PdfDocument.tsx";
 import type { Theme } from "./theme.ts";
 
-export interface PdfMeta {
-  /** Fixed date for the PDF's CreationDate, so the same order always gives the same bytes. */
-  creationDate: Date;
-  creator: string;
-  /** Archival PDF/A-2b (XMP metadata, sRGB output intent, every font embedded), written by pdfkit. */
-  pdfa?: boolean;
-}
+export type { PdfMeta } from "./PdfDocument.tsx";
 
 export function LeafletPdf({ doc, theme, meta }: { doc: LeafletDoc; theme: Theme; meta: PdfMeta }) {
   const { page, font, colour } = theme;
   return (
-    <Document
-      title={doc.title}
-      subject={doc.subject}
-      author={doc.author}
-      creator={meta.creator}
-      producer={meta.creator}
-      language={doc.language}
-      creationDate={meta.creationDate}
-      modificationDate={meta.creationDate}
-      {...(meta.pdfa ? { conformance: "PDF/A-2b" as const } : {})}
-    >
+    <PdfDocument info={doc} meta={meta}>
       <Page
         size={page.size}
         style={{
@@ -44,7 +29,7 @@ export function LeafletPdf({ doc, theme, meta }: { doc: LeafletDoc; theme: Theme
           <Blocks blocks={withoutLeadingBreak(doc.body)} theme={theme} />
         </View>
       </Page>
-    </Document>
+    </PdfDocument>
   );
 }
 

@@ -4,6 +4,7 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { IncomingMessage } from "node:http";
+import { jsonErrorPlace } from "../order/jsonErrorPlace.ts";
 import { HttpError, httpError, mediaType } from "./http.ts";
 
 export const MB = 1024 * 1024;
@@ -168,14 +169,4 @@ export function drain(req: IncomingMessage): Promise<boolean> {
     req.once("error", onEnd);
     req.resume();
   });
-}
-
-/** "at line L, column C" of a JSON syntax error, without quoting the body (it holds patient data). */
-function jsonErrorPlace(text: string, error: Error): string {
-  const position = /position (\d+)/.exec(error.message);
-  if (!position) return "";
-  const before = text.slice(0, Number(position[1]));
-  const line = before.split("\n").length;
-  const column = before.length - before.lastIndexOf("\n");
-  return ` at line ${line}, column ${column}`;
 }

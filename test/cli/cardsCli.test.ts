@@ -7,33 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, type ExpectStatic, test } from "vitest";
 import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
+import { runCli as cli, type CliRun as Run } from "../helpers/cli.ts";
 import { baseOrder, type OrderInput } from "../helpers/orders.ts";
 import { extractText, flat, pageSizes } from "../helpers/pdf.ts";
 import { pageBoxes, toMm } from "../helpers/pdfItems.ts";
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
-  delete env.LEAFLETS_DEBUG;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/leaflets.js", ...args], { cwd: PROJECT_ROOT, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let root: string;
 let counter = 0;

@@ -16,6 +16,7 @@ import { parse as parseYaml } from "yaml";
 import { loadCatalogOrThrow, PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { generateDocuments } from "../../src/pipeline/generateDocuments.ts";
+import { runCli as cli, type CliRun as Run } from "../helpers/cli.ts";
 import type { OrderInput } from "../helpers/orders.ts";
 import { extractText, flat, fontsEmbedded, pageSizes } from "../helpers/pdf.ts";
 
@@ -524,30 +525,6 @@ describe("the Imlygic PDF file", () => {
 });
 
 // --- The command line ------------------------------------------------------------------------------------
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
-  delete env.LEAFLETS_DEBUG;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/leaflets.js", ...args], { cwd: PROJECT_ROOT, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** Stdout must be exactly one line holding one JSON object. */
 function singleJson(stdout: string): Record<string, unknown> {

@@ -13,6 +13,7 @@ import type { Block, LeafletDoc } from "../../src/document/documentTypes.ts";
 import type { Order } from "../../src/order/orderTypes.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { buildLeafletDoc, generateDocuments } from "../../src/pipeline/generateDocuments.ts";
+import { runCli as cli, type CliRun as Run } from "../helpers/cli.ts";
 import { baseOrder, type OrderInput } from "../helpers/orders.ts";
 import { extractText, flat } from "../helpers/pdf.ts";
 
@@ -57,30 +58,6 @@ function validOrder(overrides: OrderInput): Order {
 }
 
 // ---- the real command line -------------------------------------------------------------------------
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
-  delete env.LEAFLETS_DEBUG;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/leaflets.js", ...args], { cwd: PROJECT_ROOT, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let tmpRoot: string;
 let counter = 0;

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { loadCatalogOrThrow } from "../../catalog/loadCatalog.ts";
 import { OrderRefusedError } from "../../errors.ts";
 import { DEMO_ORDER } from "../../order/demoOrder.ts";
+import { jsonErrorPlace } from "../../order/jsonErrorPlace.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
 import { validateOrder } from "../../order/validateOrder.ts";
 import { writeDocuments } from "../../output/writeDocuments.ts";
@@ -151,14 +152,4 @@ function readOrderFile(path: string): Record<string, unknown> {
     ]);
   }
   return value as Record<string, unknown>;
-}
-
-/** "at line L, column C" of a JSON syntax error, without quoting the file (it holds patient data). */
-function jsonErrorPlace(text: string, error: Error): string {
-  const position = /position (\d+)/.exec(error.message);
-  if (!position) return "";
-  const before = text.slice(0, Number(position[1]));
-  const line = before.split("\n").length;
-  const column = before.length - before.lastIndexOf("\n");
-  return ` at line ${line}, column ${column}`;
 }

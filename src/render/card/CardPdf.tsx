@@ -3,31 +3,13 @@
 //   bleed and a slug with crop marks. The faces flow, so text that does not fit makes an extra page.
 // - sheet: A4 sheets of up to 10 cards, fronts on one page, mirrored backs on the next, crop marks in
 //   the gaps, for cutting by hand.
-import { Document, Page, View } from "@react-pdf/renderer";
+import { Page, View } from "@react-pdf/renderer";
 import type { CardDoc } from "../../document/documentTypes.ts";
-import type { PdfMeta } from "../LeafletPdf.tsx";
+import { PdfDocument, type PdfMeta } from "../PdfDocument.tsx";
 import type { Theme } from "../theme.ts";
 import { BODY_PADDING, CardBand, CardBody } from "./CardFace.tsx";
 import { CropMarks, GAP_MARKS, SLUG_MARKS } from "./CropMarks.tsx";
 import { CARD_HEIGHT, CARD_WIDTH, CARDS_PER_SHEET, SHEET, sheetSlot, singleCardPage } from "./cardGeometry.ts";
-
-function DocumentFrame({ card, meta, children }: { card: CardDoc; meta: PdfMeta; children: React.ReactNode }) {
-  return (
-    <Document
-      title={card.title}
-      subject={card.subject}
-      author={card.author}
-      creator={meta.creator}
-      producer={meta.creator}
-      language={card.language}
-      creationDate={meta.creationDate}
-      modificationDate={meta.creationDate}
-      {...(meta.pdfa ? { conformance: "PDF/A-2b" as const } : {})}
-    >
-      {children}
-    </Document>
-  );
-}
 
 export function SingleCardPdf({
   card,
@@ -42,7 +24,7 @@ export function SingleCardPdf({
 }) {
   const page = singleCardPage(bleed);
   return (
-    <DocumentFrame card={card} meta={meta}>
+    <PdfDocument info={card} meta={meta}>
       {[card.front, card.back].map((face, i) => (
         <Page
           // biome-ignore lint/suspicious/noArrayIndexKey: front and back
@@ -61,7 +43,7 @@ export function SingleCardPdf({
           <CardBody face={face} theme={theme} />
         </Page>
       ))}
-    </DocumentFrame>
+    </PdfDocument>
   );
 }
 
@@ -73,7 +55,7 @@ export function CardSheetPdf({ cards, theme, meta }: { cards: CardDoc[]; theme: 
     cards.slice(i * CARDS_PER_SHEET, (i + 1) * CARDS_PER_SHEET),
   );
   return (
-    <DocumentFrame card={first} meta={meta}>
+    <PdfDocument info={first} meta={meta}>
       {sheets.flatMap((sheet, s) =>
         (["front", "back"] as const).map((side) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: sheets are positional
@@ -107,6 +89,6 @@ export function CardSheetPdf({ cards, theme, meta }: { cards: CardDoc[]; theme: 
           </Page>
         )),
       )}
-    </DocumentFrame>
+    </PdfDocument>
   );
 }
