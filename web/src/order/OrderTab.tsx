@@ -44,9 +44,15 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
   const preview = usePreview(order, values.paper, kinds);
   const shownKind = kinds.includes(kind) ? kind : "leaflet";
 
-  /** The server's problems, with a date the browser could not read reported as the validator words it. */
+  /**
+   * The server's problems, less those about a field changed since it looked (the next check, after a pause,
+   * says whether they still hold), with a date the browser could not read reported as the validator words it.
+   */
   const problems = useMemo<FieldProblem[]>(() => {
-    const fromServer = preview.state?.problems ?? [];
+    const checked = preview.state?.order ?? {};
+    const unchanged = (field: string) =>
+      JSON.stringify(valueAt(checked, field)) === JSON.stringify(valueAt(order, field));
+    const fromServer = (preview.state?.problems ?? []).filter((p) => unchanged(p.field));
     const bad = Object.entries(badDates)
       .filter(([, isBad]) => isBad)
       .map(([field]) => field);
@@ -54,7 +60,7 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
       ...fromServer.filter((p) => !bad.includes(p.field)),
       ...bad.map((field) => ({ field, message: catalog.messages.dateNotOnCalendar })),
     ];
-  }, [preview.state, badDates, catalog]);
+  }, [preview.state, badDates, catalog, order]);
 
   const visible = (field: string) => showAll || touched.has(field) || touched.has(field.split(".")[0] ?? field);
   const messagesFor = (field: string) =>
@@ -151,4 +157,13 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
       </section>
     </div>
   );
+}
+
+/** An order's value at a field path ("contact.nurseLine"). */
+function valueAt(order: Record<string, unknown>, field: string): unknown {
+  let value: unknown = order;
+  for (const key of field.split(".")) {
+    value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  return value;
 }

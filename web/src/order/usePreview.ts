@@ -8,6 +8,8 @@ import { useDebounced } from "../hooks.ts";
 export interface PreviewState {
   /** The form (order and paper) the problems and documents belong to. */
   key: string;
+  /** The order the problems were found in (to tell which of them the nurse has since changed). */
+  order: Record<string, unknown>;
   problems: FieldProblem[];
   documents: Partial<Record<DocumentKind, RenderedPdf>>;
   /** A request failed for another reason than the order (the server stopped, …). */
@@ -39,7 +41,12 @@ export function usePreview(order: Record<string, unknown>, paper: string, kinds:
     (async () => {
       const check = await validateOrder(settledOrder, signal);
       if (!check.ok) {
-        setState((previous) => ({ key: settledKey, problems: check.problems, documents: previous?.documents ?? {} }));
+        setState((previous) => ({
+          key: settledKey,
+          order: settledOrder,
+          problems: check.problems,
+          documents: previous?.documents ?? {},
+        }));
         return;
       }
       const documents: PreviewState["documents"] = {};
@@ -48,6 +55,7 @@ export function usePreview(order: Record<string, unknown>, paper: string, kinds:
         if (!rendered.ok) {
           setState((previous) => ({
             key: settledKey,
+            order: settledOrder,
             problems: rendered.errors,
             documents: previous?.documents ?? {},
           }));
@@ -55,14 +63,15 @@ export function usePreview(order: Record<string, unknown>, paper: string, kinds:
         }
         documents[kind] = rendered.value;
         // Show the leaflet as soon as it is there; the card follows.
-        setState({ key: `${settledKey} (partial)`, problems: [], documents: { ...documents } });
+        setState({ key: `${settledKey} (partial)`, order: settledOrder, problems: [], documents: { ...documents } });
       }
-      setState({ key: settledKey, problems: [], documents });
+      setState({ key: settledKey, order: settledOrder, problems: [], documents });
     })()
       .catch((error: unknown) => {
         if (signal.aborted) return;
         setState((previous) => ({
           key: settledKey,
+          order: settledOrder,
           problems: [],
           documents: previous?.documents ?? {},
           failure: (error as Error).message,
