@@ -41,7 +41,8 @@ export type Block =
   | { type: "section"; id: string; breakBefore: boolean; children: Block[] }
   | { type: "heading"; level: 1 | 2 | 3; text: Inline[] }
   | { type: "paragraph"; text: Inline[]; small: boolean }
-  | { type: "list"; ordered: boolean; items: Inline[][] }
+  /** `start`: the number of the first item of an ordered list (1 unless a list continues). */
+  | { type: "list"; ordered: boolean; items: Inline[][]; start?: number }
   | { type: "callout"; tone: "urgent" | "info"; children: Block[] }
   /** The same content again in a second language (bilingual leaflets), marked with that language's name. */
   | { type: "aside"; language: string; label: string; children: Block[] }

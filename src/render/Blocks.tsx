@@ -7,15 +7,52 @@ import { QrBlock } from "./QrBlock.tsx";
 import { TableBlock } from "./TableBlock.tsx";
 import type { Theme } from "./theme.ts";
 
+/** A heading moves to the next page unless this much of what follows it fits below it (no orphaned headings). */
+const MIN_PRESENCE_AHEAD = 90;
+
 export function Blocks({ blocks, theme }: { blocks: Block[]; theme: Theme }) {
   return (
     <>
-      {blocks.map((block, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
-        <BlockView key={i} block={block} theme={theme} />
-      ))}
+      {keepHeadingsWithNext(blocks).map((group, i) =>
+        group.length === 1 ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
+          <BlockView key={i} block={group[0] as Block} theme={theme} />
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
+          <View key={i} wrap={false}>
+            {group.map((block, j) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
+              <BlockView key={j} block={block} theme={theme} />
+            ))}
+          </View>
+        ),
+      )}
     </>
   );
+}
+
+/**
+ * Groups each heading with what starts after it — a paragraph, or the first item of a list (the rest of
+ * the list may move on) — so no heading is left alone at the foot of a page. react-pdf's
+ * `minPresenceAhead` does not do this for blocks nested in sections. Long blocks (tables, calendars,
+ * callouts) are never grouped: a group cannot break across pages.
+ */
+function keepHeadingsWithNext(blocks: Block[]): Block[][] {
+  const groups: Block[][] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i] as Block;
+    const next = blocks[i + 1];
+    if (block.type === "heading" && next?.type === "paragraph") {
+      groups.push([block, next]);
+      i++;
+    } else if (block.type === "heading" && next?.type === "list" && next.items.length > 0) {
+      const [first, ...rest] = next.items;
+      groups.push([block, { ...next, items: [first as Inline[]] }]);
+      if (rest.length > 0) groups.push([{ ...next, items: rest, start: (next.start ?? 1) + 1 }]);
+      i++;
+    } else groups.push([block]);
+  }
+  return groups;
 }
 
 function Runs({ runs }: { runs: Inline[] }) {
@@ -51,7 +88,7 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
       const size = block.level === 1 ? font.h1 : block.level === 2 ? font.h2 : font.h3;
       return (
         <Text
-          minPresenceAhead={40}
+          minPresenceAhead={MIN_PRESENCE_AHEAD}
           style={{
             fontSize: size,
             fontWeight: 700,
@@ -86,7 +123,7 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: items are static for one render
             <View key={i} wrap={false} style={{ paddingLeft: 1.5 * em, marginBottom: 0.2 * em }}>
               <Text style={{ ...body, position: "absolute", left: 0, top: 0 }}>
-                {block.ordered ? `${i + 1}.` : "•"}
+                {block.ordered ? `${(block.start ?? 1) + i}.` : "•"}
               </Text>
               <Text style={body}>
                 <Runs runs={item} />
