@@ -10,6 +10,10 @@ const WORKER_ENTRY = new URL("../../bin/render-worker.js", import.meta.url);
  * machine's memory (a leaflet render needs far less; measured with `npm run bench -- --batch`). */
 const WORKER_HEAP_MB = Number(process.env.LEAFLETS_WORKER_HEAP_MB ?? 256);
 
+/** A job that takes longer than this has hung (a leaflet takes well under 5 s): its worker is replaced and
+ * the row fails with a message, so one bad document can never stall a whole batch. */
+const JOB_TIMEOUT_MS = Number(process.env.LEAFLETS_JOB_TIMEOUT_MS ?? 120_000);
+
 interface Pending {
   job: RenderJob;
   resolve: (result: RenderResult) => void;
@@ -19,6 +23,7 @@ interface Slot {
   worker: Worker;
   jobsDone: number;
   current?: Pending;
+  timer?: NodeJS.Timeout;
 }
 
 export class RenderPool {
@@ -43,6 +48,7 @@ export class RenderPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const slot of this.slots) clearTimeout(slot.timer);
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
@@ -65,11 +71,16 @@ export class RenderPool {
       const next = this.queue.shift();
       if (!next) return;
       slot.current = next;
+      slot.timer = setTimeout(
+        () => this.fail(slot, `rendering took longer than ${JOB_TIMEOUT_MS / 1000} s and was stopped`),
+        JOB_TIMEOUT_MS,
+      );
       slot.worker.postMessage(next.job);
     }
   }
 
   private finish(slot: Slot, result: RenderResult): void {
+    clearTimeout(slot.timer);
     const current = slot.current;
     slot.current = undefined;
     slot.jobsDone += 1;
@@ -79,6 +90,7 @@ export class RenderPool {
   }
 
   private fail(slot: Slot, message: string): void {
+    clearTimeout(slot.timer);
     const current = slot.current;
     slot.current = undefined;
     this.replace(slot);

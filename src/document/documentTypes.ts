@@ -48,6 +48,8 @@ export type Block =
   | { type: "aside"; language: string; label: string; children: Block[] }
   | { type: "facts"; items: { label: string; value: string }[] }
   | { type: "contacts"; items: Contact[] }
+  /** A web address on its own, broken into lines where it must (never run off the page). */
+  | { type: "address"; url: string }
   /** A QR code for `url`, with the label and the address printed beside it (so it works without a phone too). */
   | { type: "qr"; url: string; label: string }
   /** A plain table; with `tickLabel`, a last column of tick boxes under that heading. */

@@ -122,6 +122,8 @@ function block(el: Element, template: string): Block {
       return calendar(el, template);
     case "table":
       return table(el, template);
+    case "address":
+      return { type: "address", url: attr(el, "url", template) };
     case "qr":
       return { type: "qr", url: attr(el, "url", template), label: attr(el, "label", template) };
     case "fit":

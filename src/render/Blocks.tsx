@@ -2,6 +2,7 @@
 // facts and contacts. The calendar has its own module (CalendarGrid.tsx).
 import { Text, View } from "@react-pdf/renderer";
 import type { Block, Inline } from "../document/documentTypes.ts";
+import { addressLines } from "./addressLines.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
 import { QrBlock } from "./QrBlock.tsx";
 import { TableBlock } from "./TableBlock.tsx";
@@ -109,6 +110,8 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
             ...body,
             fontSize: block.small ? font.small : font.body,
             marginBottom: (block.small ? 0.3 : 0.45) * em,
+            // Small print gets a shorter measure, so its lines too stay under about 100 characters.
+            ...(block.small && !theme.largePrint ? { paddingRight: theme.page.contentWidth * 0.3 } : {}),
           }}
         >
           <Runs runs={block.text} />
@@ -151,9 +154,11 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
       );
     case "callout": {
       const urgent = block.tone === "urgent";
+      // Kept on one page where it surely fits. In large print a box may be taller than a page, and an
+      // unbreakable block taller than the page makes react-pdf add pages without end.
       return (
         <View
-          wrap={false}
+          wrap={!theme.largePrint ? false : undefined}
           style={{
             marginVertical: 0.55 * em,
             padding: 0.85 * em,
@@ -175,14 +180,15 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
               key={item.label}
               wrap={false}
               style={{
-                flexDirection: "row",
+                // Large print: the label above its value (a long label would run into a second column).
+                flexDirection: theme.largePrint ? "column" : "row",
                 paddingVertical: 0.3 * em,
                 borderBottomWidth: 0.75,
                 borderBottomColor: colour.rule,
               }}
             >
-              <Text style={{ ...body, width: "34%", fontWeight: 700 }}>{item.label}</Text>
-              <Text style={{ ...body, width: "66%" }}>{item.value}</Text>
+              <Text style={{ ...body, width: theme.largePrint ? "100%" : "34%", fontWeight: 700 }}>{item.label}</Text>
+              <Text style={{ ...body, width: theme.largePrint ? "100%" : "66%" }}>{item.value}</Text>
             </View>
           ))}
         </View>
@@ -204,6 +210,16 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
       return <TableBlock block={block} theme={theme} />;
     case "qr":
       return <QrBlock url={block.url} label={block.label} theme={theme} />;
+    case "address":
+      return (
+        <View style={{ marginBottom: 0.3 * em }}>
+          {addressLines(block.url, theme.page.contentWidth, font.small).map((line) => (
+            <Text key={line} style={{ ...body, fontSize: font.small }}>
+              {line}
+            </Text>
+          ))}
+        </View>
+      );
     case "fitLine": {
       const size = block.size ?? block.minSize;
       return (

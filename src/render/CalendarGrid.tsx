@@ -47,7 +47,7 @@ export function CalendarBlock({ block, theme }: { block: CalendarBlockData; them
             {cycle.title}
           </Text>
           {cycle.lines.map((line) => (
-            <Text key={line} style={{ ...text, fontSize: theme.font.body - 0.5, marginBottom: 1 }}>
+            <Text key={line} style={{ ...text, fontSize: theme.font.body, marginBottom: 1 }}>
               {line}
             </Text>
           ))}

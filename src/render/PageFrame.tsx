@@ -5,8 +5,21 @@ import type { LeafletDoc } from "../document/documentTypes.ts";
 import type { Theme } from "./theme.ts";
 
 export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
-  const { margin } = theme.page;
-  const logo = theme.page.headerHeight * 0.57;
+  const { margin, contentWidth } = theme.page;
+  const logo = theme.largePrint ? 40 : theme.page.headerHeight * 0.57;
+  const patient = (
+    <Text
+      style={{
+        fontSize: theme.font.small,
+        fontWeight: 700,
+        color: theme.colour.text,
+        ...(theme.largePrint ? { marginTop: 4 } : { width: contentWidth * 0.4, textAlign: "right" as const }),
+      }}
+    >
+      {doc.header.patient}
+    </Text>
+  );
+  // Large print has no room for the patient's line beside the title: it gets a row of its own.
   return (
     <View
       fixed
@@ -17,31 +30,22 @@ export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
         right: 0,
         height: theme.page.headerHeight,
         paddingHorizontal: margin,
-        paddingTop: theme.page.headerHeight * 0.25,
-        flexDirection: "row",
-        alignItems: "center",
+        paddingTop: theme.largePrint ? 22 : theme.page.headerHeight * 0.25,
         borderBottomWidth: 3,
         borderBottomColor: theme.colour.primary,
       }}
     >
-      <Image src={theme.logoPath} style={{ width: logo, height: logo, marginRight: 10 }} />
-      <View style={{ flexGrow: 1, flexShrink: 1 }}>
-        <Text style={{ fontSize: theme.font.small + 3, fontWeight: 700, color: theme.colour.primary }}>
-          {doc.header.organisation}
-        </Text>
-        <Text style={{ fontSize: theme.font.small, color: theme.colour.text }}>{doc.header.title}</Text>
+      <View style={{ flexDirection: "row", alignItems: "center" }}>
+        <Image src={theme.logoPath} style={{ width: logo, height: logo, marginRight: 10, flexShrink: 0 }} />
+        <View style={{ flexGrow: 1, flexShrink: 1 }}>
+          <Text style={{ fontSize: theme.font.small + 3, fontWeight: 700, color: theme.colour.primary }}>
+            {doc.header.organisation}
+          </Text>
+          <Text style={{ fontSize: theme.font.small, color: theme.colour.text }}>{doc.header.title}</Text>
+        </View>
+        {theme.largePrint ? null : patient}
       </View>
-      <Text
-        style={{
-          fontSize: theme.font.small,
-          fontWeight: 700,
-          color: theme.colour.text,
-          maxWidth: theme.page.contentWidth * 0.42,
-          textAlign: "right",
-        }}
-      >
-        {doc.header.patient}
-      </Text>
+      {theme.largePrint ? patient : null}
     </View>
   );
 }
@@ -51,6 +55,8 @@ const PAGE_LABEL_WIDTH_EM = 9.5;
 export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
   const { margin } = theme.page;
   const PAGE_LABEL_WIDTH = PAGE_LABEL_WIDTH_EM * theme.font.small;
+  // Small print keeps under about 100 characters a line; large print (16 pt) cannot exceed it anyway.
+  const measureGap = theme.largePrint ? 0 : PAGE_LABEL_WIDTH + 8;
   const small = { fontSize: theme.font.small, color: theme.colour.text, lineHeight: 1.3 };
   // Placed from the top and without a height: react-pdf 4 drops a fixed view holding a render-prop
   // Text when the view is placed with `bottom` or given a height (the Text has no size at layout time;
@@ -69,8 +75,8 @@ export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
       }}
     >
       <Text style={{ ...small, paddingRight: PAGE_LABEL_WIDTH + 8 }}>{doc.footer.source}</Text>
-      {doc.footer.notice ? <Text style={small}>{doc.footer.notice}</Text> : null}
-      <Text style={small}>
+      {doc.footer.notice ? <Text style={{ ...small, paddingRight: measureGap }}>{doc.footer.notice}</Text> : null}
+      <Text style={{ ...small, paddingRight: measureGap }}>
         {doc.footer.contacts.map((c, i) => `${i > 0 ? "  ·  " : ""}${c.label}: ${c.number}`).join("")}
       </Text>
       {/* Last, and placed absolutely: a render-prop Text is measured before its text exists (so it needs its

@@ -2,7 +2,7 @@
 // the standard quiet zone), with its label and the address itself printed beside it.
 import { Path, Svg, Text, View } from "@react-pdf/renderer";
 import QRCode from "qrcode";
-import { textWidth } from "./fonts.ts";
+import { addressLines } from "./addressLines.ts";
 import type { Theme } from "./theme.ts";
 
 const QUIET_ZONE = 4;
@@ -38,20 +38,4 @@ export function QrBlock({ url, label, theme }: { url: string; label: string; the
       </View>
     </View>
   );
-}
-
-/** The address in lines that fit `width`, broken after / ? & = (react-pdf does not break inside a URL,
- * so a long one would run off the page). The QR code always holds the whole address. */
-function addressLines(url: string, width: number, size: number): string[] {
-  const pieces = url.split(/(?<=[/?&=])/);
-  const lines: string[] = [];
-  let line = "";
-  for (const piece of pieces) {
-    if (line && textWidth(line + piece, size, true) > width) {
-      lines.push(line);
-      line = piece;
-    } else line += piece;
-  }
-  if (line) lines.push(line);
-  return lines;
 }

@@ -57,6 +57,9 @@ function* blockTexts(blocks: Block[], where: string): Generator<[string, string]
       case "contacts":
         for (const c of block.items) yield [where, `${c.label} ${c.number}`];
         break;
+      case "address":
+        yield [where, block.url];
+        break;
       case "qr":
         yield [where, `${block.label} ${block.url}`];
         break;

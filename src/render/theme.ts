@@ -28,13 +28,20 @@ export interface Theme {
   logoPath: string;
 }
 
+/** The measure of a leaflet's text: at 11 pt even a line of narrow letters stays under 100 characters
+ * (EU readability guideline); the margins take the rest of the page, on A4 and Letter alike. */
+const MEASURE = 462;
+
+/** The grey of rest-day cells in the calendar (checked for contrast against the brand's text colour). */
+export const REST_FILL = "#E4E4E4";
+
 export function createTheme(brand: Brand, paper: PaperSize, options: { largePrint?: boolean } = {}): Theme {
   const size = PAGE_SIZES[paper];
-  const margin = 46;
-  const contentWidth = size[0] - 2 * margin;
+  const contentWidth = MEASURE;
+  const margin = (size[0] - MEASURE) / 2;
   if (options.largePrint) {
     return {
-      page: { size, margin, top: 118, bottom: 196, contentWidth, headerHeight: 96, footerRoom: 178 },
+      page: { size, margin, top: 122, bottom: 222, contentWidth, headerHeight: 104, footerRoom: 204 },
       largePrint: true,
       font: { family: FONT_STACK, body: 16, small: 16, h1: 26, h2: 21, h3: 18, lineHeight: 1.35 },
       colour: brandColours(brand),
@@ -42,8 +49,7 @@ export function createTheme(brand: Brand, paper: PaperSize, options: { largePrin
     };
   }
   return {
-    // Body 11 pt on 499 pt lines: under about 95 characters a line (EU readability guideline: ≤ 100).
-    page: { size, margin, top: 92, bottom: 86, contentWidth, headerHeight: 70, footerRoom: 68 },
+    page: { size, margin, top: 92, bottom: 100, contentWidth, headerHeight: 70, footerRoom: 82 },
     largePrint: false,
     font: { family: FONT_STACK, body: 11, small: 9, h1: 19, h2: 14, h3: 12, lineHeight: 1.4 },
     colour: brandColours(brand),

@@ -2,6 +2,7 @@
 // its background, so leaflets stay readable, also on a black-and-white printer.
 import type { Brand } from "../brand/loadBrand.ts";
 import type { ConfigProblem } from "../catalog/configProblem.ts";
+import { REST_FILL } from "../render/theme.ts";
 
 const MIN_CONTRAST = 4.5;
 const WHITE = "#FFFFFF";
@@ -12,6 +13,7 @@ export function checkBrandContrast(brand: Brand): ConfigProblem[] {
   const pairs: [string, string, string, string][] = [
     ["colours.text", text, WHITE, "body text on white"],
     ["colours.text", text, accent, "body text on the accent boxes"],
+    ["colours.text", text, REST_FILL, "calendar text on the grey rest-day cells"],
     ["colours.primary", primary, WHITE, "headings on white"],
     ["colours.primary", primary, accent, "headings on the accent boxes"],
     ["colours.onPrimary", onPrimary, primary, "text on the primary colour"],
