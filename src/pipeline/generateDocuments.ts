@@ -50,7 +50,9 @@ export interface GeneratedDocument {
 }
 
 /** Everything both documents are made from: the worded model and the language's lookup. */
-function prepare(order: Order, catalog: Catalog): { model: LeafletModel; translate: Translate } {
+type Prepared = { model: LeafletModel; translate: Translate };
+
+function prepare(order: Order, catalog: Catalog): Prepared {
   const drug = required(catalog.drugs.get(order.drug), "drug", order.drug);
   const regimen = required(catalog.regimens.get(order.regimen), "regimen", order.regimen);
   const brand = required(catalog.brands.get(order.brand), "brand", order.brand);
@@ -62,13 +64,10 @@ function prepare(order: Order, catalog: Catalog): { model: LeafletModel; transla
 }
 
 /** The typed leaflet tree for an order: everything up to (not including) rendering. */
-export function buildLeafletDoc(order: Order, catalog: Catalog): LeafletDoc {
-  const { model, translate } = prepare(order, catalog);
+export function buildLeafletDoc(order: Order, catalog: Catalog, prepared = prepare(order, catalog)): LeafletDoc {
   const path = required(catalog.drugs.get(order.drug), "drug", order.drug).documents.leaflet;
-  return parseMarkup(
-    templateFor(catalog, path)(model, translate, secondLanguage(order, catalog)),
-    join("templates", path),
-  );
+  const markup = templateFor(catalog, path)(prepared.model, prepared.translate, secondLanguage(order, catalog));
+  return parseMarkup(markup, join("templates", path));
 }
 
 /** For a bilingual leaflet: the nurse's language, named as it names itself ("Nederlands"). */
@@ -83,10 +82,10 @@ function secondLanguage(order: Order, catalog: Catalog): SecondLanguage | undefi
 }
 
 /** The typed card tree for an order, or undefined when the medicine has no card. */
-export function buildCardDoc(order: Order, catalog: Catalog): CardDoc | undefined {
+export function buildCardDoc(order: Order, catalog: Catalog, prepared?: Prepared): CardDoc | undefined {
   const path = required(catalog.drugs.get(order.drug), "drug", order.drug).documents.card;
   if (!path) return undefined;
-  const { model, translate } = prepare(order, catalog);
+  const { model, translate } = prepared ?? prepare(order, catalog);
   return parseCardMarkup(templateFor(catalog, path)(model, translate), join("templates", path));
 }
 
@@ -109,6 +108,8 @@ export async function generateDocuments(
       bytes,
     });
 
+  // Plan and wording are made once per order and shared by both documents.
+  const prepared = prepare(order, catalog);
   if (kinds.includes("leaflet")) {
     const leaflet = await renderPdf(
       buildLeafletDoc(order, catalog),
@@ -117,7 +118,7 @@ export async function generateDocuments(
     );
     add("leaflet", leaflet, order.secondLanguage);
   }
-  const card = kinds.includes("card") ? buildCardDoc(order, catalog) : undefined;
+  const card = kinds.includes("card") ? buildCardDoc(order, catalog, prepared) : undefined;
   if (card) {
     const theme = createCardTheme(brand, { width: CARD_WIDTH, height: CARD_HEIGHT, padding: BODY_PADDING.side });
     const single = await refuseUnfitName(() => renderSingleCard(card, theme, meta, (options.bleedMm ?? 0) * MM));
