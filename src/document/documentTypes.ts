@@ -38,7 +38,8 @@ export interface CalendarCycle {
 }
 
 export type Block =
-  | { type: "section"; id: string; breakBefore: boolean; children: Block[] }
+  /** `shared`: the same for every patient of this medicine, language and brand (rendered once, reused). */
+  | { type: "section"; id: string; breakBefore: boolean; shared: boolean; children: Block[] }
   | { type: "heading"; level: 1 | 2 | 3; text: Inline[] }
   | { type: "paragraph"; text: Inline[]; small: boolean }
   /** `start`: the number of the first item of an ordered list (1 unless a list continues). */

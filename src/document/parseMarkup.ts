@@ -84,6 +84,7 @@ function block(el: Element, template: string): Block {
         type: "section",
         id: attr(el, "id", template),
         breakBefore: el.attribs.break === "before",
+        shared: el.attribs.shared === "true",
         children: blocks(el, template),
       };
     case "h1":

@@ -1,4 +1,7 @@
-// A LeafletDoc as a react-pdf Document: metadata (never the patient's name), the page frame, the blocks.
+// A leaflet as react-pdf Documents. The patient's document: metadata (never the patient's name), the
+// personal part in the page frame, then one empty framed page per page of the shared part (header with
+// whose leaflet it is, footer with "page N of M"); composeLeaflet.ts draws the shared part's pages into
+// those frames. The shared document: the shared part's body alone, on pages of the same geometry.
 import { Page, View } from "@react-pdf/renderer";
 import type { Block, LeafletDoc } from "../document/documentTypes.ts";
 import { Blocks } from "./Blocks.tsx";
@@ -8,25 +11,59 @@ import type { Theme } from "./theme.ts";
 
 export type { PdfMeta } from "./PdfDocument.tsx";
 
-export function LeafletPdf({ doc, theme, meta }: { doc: LeafletDoc; theme: Theme; meta: PdfMeta }) {
+function pageStyle(theme: Theme) {
   const { page, font, colour } = theme;
+  return {
+    paddingTop: page.top,
+    paddingBottom: page.bottom,
+    paddingHorizontal: page.margin,
+    fontFamily: font.family,
+    fontSize: font.body,
+    color: colour.text,
+  };
+}
+
+export function LeafletPdf({
+  doc,
+  personal,
+  framePages,
+  theme,
+  meta,
+}: {
+  doc: LeafletDoc;
+  personal: Block[];
+  /** How many pages the shared part takes: each gets an empty framed page here. */
+  framePages: number;
+  theme: Theme;
+  meta: PdfMeta;
+}) {
   return (
     <PdfDocument info={doc} meta={meta}>
-      <Page
-        size={page.size}
-        style={{
-          paddingTop: page.top,
-          paddingBottom: page.bottom,
-          paddingHorizontal: page.margin,
-          fontFamily: font.family,
-          fontSize: font.body,
-          color: colour.text,
-        }}
-      >
+      <Page size={theme.page.size} style={pageStyle(theme)}>
         <PageHeader doc={doc} theme={theme} />
         <PageFooter doc={doc} theme={theme} />
         <View>
-          <Blocks blocks={withoutLeadingBreak(doc.body)} theme={theme} />
+          <Blocks blocks={withoutLeadingBreak(personal)} theme={theme} />
+        </View>
+      </Page>
+      {Array.from({ length: framePages }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: frames are static for one render
+        <Page key={i} size={theme.page.size} style={pageStyle(theme)}>
+          <PageHeader doc={doc} theme={theme} />
+          <PageFooter doc={doc} theme={theme} />
+        </Page>
+      ))}
+    </PdfDocument>
+  );
+}
+
+/** The shared part's pages: the body only, placed exactly where the patient's frames leave room for it. */
+export function SharedPartPdf({ blocks, theme, meta }: { blocks: Block[]; theme: Theme; meta: PdfMeta }) {
+  return (
+    <PdfDocument info={{ title: "", subject: "", author: "", language: "" }} meta={{ ...meta, pdfa: false }}>
+      <Page size={theme.page.size} style={pageStyle(theme)}>
+        <View>
+          <Blocks blocks={withoutLeadingBreak(blocks)} theme={theme} />
         </View>
       </Page>
     </PdfDocument>

@@ -3,8 +3,11 @@
 import { Font, renderToBuffer } from "@react-pdf/renderer";
 import type { LeafletDoc } from "../document/documentTypes.ts";
 import { checkGlyphs } from "./checkGlyphs.ts";
+import { composeLeaflet } from "./composeLeaflet.ts";
 import { ARABIC_FONT_FAMILY, ARABIC_FONT_FILES, FONT_FAMILY, FONT_FILES } from "./fonts.ts";
 import { LeafletPdf, type PdfMeta } from "./LeafletPdf.tsx";
+import { splitLeaflet } from "./leafletParts.ts";
+import { sharedPart } from "./sharedPart.tsx";
 import type { Theme } from "./theme.ts";
 
 let fontsRegistered = false;
@@ -71,9 +74,15 @@ interface WarmableFont {
   glyphForCodePoint(codePoint: number): unknown;
 }
 
+/** The leaflet's PDF: the patient's part laid out for this order, the shared part reused (see sharedPart.tsx). */
 export async function renderPdf(doc: LeafletDoc, theme: Theme, meta: PdfMeta): Promise<Uint8Array> {
   checkGlyphs(doc);
   await prepareFonts();
-  const buffer = await renderToBuffer(<LeafletPdf doc={doc} theme={theme} meta={meta} />);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const parts = splitLeaflet(doc.body);
+  const shared = parts.shared.length > 0 ? await sharedPart(doc, parts.shared, theme) : undefined;
+  const buffer = await renderToBuffer(
+    <LeafletPdf doc={doc} personal={parts.personal} framePages={shared?.pageCount ?? 0} theme={theme} meta={meta} />,
+  );
+  const patientPdf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return shared ? composeLeaflet(patientPdf, shared) : patientPdf;
 }

@@ -47,10 +47,12 @@ describe("leaflet document tree", () => {
     expect(buildLeafletDoc(order({ language: "nl" }), catalog)).toMatchSnapshot();
   });
 
-  it("has the sections in reading order, calendar last", () => {
-    expect(sectionIds(buildLeafletDoc(order(), catalog))).toEqual([
+  it("has the sections in reading order: the patient's own (with the calendar) first, then the shared ones", () => {
+    const doc = buildLeafletDoc(order(), catalog);
+    expect(sectionIds(doc)).toEqual([
       "personal",
       "contacts",
+      "calendar",
       "what",
       "howItWorks",
       "howToTake",
@@ -58,8 +60,9 @@ describe("leaflet document tree", () => {
       "sideEffects",
       "studies",
       "sources",
-      "calendar",
     ]);
+    const shared = doc.body.flatMap((b) => (b.type === "section" && b.shared ? [b.id] : []));
+    expect(shared).toEqual(["what", "howItWorks", "howToTake", "ppp", "sideEffects", "studies", "sources"]);
   });
 
   it("never puts the patient's name in the document metadata", () => {

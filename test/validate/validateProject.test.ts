@@ -142,7 +142,7 @@ describe("leaflets validate", () => {
   it("reports a template that produces an unknown element", async () => {
     const root = projectCopy();
     editText(root, "templates/leaflets/pomalidomide.hbs", (t) =>
-      t.replace('<section id="studies">', '<section id="studies"><marquee/>'),
+      t.replace('<section id="studies" shared="true">', '<section id="studies" shared="true"><marquee/>'),
     );
     expect(await validateProject(root)).toContainEqual(
       expect.objectContaining({

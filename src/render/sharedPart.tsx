@@ -1,0 +1,46 @@
+// The shared part of leaflets (see leafletParts.ts), rendered once per content and look and kept for
+// the process: a batch of thousands of leaflets lays out the general text a handful of times instead of
+// once per patient. Bounded, so a long-running server does not grow without end.
+import { renderToBuffer } from "@react-pdf/renderer";
+import { PDFDocument } from "pdf-lib";
+import type { Block, LeafletDoc } from "../document/documentTypes.ts";
+import { SharedPartPdf } from "./LeafletPdf.tsx";
+import { sharedPartKey } from "./leafletParts.ts";
+import type { Theme } from "./theme.ts";
+
+export interface SharedPart {
+  /** The rendered pages, parsed once; pages are copied out of it, it is never changed. */
+  pdf: PDFDocument;
+  pageCount: number;
+}
+
+/** Enough for every medicine × language × category × paper × print size a clinic mixes in one batch. */
+const MAX_ENTRIES = 64;
+const cache = new Map<string, Promise<SharedPart>>();
+
+export function sharedPart(doc: LeafletDoc, blocks: Block[], theme: Theme): Promise<SharedPart> {
+  const key = sharedPartKey(doc, blocks, theme);
+  let part = cache.get(key);
+  if (part) {
+    cache.delete(key); // most recently used last
+  } else {
+    part = renderSharedPart(blocks, theme);
+    part.catch(() => cache.delete(key));
+  }
+  cache.set(key, part);
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  return part;
+}
+
+async function renderSharedPart(blocks: Block[], theme: Theme): Promise<SharedPart> {
+  // A fixed date: the shared pages are the same bytes whoever's leaflet they first serve.
+  const meta = { creationDate: new Date(0), creator: "patient-leaflets" };
+  const buffer = await renderToBuffer(<SharedPartPdf blocks={blocks} theme={theme} meta={meta} />);
+  const pdf = await PDFDocument.load(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+  return { pdf, pageCount: pdf.getPageCount() };
+}
+
+/** For tests and benchmarks: start from an empty cache. */
+export function clearSharedParts(): void {
+  cache.clear();
+}
