@@ -1,8 +1,20 @@
 // Joins a patient's leaflet with the shared part: each shared page is drawn, as a form, into the empty
 // framed page the patient's document keeps for it (same page size and margins), so every page carries
 // the patient's header and its own "page N of M". The patient's document keeps its metadata (title,
-// language, PDF/A markers) untouched.
-import { PDFDocument } from "pdf-lib";
+// language, PDF/A markers) untouched. The form takes the shared page's content stream as it is, still
+// compressed (pdf-lib's embedPage would inflate and deflate it again for every leaflet).
+import {
+  drawObject,
+  PDFArray,
+  PDFDocument,
+  PDFName,
+  PDFObjectCopier,
+  type PDFPage,
+  PDFRawStream,
+  type PDFRef,
+  popGraphicsState,
+  pushGraphicsState,
+} from "pdf-lib";
 import type { SharedPart } from "./sharedPart.tsx";
 
 export async function composeLeaflet(patientPdf: Uint8Array, shared: SharedPart): Promise<Uint8Array> {
@@ -11,9 +23,32 @@ export async function composeLeaflet(patientPdf: Uint8Array, shared: SharedPart)
   const pages = pdf.getPages();
   const first = pages.length - shared.pageCount;
   if (first < 1) throw new Error("internal: the leaflet has fewer frames than shared pages");
-  const forms = await pdf.embedPages(shared.pdf.getPages());
-  forms.forEach((form, i) => {
-    pages[first + i]?.drawPage(form, { x: 0, y: 0 });
+  const copier = PDFObjectCopier.for(shared.pdf.context, pdf.context);
+  shared.pdf.getPages().forEach((source, i) => {
+    const frame = pages[first + i] as PDFPage;
+    const name = frame.node.newXObject("Shared", formOf(source, pdf, copier));
+    frame.pushOperators(pushGraphicsState(), drawObject(name), popGraphicsState());
   });
   return pdf.save({ useObjectStreams: false });
+}
+
+/** The source page as a form XObject in `target`: its (compressed) content and its copied resources. */
+function formOf(source: PDFPage, target: PDFDocument, copier: PDFObjectCopier): PDFRef {
+  // The page's own entries: normalizedEntries() would wrap the content in extra q/Q streams.
+  const Contents = source.node.Contents();
+  const Resources = source.node.Resources();
+  const stream = Contents instanceof PDFArray && Contents.size() === 1 ? Contents.lookup(0) : Contents;
+  if (!Resources) throw new Error("internal: a shared page has no resources");
+  if (!(stream instanceof PDFRawStream)) throw new Error("internal: a shared page has more than one content stream");
+  const { width, height } = source.getSize();
+  const dict = target.context.obj({
+    Type: "XObject",
+    Subtype: "Form",
+    BBox: [0, 0, width, height],
+    Resources: copier.copy(Resources),
+  });
+  const filter = stream.dict.get(PDFName.of("Filter"));
+  if (filter) dict.set(PDFName.of("Filter"), filter);
+  dict.set(PDFName.of("Length"), target.context.obj(stream.contents.length));
+  return target.context.register(PDFRawStream.of(dict, stream.contents));
 }

@@ -2,7 +2,7 @@
 // the process: a batch of thousands of leaflets lays out the general text a handful of times instead of
 // once per patient. Bounded, so a long-running server does not grow without end.
 import { renderToBuffer } from "@react-pdf/renderer";
-import { PDFDocument } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import type { Block, LeafletDoc } from "../document/documentTypes.ts";
 import { SharedPartPdf } from "./LeafletPdf.tsx";
 import { sharedPartKey } from "./leafletParts.ts";
@@ -37,7 +37,37 @@ async function renderSharedPart(blocks: Block[], theme: Theme): Promise<SharedPa
   const meta = { creationDate: new Date(0), creator: "patient-leaflets" };
   const buffer = await renderToBuffer(<SharedPartPdf blocks={blocks} theme={theme} meta={meta} />);
   const pdf = await PDFDocument.load(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+  retagSubsetFonts(pdf);
   return { pdf, pageCount: pdf.getPageCount() };
+}
+
+/**
+ * pdfkit names font subsets after the font's number in the document ("CZZZZZ+NotoSans-Bold"), so the
+ * shared pages' subsets would carry the same names as the patient pages' different subsets of the same
+ * font; viewers that look fonts up by name could then draw missing glyphs. The shared part's subsets
+ * get tags of their own ("SHAAAA+…"; a tag is six capital letters).
+ */
+function retagSubsetFonts(pdf: PDFDocument): void {
+  const tags = new Map<string, string>();
+  const retag = (dict: PDFDict, key: string) => {
+    const name = dict.get(PDFName.of(key));
+    if (!(name instanceof PDFName)) return;
+    const [tag, rest] = name.decodeText().split("+");
+    if (!tag || !rest) return;
+    let own = tags.get(tag);
+    if (!own) {
+      const n = tags.size;
+      own = `SH${String.fromCharCode(65 + (Math.floor(n / 676) % 26), 65 + (Math.floor(n / 26) % 26), 65 + (n % 26))}A`;
+      tags.set(tag, own);
+    }
+    dict.set(PDFName.of(key), PDFName.of(`${own}+${rest}`));
+  };
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict)) continue;
+    const type = object.get(PDFName.of("Type"));
+    if (type === PDFName.of("Font")) retag(object, "BaseFont");
+    else if (type === PDFName.of("FontDescriptor")) retag(object, "FontName");
+  }
 }
 
 /** For tests and benchmarks: start from an empty cache. */

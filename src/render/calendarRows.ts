@@ -1,0 +1,152 @@
+// The calendar's rows laid out and drawn by hand (see canvasText.ts for why): a week of day cells, or,
+// in large print, one day as a row. Layout first (so react-pdf knows each row's height before it
+// paginates), then a paint function for the row's canvas. Borders are drawn centred on the row's edges,
+// so rows that meet share one line and a row that starts a page is still closed on every side.
+import type { CalendarDay } from "../document/documentTypes.ts";
+import { drawLine, measure, type Painter, type TextStyle, wrap } from "./canvasText.ts";
+import type { Theme } from "./theme.ts";
+
+export interface DrawRow {
+  height: number;
+  paint: (painter: Painter) => null;
+}
+
+type Mark = "box" | "rest";
+
+/** What one cell holds, placed relative to the cell's top left corner. */
+interface CellLayout {
+  texts: { text: string; x: number; top: number; style: TextStyle }[];
+  marks: { mark: Mark; x: number; top: number }[];
+  height: number;
+}
+
+interface MarkStyle {
+  box: number;
+  border: number;
+  bar: number;
+  gap: number;
+}
+
+/** One dose (tick box, symbol, text) or the rest mark with its text, wrapped to the width left. */
+function markedLine(
+  cell: CellLayout,
+  mark: Mark,
+  symbol: string,
+  text: string,
+  at: { x: number; top: number; width: number },
+  styles: { regular: TextStyle; bold: TextStyle; mark: MarkStyle },
+): number {
+  const { regular, bold } = styles;
+  cell.marks.push({ mark, x: at.x, top: at.top + (regular.lineHeight - styles.mark.box) / 2 });
+  let x = at.x + styles.mark.box + styles.mark.gap;
+  if (symbol) {
+    cell.texts.push({ text: `${symbol} `, x, top: at.top, style: bold });
+    x += measure(`${symbol} `, bold);
+  }
+  const lines = wrap(text, at.x + at.width - x, regular);
+  lines.forEach((line, i) => {
+    cell.texts.push({ text: line, x, top: at.top + i * regular.lineHeight, style: regular });
+  });
+  return lines.length * regular.lineHeight;
+}
+
+/** A week of the grid: seven equal cells (a short last week leaves the rest of the row empty). */
+export function weekRow(week: CalendarDay[], theme: Theme): DrawRow {
+  const width = theme.page.contentWidth;
+  const cellWidth = width / 7;
+  const size = theme.font.small;
+  const regular: TextStyle = { size, bold: false, lineHeight: size * 1.25 };
+  const bold: TextStyle = { ...regular, bold: true };
+  const mark: MarkStyle = { box: 9, border: 1, bar: 1.5, gap: 3 };
+  const pad = 3;
+  const cells = week.map((day) => {
+    const cell: CellLayout = { texts: [], marks: [], height: 0 };
+    let top = pad;
+    cell.texts.push({ text: day.label, x: pad, top, style: regular });
+    top += regular.lineHeight;
+    cell.texts.push({ text: day.date, x: pad, top, style: bold });
+    top += regular.lineHeight + 2;
+    const at = (t: number) => ({ x: pad, top: t, width: cellWidth - 2 * pad });
+    for (const dose of day.doses) {
+      top += markedLine(cell, "box", dose.symbol, dose.text, at(top), { regular, bold, mark }) + 1;
+    }
+    if (day.rest) top += markedLine(cell, "rest", "", day.rest, at(top), { regular, bold, mark });
+    cell.height = top + pad;
+    return cell;
+  });
+  const height = Math.max(52, ...cells.map((c) => c.height));
+  return {
+    height,
+    paint: (painter) => {
+      const used = cellWidth * week.length;
+      week.forEach((day, i) => {
+        if (day.rest) painter.rect(i * cellWidth, 0, cellWidth, height).fill(theme.colour.restFill);
+      });
+      painter.lineWidth(0.75).strokeColor(theme.colour.text);
+      painter.moveTo(0, 0).lineTo(used, 0).moveTo(0, height).lineTo(used, height);
+      for (let i = 0; i <= week.length; i++) painter.moveTo(i * cellWidth, 0).lineTo(i * cellWidth, height);
+      painter.stroke();
+      cells.forEach((cell, i) => {
+        drawCell(painter, cell, i * cellWidth, 0, mark, theme);
+      });
+      return null;
+    },
+  };
+}
+
+/** Large print: one day as a row – date and day number on the left, each dose (or the rest mark) on the right. */
+export function dayRow(day: CalendarDay, theme: Theme): DrawRow {
+  const width = theme.page.contentWidth;
+  const size = theme.font.body;
+  const regular: TextStyle = { size, bold: false, lineHeight: size * 1.25 };
+  const bold: TextStyle = { ...regular, bold: true };
+  const mark: MarkStyle = { box: size * 0.9, border: 1.25, bar: 2, gap: 6 };
+  const padY = 4;
+  const left = { x: 4, width: width * 0.42 - 8 };
+  const right = { x: width * 0.42, width: width * 0.58 - 4 };
+  const cell: CellLayout = { texts: [], marks: [], height: 0 };
+  let leftTop = padY;
+  for (const [text, style] of [
+    [day.date, bold],
+    [day.label, regular],
+  ] as const) {
+    for (const line of wrap(text, left.width, style)) {
+      cell.texts.push({ text: line, x: left.x, top: leftTop, style });
+      leftTop += style.lineHeight;
+    }
+  }
+  let rightTop = padY;
+  const at = (t: number) => ({ x: right.x, top: t, width: right.width });
+  for (const dose of day.doses) {
+    rightTop += markedLine(cell, "box", dose.symbol, dose.text, at(rightTop), { regular, bold, mark }) + 2;
+  }
+  if (day.rest) rightTop += markedLine(cell, "rest", "", day.rest, at(rightTop), { regular, bold, mark });
+  const height = Math.max(leftTop, rightTop) + padY;
+  return {
+    height,
+    paint: (painter) => {
+      if (day.rest) painter.rect(0, 0, width, height).fill(theme.colour.restFill);
+      painter.lineWidth(1).strokeColor(theme.colour.text);
+      painter.moveTo(0, 0).lineTo(width, 0).moveTo(0, height).lineTo(width, height).stroke();
+      drawCell(painter, cell, 0, 0, mark, theme);
+      return null;
+    },
+  };
+}
+
+function drawCell(painter: Painter, cell: CellLayout, x: number, y: number, mark: MarkStyle, theme: Theme): void {
+  painter.lineWidth(mark.border).strokeColor(theme.colour.text);
+  for (const m of cell.marks) {
+    if (m.mark === "box") {
+      const inset = mark.border / 2;
+      painter.rect(x + m.x + inset, y + m.top + inset, mark.box - mark.border, mark.box - mark.border).stroke();
+    } else {
+      painter.rect(x + m.x, y + m.top + (mark.box - mark.bar) / 2, mark.box, mark.bar).fill(theme.colour.text);
+    }
+  }
+  painter.fillColor(theme.colour.text);
+  // Regular pieces first, then bold: one font switch each instead of one per piece.
+  for (const bold of [false, true]) {
+    for (const t of cell.texts) if (t.style.bold === bold) drawLine(painter, t.text, x + t.x, y + t.top, t.style);
+  }
+}

@@ -1,0 +1,114 @@
+// Text drawn straight onto a react-pdf Canvas (pdfkit underneath), for blocks made of many small,
+// regular pieces – the calendar's day cells – where react-pdf's general layout would cost a hundred
+// milliseconds per cycle. The same embedded fonts as every other text (so the same subset, the same
+// ToUnicode map, the same look); each piece is split into runs by the font that has its characters;
+// lines are broken at spaces to a width, measured with the font itself.
+import { Font } from "@react-pdf/renderer";
+import { ARABIC_FONT_FAMILY, FONT_FAMILY } from "./fonts.ts";
+
+/** The part of fontkit's font that measuring and drawing needs. */
+interface LoadedFont {
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): { advanceWidth: number };
+}
+
+/** The react-pdf Canvas painter: pdfkit's drawing calls, chained. */
+export interface Painter {
+  font(font: unknown, size: number): Painter;
+  text(text: string, x: number, y: number, options?: Record<string, unknown>): Painter;
+  fillColor(colour: string): Painter;
+  strokeColor(colour: string): Painter;
+  lineWidth(width: number): Painter;
+  rect(x: number, y: number, width: number, height: number): Painter;
+  moveTo(x: number, y: number): Painter;
+  lineTo(x: number, y: number): Painter;
+  fill(colour?: string): Painter;
+  stroke(colour?: string): Painter;
+}
+
+export interface TextStyle {
+  size: number;
+  bold: boolean;
+  /** Height of one line, in points (font size × line height). */
+  lineHeight: number;
+}
+
+function loaded(family: string, bold: boolean): LoadedFont {
+  const font = (Font.getFont({ fontFamily: family, fontWeight: bold ? 700 : 400 }) as unknown as { data?: LoadedFont })
+    .data;
+  // prepareFonts() loads every face before anything renders.
+  if (!font) throw new Error(`internal: font ${family} ${bold ? 700 : 400} is not loaded`);
+  return font;
+}
+
+interface Run {
+  text: string;
+  font: LoadedFont;
+}
+
+/** Splits text into runs, each in the first face of the stack that can draw its characters. */
+function runs(text: string, bold: boolean): Run[] {
+  const latin = loaded(FONT_FAMILY, bold);
+  const arabic = loaded(ARABIC_FONT_FAMILY, bold);
+  const out: Run[] = [];
+  for (const char of text) {
+    const cp = char.codePointAt(0) ?? 0;
+    const font = cp === 0x20 || latin.hasGlyphForCodePoint(cp) ? latin : arabic;
+    const last = out[out.length - 1];
+    if (last && last.font === font) last.text += char;
+    else out.push({ text: char, font });
+  }
+  return out;
+}
+
+const widths = new Map<string, number>();
+
+/** Width of `text` on one line at the style's size. */
+export function measure(text: string, style: Pick<TextStyle, "size" | "bold">): number {
+  const key = `${style.bold ? "b" : "r"}${text}`;
+  let em = widths.get(key);
+  if (em === undefined) {
+    em = runs(text, style.bold).reduce(
+      (sum, run) => sum + run.font.layout(run.text).advanceWidth / run.font.unitsPerEm,
+      0,
+    );
+    if (widths.size > 20_000) widths.clear();
+    widths.set(key, em);
+  }
+  return em * style.size;
+}
+
+/** Lines of `text` no wider than `width`, broken at spaces (a single word wider than that stays whole). */
+export function wrap(text: string, width: number, style: Pick<TextStyle, "size" | "bold">): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && measure(candidate, style) > width) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/**
+ * Draws one line of text whose line box starts at `top`: the glyphs sit where react-pdf would put them
+ * (the font's ascent and descent centred in the line height).
+ */
+export function drawLine(painter: Painter, text: string, x: number, top: number, style: TextStyle): number {
+  let left = x;
+  for (const run of runs(text, style.bold)) {
+    const { ascent, descent, unitsPerEm } = run.font;
+    const contentHeight = ((ascent - descent) / unitsPerEm) * style.size;
+    painter.font(run.font, style.size).text(run.text, left, top + (style.lineHeight - contentHeight) / 2, {
+      lineBreak: false,
+    });
+    left += measure(run.text, style);
+  }
+  return left - x;
+}
