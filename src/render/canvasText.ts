@@ -81,16 +81,28 @@ export function measure(text: string, style: Pick<TextStyle, "size" | "bold">): 
   return em * style.size;
 }
 
-/** Lines of `text` no wider than `width`, broken at spaces (a single word wider than that stays whole). */
+/**
+ * Lines of `text` no wider than `width`, broken at spaces; a word wider than the width on its own is
+ * broken between letters rather than drawn across the next cell.
+ */
 export function wrap(text: string, width: number, style: Pick<TextStyle, "size" | "bold">): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(" ")) {
     const candidate = line ? `${line} ${word}` : word;
-    if (line && measure(candidate, style) > width) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
+    if (measure(candidate, style) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = "";
+    for (const char of word) {
+      if (line && measure(line + char, style) > width) {
+        lines.push(line);
+        line = "";
+      }
+      line += char;
+    }
   }
   lines.push(line);
   return lines;

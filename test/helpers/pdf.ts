@@ -120,7 +120,8 @@ export interface FontReport {
 }
 
 /**
- * Walks every page's /Resources /Font dictionary (Type0 fonts through their /DescendantFonts) and
+ * Walks every page's /Resources /Font dictionary, and those of the forms the page draws (Type0 fonts
+ * through their /DescendantFonts), and
  * checks each /FontDescriptor has /FontFile, /FontFile2 or /FontFile3. A font without a descriptor
  * (a standard 14 font, which a viewer substitutes) counts as not embedded; Type3 fonts draw their
  * glyphs themselves and count as embedded.
@@ -145,11 +146,18 @@ export async function fontsEmbedded(bytes: Uint8Array): Promise<FontReport> {
   };
 
   const fonts: FontReport["fonts"] = [];
-  pdf.getPages().forEach((page, index) => {
-    // Resources may be inherited from the page tree.
-    const resources =
-      lookupDict(page.node.Resources()) ?? lookupDict(page.node.getInheritableAttribute(PDFName.of("Resources")));
-    const fontDict = resources ? lookupDict(resources.get(PDFName.of("Font"))) : undefined;
+  // Fonts of a resource dictionary, and of the form XObjects it draws (a leaflet's shared pages are forms).
+  const visit = (resources: PDFDict | undefined, index: number, seen: Set<PDFDict>) => {
+    if (!resources || seen.has(resources)) return;
+    seen.add(resources);
+    const xObjects = lookupDict(resources.get(PDFName.of("XObject")));
+    for (const [, ref] of xObjects?.entries() ?? []) {
+      const stream = ref instanceof PDFRef ? context.lookup(ref) : ref;
+      const dict =
+        stream && typeof stream === "object" && "dict" in stream ? (stream as { dict: PDFDict }).dict : undefined;
+      if (dict && name(dict, "Subtype") === "Form") visit(lookupDict(dict.get(PDFName.of("Resources"))), index, seen);
+    }
+    const fontDict = lookupDict(resources.get(PDFName.of("Font")));
     if (!fontDict) return;
     for (const [key, ref] of fontDict.entries()) {
       const font = lookupDict(ref);
@@ -180,6 +188,14 @@ export async function fontsEmbedded(bytes: Uint8Array): Promise<FontReport> {
         record(font, hasFontFile(font));
       }
     }
+  };
+  pdf.getPages().forEach((page, index) => {
+    // Resources may be inherited from the page tree.
+    visit(
+      lookupDict(page.node.Resources()) ?? lookupDict(page.node.getInheritableAttribute(PDFName.of("Resources"))),
+      index,
+      new Set(),
+    );
   });
   return { fonts, allEmbedded: fonts.length > 0 && fonts.every((f) => f.embedded) };
 }
