@@ -4,7 +4,7 @@
 // text; the grid rows (one week, or one day in large print) are drawn on canvases (calendarRows.ts),
 // each as tall as its fullest cell, so a page breaks between rows, never inside one.
 import { Canvas, Text, View } from "@react-pdf/renderer";
-import type { Block, CalendarDay } from "../document/documentTypes.ts";
+import type { Block } from "../document/documentTypes.ts";
 import { type DrawRow, dayRow, weekRow } from "./calendarRows.ts";
 import type { Theme } from "./theme.ts";
 
