@@ -59,6 +59,17 @@ function buildCalendar(schedule: Schedule, regimen: CycleRegimen, words: Words) 
     text: sentenceCase(t("common:calendar.legendRest", { drug: primaryName }), words),
   });
 
+  // The cells repeat a handful of texts (day numbers, symbols, doses) hundreds of times: each is worded once.
+  const worded = new Map<string, string>();
+  const cellText = (key: string, word: () => string): string => {
+    let text = worded.get(key);
+    if (text === undefined) {
+      text = word();
+      worded.set(key, text);
+    }
+    return text;
+  };
+
   const cycles = schedule.cycles.map((cycle) => {
     const lines = regimen.components.flatMap((component) => {
       const days = cycle.days.filter((d) => d.doses.some((dose) => dose.drug === component.drug));
@@ -76,12 +87,14 @@ function buildCalendar(schedule: Schedule, regimen: CycleRegimen, words: Words) 
     if (restDays.length > 0)
       lines.push(t("common:calendar.restDays", { drug: primaryName, dates: describeDays(restDays, words) }));
     const cells = cycle.days.map((day) => ({
-      label: t("common:calendar.day", { day: fmt.number(day.cycleDay) }),
+      label: cellText(`day\0${day.cycleDay}`, () => t("common:calendar.day", { day: fmt.number(day.cycleDay) })),
       date: fmt.shortDate(day.date),
-      rest: day.rest ? t("common:calendar.restCell") : null,
+      rest: day.rest ? cellText("rest", () => t("common:calendar.restCell")) : null,
       doses: day.doses.map((dose) => ({
-        symbol: t(`common:symbols.${dose.drug}`),
-        text: dose.ifOlderThan ? t("common:calendar.seeKey") : doseText(dose, words),
+        symbol: cellText(`symbol\0${dose.drug}`, () => t(`common:symbols.${dose.drug}`)),
+        text: dose.ifOlderThan
+          ? cellText("seeKey", () => t("common:calendar.seeKey"))
+          : cellText(`dose\0${dose.amount}\0${dose.unit}`, () => doseText(dose, words)),
       })),
     }));
     return {

@@ -112,7 +112,7 @@ export async function generateDocuments(
   const prepared = prepare(order, catalog);
   if (kinds.includes("leaflet")) {
     const leaflet = await renderPdf(
-      buildLeafletDoc(order, catalog),
+      buildLeafletDoc(order, catalog, prepared),
       createTheme(brand, options.paper ?? "A4", { largePrint: Boolean(order.largePrint) }),
       meta,
     );

@@ -86,9 +86,12 @@ export function weekRow(week: CalendarDay[], theme: Theme): DrawRow {
       painter.moveTo(0, 0).lineTo(used, 0).moveTo(0, height).lineTo(used, height);
       for (let i = 0; i <= week.length; i++) painter.moveTo(i * cellWidth, 0).lineTo(i * cellWidth, height);
       painter.stroke();
-      cells.forEach((cell, i) => {
-        drawCell(painter, cell, i * cellWidth, 0, mark, theme);
-      });
+      drawCells(
+        painter,
+        cells.map((cell, i) => ({ cell, x: i * cellWidth })),
+        mark,
+        theme,
+      );
       return null;
     },
   };
@@ -128,25 +131,29 @@ export function dayRow(day: CalendarDay, theme: Theme): DrawRow {
       if (day.rest) painter.rect(0, 0, width, height).fill(theme.colour.restFill);
       painter.lineWidth(1).strokeColor(theme.colour.text);
       painter.moveTo(0, 0).lineTo(width, 0).moveTo(0, height).lineTo(width, height).stroke();
-      drawCell(painter, cell, 0, 0, mark, theme);
+      drawCells(painter, [{ cell, x: 0 }], mark, theme);
       return null;
     },
   };
 }
 
-function drawCell(painter: Painter, cell: CellLayout, x: number, y: number, mark: MarkStyle, theme: Theme): void {
+function drawCells(painter: Painter, cells: { cell: CellLayout; x: number }[], mark: MarkStyle, theme: Theme): void {
   painter.lineWidth(mark.border).strokeColor(theme.colour.text);
-  for (const m of cell.marks) {
-    if (m.mark === "box") {
-      const inset = mark.border / 2;
-      painter.rect(x + m.x + inset, y + m.top + inset, mark.box - mark.border, mark.box - mark.border).stroke();
-    } else {
-      painter.rect(x + m.x, y + m.top + (mark.box - mark.bar) / 2, mark.box, mark.bar).fill(theme.colour.text);
+  for (const { cell, x } of cells) {
+    for (const m of cell.marks) {
+      if (m.mark === "box") {
+        const inset = mark.border / 2;
+        painter.rect(x + m.x + inset, m.top + inset, mark.box - mark.border, mark.box - mark.border).stroke();
+      } else {
+        painter.rect(x + m.x, m.top + (mark.box - mark.bar) / 2, mark.box, mark.bar).fill(theme.colour.text);
+      }
     }
   }
   painter.fillColor(theme.colour.text);
-  // Regular pieces first, then bold: one font switch each instead of one per piece.
+  // All regular pieces of the row, then all bold ones: two font switches a row instead of two a piece.
   for (const bold of [false, true]) {
-    for (const t of cell.texts) if (t.style.bold === bold) drawLine(painter, t.text, x + t.x, y + t.top, t.style);
+    for (const { cell, x } of cells) {
+      for (const t of cell.texts) if (t.style.bold === bold) drawLine(painter, t.text, x + t.x, t.top, t.style);
+    }
   }
 }

@@ -108,6 +108,10 @@ export function wrap(text: string, width: number, style: Pick<TextStyle, "size" 
   return lines;
 }
 
+/** The font each canvas's painter last set, so a run in the same font and size sets nothing (pdfkit
+ * compares fonts by serialising their name tables on every switch). */
+const current = new WeakMap<Painter, { font: LoadedFont; size: number }>();
+
 /**
  * Draws one line of text whose line box starts at `top`: the glyphs sit where react-pdf would put them
  * (the font's ascent and descent centred in the line height).
@@ -116,10 +120,13 @@ export function drawLine(painter: Painter, text: string, x: number, top: number,
   let left = x;
   for (const run of runs(text, style.bold)) {
     const { ascent, descent, unitsPerEm } = run.font;
+    const set = current.get(painter);
+    if (set?.font !== run.font || set.size !== style.size) {
+      painter.font(run.font, style.size);
+      current.set(painter, { font: run.font, size: style.size });
+    }
     const contentHeight = ((ascent - descent) / unitsPerEm) * style.size;
-    painter.font(run.font, style.size).text(run.text, left, top + (style.lineHeight - contentHeight) / 2, {
-      lineBreak: false,
-    });
+    painter.text(run.text, left, top + (style.lineHeight - contentHeight) / 2, { lineBreak: false });
     left += measure(run.text, style);
   }
   return left - x;
