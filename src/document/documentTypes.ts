@@ -78,9 +78,21 @@ export interface LeafletDoc {
 export interface CardFace {
   band: { organisation: string; title: string };
   blocks: Block[];
+  /** The face's text again in a second language (a bilingual order; the back only). It is printed whole
+   * or not at all: at the foot of the face, in small type under a thin rule, or left out where it does
+   * not fit (render/card/fitSecondLanguage.tsx). */
+  second?: CardSecondLanguage;
 }
 
-/** A wallet card: front and back, in one language. Metadata never holds the patient's name. */
+/** A face's text in a second language, marked with that language's own name ("Nederlands"). */
+export interface CardSecondLanguage {
+  language: string;
+  label: string;
+  blocks: Block[];
+}
+
+/** A wallet card: front and back in the patient's language (the back may also carry a second language).
+ * Metadata never holds the patient's name. */
 export interface CardDoc {
   language: string;
   direction: "ltr" | "rtl";

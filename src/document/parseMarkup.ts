@@ -48,7 +48,9 @@ export function parseMarkup(markup: string, template: string): LeafletDoc {
   };
 }
 
-/** Card markup: <card lang dir title subject author><front|back organisation title>blocks</…></card>. */
+/** Card markup: <card lang dir title subject author><front|back organisation title>blocks</…></card>.
+ * An <aside lang label> directly in the <back> (what {{#bilingual}} makes) is the back's text in a second
+ * language: it is taken out of the flow into `second`, to be set at the foot of the face if it fits. */
 export function parseCardMarkup(markup: string, template: string): CardDoc {
   const root = elements(parseDocument(markup, { xmlMode: true, decodeEntities: true }).children);
   const card = root.length === 1 && root[0]?.name === "card" ? root[0] : undefined;
@@ -57,10 +59,20 @@ export function parseCardMarkup(markup: string, template: string): CardDoc {
   const face = (name: string): CardFace => {
     const el = faces.get(name);
     if (!el) throw new MarkupError(template, `<card> needs a <${name}>`);
-    return {
+    const all = blocks(el, template);
+    const asides = all.filter((block): block is Aside => block.type === "aside");
+    const result: CardFace = {
       band: { organisation: attr(el, "organisation", template), title: attr(el, "title", template) },
-      blocks: blocks(el, template),
+      blocks: all.filter((block) => block.type !== "aside"),
     };
+    if (asides.length === 0) return result;
+    if (name !== "back")
+      throw new MarkupError(template, `the card's <${name}> stays in the patient's language: no <aside> there`);
+    const [first] = asides;
+    if (!first || asides.some((a) => a.language !== first.language))
+      throw new MarkupError(template, "the card's <back> holds <aside>s in more than one language");
+    result.second = { language: first.language, label: first.label, blocks: asides.flatMap((a) => a.children) };
+    return result;
   };
   return {
     language: attr(card, "lang", template),
@@ -72,6 +84,8 @@ export function parseCardMarkup(markup: string, template: string): CardDoc {
     back: face("back"),
   };
 }
+
+type Aside = Extract<Block, { type: "aside" }>;
 
 function blocks(parent: Element, template: string): Block[] {
   return elements(parent.children).map((el) => block(el, template));

@@ -15,7 +15,7 @@ import { buildVisitPlan } from "../regimen/buildVisitPlan.ts";
 import type { Regimen, TreatmentPlan } from "../regimen/regimenTypes.ts";
 import { BODY_PADDING } from "../render/card/CardFace.tsx";
 import { CARD_HEIGHT, CARD_WIDTH, MM } from "../render/card/cardGeometry.ts";
-import { type CardFormat, renderCardSheets, renderSingleCard } from "../render/card/renderCardPdf.tsx";
+import { type CardFormat, renderCard, renderCardSheets } from "../render/card/renderCardPdf.tsx";
 import { TextDoesNotFitError } from "../render/fitText.ts";
 import type { PdfMeta } from "../render/LeafletPdf.tsx";
 import { renderPdf } from "../render/renderPdf.tsx";
@@ -47,6 +47,8 @@ export interface GeneratedDocument {
   secondLanguage?: string;
   pages: number;
   bytes: Uint8Array;
+  /** What the nurse should know about this document, e.g. that the second language did not fit on the card. */
+  notes?: string[];
 }
 
 /** Everything both documents are made from: the worded model and the language's lookup. */
@@ -81,12 +83,15 @@ function secondLanguage(order: Order, catalog: Catalog): SecondLanguage | undefi
   };
 }
 
-/** The typed card tree for an order, or undefined when the medicine has no card. */
+/** The typed card tree for an order, or undefined when the medicine has no card. The card is in the
+ * patient's language; for a bilingual order its back also holds the second language's text, which the
+ * renderer prints where it fits (render/card/fitSecondLanguage.tsx). */
 export function buildCardDoc(order: Order, catalog: Catalog, prepared?: Prepared): CardDoc | undefined {
   const path = required(catalog.drugs.get(order.drug), "drug", order.drug).documents.card;
   if (!path) return undefined;
   const { model, translate } = prepared ?? prepare(order, catalog);
-  return parseCardMarkup(templateFor(catalog, path)(model, translate), join("templates", path));
+  const markup = templateFor(catalog, path)(model, translate, secondLanguage(order, catalog));
+  return parseCardMarkup(markup, join("templates", path));
 }
 
 export async function generateDocuments(
@@ -98,7 +103,7 @@ export async function generateDocuments(
   const brand = required(catalog.brands.get(order.brand), "brand", order.brand);
   const meta: PdfMeta = { creationDate: toUtcDate(order.startDate), creator: CREATOR, pdfa: Boolean(options.pdfa) };
   const documents: GeneratedDocument[] = [];
-  const add = (kind: DocumentKind, bytes: Uint8Array, second?: string) =>
+  const add = (kind: DocumentKind, bytes: Uint8Array, second?: string, notes?: string[]) =>
     documents.push({
       kind,
       drug: order.drug,
@@ -106,6 +111,7 @@ export async function generateDocuments(
       ...(second ? { secondLanguage: second } : {}),
       pages: countPages(bytes),
       bytes,
+      ...(notes ? { notes } : {}),
     });
 
   // Plan and wording are made once per order and shared by both documents.
@@ -121,8 +127,21 @@ export async function generateDocuments(
   const card = kinds.includes("card") ? buildCardDoc(order, catalog, prepared) : undefined;
   if (card) {
     const theme = createCardTheme(brand, { width: CARD_WIDTH, height: CARD_HEIGHT, padding: BODY_PADDING.side });
-    const single = await refuseUnfitName(() => renderSingleCard(card, theme, meta, (options.bleedMm ?? 0) * MM));
-    add("card", options.cardFormat === "sheet" ? await renderCardSheets([card], theme, meta) : single);
+    const single = await refuseUnfitName(() => renderCard(card, theme, meta, (options.bleedMm ?? 0) * MM));
+    // The card keeps its one-language name (<drug>-card-<lang>.pdf) either way: see render/card/fitSecondLanguage.tsx.
+    const second = single.secondLanguage;
+    const notes =
+      second && !second.printed
+        ? [
+            `the ${second.label} (${second.language}) text does not fit on the back of the card: the card is in ${order.language} only`,
+          ]
+        : undefined;
+    add(
+      "card",
+      options.cardFormat === "sheet" ? await renderCardSheets([card], theme, meta) : single.bytes,
+      undefined,
+      notes,
+    );
   }
   return documents;
 }

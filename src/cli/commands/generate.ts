@@ -103,14 +103,18 @@ async function generate(flags: GenerateFlags): Promise<number> {
   };
   const documents = await generateDocuments(validation.order, catalog, options);
   const files = await writeDocuments(flags.out, validation.order, documents, options);
+  // What the nurse should know, e.g. that the second language did not fit on the card's back.
+  const notes = documents.flatMap((doc) => (doc.notes ?? []).map((note) => `${doc.kind}: ${note}`));
   if (flags.json) {
     const result = {
       ok: true,
       files: files.map(({ path, kind, language, pages }) => ({ path, kind, language, pages })),
+      ...(notes.length > 0 ? { notes } : {}),
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } else {
     for (const file of files) process.stdout.write(`${file.path}\n`);
+    for (const note of notes) process.stderr.write(`note: ${note}\n`);
   }
   return EXIT.ok;
 }

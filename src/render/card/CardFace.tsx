@@ -1,7 +1,7 @@
 // One face of a wallet card: the brand's band (logo, organisation, title), extended into the bleed,
 // and the face's blocks below it, set in the card theme.
 import { Image, Text, View } from "@react-pdf/renderer";
-import type { CardFace } from "../../document/documentTypes.ts";
+import type { Block, CardFace, CardSecondLanguage, Inline } from "../../document/documentTypes.ts";
 import { Blocks } from "../Blocks.tsx";
 import type { Theme } from "../theme.ts";
 import { BAND_HEIGHT, CARD_WIDTH, SAFE_MARGIN, SAFE_ZONE, type Slot } from "./cardGeometry.ts";
@@ -57,13 +57,68 @@ export function CardBand({
   );
 }
 
-/** The blocks of a face, in normal flow (so text that does not fit runs onto an extra page and is caught). */
+/** The blocks of a face, in normal flow (so text that does not fit runs onto an extra page and is caught),
+ * then the face's second language, if it has one. */
 export function CardBody({ face, theme }: { face: CardFace; theme: Theme }) {
   return (
     <View style={{ width: theme.page.contentWidth }}>
       <Blocks blocks={face.blocks} theme={theme} />
+      {face.second ? <SecondLanguage second={face.second} theme={theme} /> : null}
     </View>
   );
+}
+
+/** Type size of a face's second language: smaller than the card's body text, never below the 6.5 pt minimum. */
+export const SECOND_LANGUAGE_SIZE = 6.5;
+
+/** The second language below the face's own text: a thin rule, then one run-in paragraph — the language's
+ * own name in bold, then each item or paragraph in turn, separated by bullets — in small type. Run in,
+ * because a card has room for few lines: no indents and no half-empty last lines per item. One unbreakable
+ * block, so on an ID-1 page it either fits whole or moves whole to an extra page (which fitSecondLanguage
+ * detects); it is never cut. */
+function SecondLanguage({ second, theme }: { second: CardSecondLanguage; theme: Theme }) {
+  const size = Math.max(SECOND_LANGUAGE_SIZE, theme.font.small);
+  const { runIn, rest } = runInParts(second.blocks);
+  const small: Theme = { ...theme, font: { ...theme.font, body: size, small: size } };
+  return (
+    <View
+      wrap={false}
+      style={{ marginTop: 1.5, paddingTop: 2, borderTopWidth: 0.5, borderTopColor: theme.colour.rule }}
+    >
+      <Text style={{ fontSize: size, lineHeight: theme.font.lineHeight, color: theme.colour.text }}>
+        <Text style={{ fontWeight: 700 }}>{second.label}</Text>
+        {runIn.map((runs, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: items are static for one render
+          <Text key={i}>
+            {i === 0 ? "  " : "  •  "}
+            {runs.map((run, j) =>
+              run.bold ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: runs are static for one render
+                <Text key={j} style={{ fontWeight: 700 }}>
+                  {run.text}
+                </Text>
+              ) : (
+                run.text
+              ),
+            )}
+          </Text>
+        ))}
+      </Text>
+      {rest.length > 0 ? <Blocks blocks={rest} theme={small} /> : null}
+    </View>
+  );
+}
+
+/** The texts that run in (list items, paragraphs, headings, in order) and the blocks that cannot. */
+function runInParts(blocks: Block[]): { runIn: Inline[][]; rest: Block[] } {
+  const runIn: Inline[][] = [];
+  const rest: Block[] = [];
+  for (const block of blocks) {
+    if (block.type === "list") runIn.push(...block.items);
+    else if (block.type === "paragraph" || block.type === "heading") runIn.push(block.text);
+    else rest.push(block);
+  }
+  return { runIn, rest };
 }
 
 /** Padding around a face's blocks inside the trim: below the band, and the safe margin elsewhere. */

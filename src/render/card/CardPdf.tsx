@@ -3,8 +3,8 @@
 //   bleed and a slug with crop marks. The faces flow, so text that does not fit makes an extra page.
 // - sheet: A4 sheets of up to 10 cards, fronts on one page, mirrored backs on the next, crop marks in
 //   the gaps, for cutting by hand.
-import { Page, View } from "@react-pdf/renderer";
-import type { CardDoc } from "../../document/documentTypes.ts";
+import { Document, Page, View } from "@react-pdf/renderer";
+import type { CardDoc, CardFace } from "../../document/documentTypes.ts";
 import { PdfDocument, type PdfMeta } from "../PdfDocument.tsx";
 import type { Theme } from "../theme.ts";
 import { BODY_PADDING, CardBand, CardBody } from "./CardFace.tsx";
@@ -22,28 +22,43 @@ export function SingleCardPdf({
   meta: PdfMeta;
   bleed: number;
 }) {
-  const page = singleCardPage(bleed);
   return (
     <PdfDocument info={card} meta={meta}>
       {[card.front, card.back].map((face, i) => (
-        <Page
-          // biome-ignore lint/suspicious/noArrayIndexKey: front and back
-          key={i}
-          size={[page.width, page.height]}
-          style={{
-            fontFamily: theme.font.family,
-            paddingTop: page.trim.y + BODY_PADDING.top,
-            paddingLeft: page.trim.x + BODY_PADDING.side,
-            paddingRight: page.trim.x + BODY_PADDING.side,
-            paddingBottom: page.trim.y + BODY_PADDING.bottom,
-          }}
-        >
-          <CardBand face={face} theme={theme} at={page.trim} bleed={bleed} fixed />
-          {bleed > 0 ? <CropMarks at={page.trim} bleed={bleed} size={SLUG_MARKS} fixed /> : null}
-          <CardBody face={face} theme={theme} />
-        </Page>
+        // biome-ignore lint/suspicious/noArrayIndexKey: front and back
+        <SingleCardPage key={i} face={face} theme={theme} bleed={bleed} />
       ))}
     </PdfDocument>
+  );
+}
+
+/** One face alone on an ID-1 page without bleed, for measuring: the face fits if this is one page. */
+export function FaceProbePdf({ face, theme }: { face: CardFace; theme: Theme }) {
+  return (
+    <Document>
+      <SingleCardPage face={face} theme={theme} bleed={0} />
+    </Document>
+  );
+}
+
+/** One face on its own page: the card (plus bleed and slug with crop marks for a print shop). */
+function SingleCardPage({ face, theme, bleed }: { face: CardFace; theme: Theme; bleed: number }) {
+  const page = singleCardPage(bleed);
+  return (
+    <Page
+      size={[page.width, page.height]}
+      style={{
+        fontFamily: theme.font.family,
+        paddingTop: page.trim.y + BODY_PADDING.top,
+        paddingLeft: page.trim.x + BODY_PADDING.side,
+        paddingRight: page.trim.x + BODY_PADDING.side,
+        paddingBottom: page.trim.y + BODY_PADDING.bottom,
+      }}
+    >
+      <CardBand face={face} theme={theme} at={page.trim} bleed={bleed} fixed />
+      {bleed > 0 ? <CropMarks at={page.trim} bleed={bleed} size={SLUG_MARKS} fixed /> : null}
+      <CardBody face={face} theme={theme} />
+    </Page>
   );
 }
 

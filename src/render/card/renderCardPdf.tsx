@@ -1,5 +1,6 @@
-// CardDoc → PDF bytes in the asked format. Checks the glyphs, renders, refuses a card whose text ran
-// over (an extra page), and for print shops sets the TrimBox and BleedBox that react-pdf cannot (pdf-lib).
+// CardDoc → PDF bytes in the asked format. Checks the glyphs, keeps a second language only where it fits
+// (fitSecondLanguage.tsx), renders, refuses a card whose own text ran over (an extra page), and for print
+// shops sets the TrimBox and BleedBox that react-pdf cannot (pdf-lib).
 import { renderToBuffer } from "@react-pdf/renderer";
 import { PDFDocument } from "pdf-lib";
 import type { CardDoc } from "../../document/documentTypes.ts";
@@ -12,6 +13,7 @@ import { resolveFitLines } from "../resolveFitLines.ts";
 import type { Theme } from "../theme.ts";
 import { CardSheetPdf, SingleCardPdf } from "./CardPdf.tsx";
 import { CARD_HEIGHT, CARD_WIDTH, CARDS_PER_SHEET, singleCardPage } from "./cardGeometry.ts";
+import { type CardSecondLanguageResult, fitSecondLanguage, withSecondLanguageAsBlock } from "./fitSecondLanguage.tsx";
 
 export const CARD_FORMATS = ["id1", "sheet"] as const;
 export type CardFormat = (typeof CARD_FORMATS)[number];
@@ -33,18 +35,37 @@ export async function renderSingleCard(
   meta: PdfMeta,
   bleed = 0,
 ): Promise<Uint8Array> {
-  checkGlyphs(unresolved);
-  const card = resolveFitLines(unresolved, theme.page.contentWidth);
+  return (await renderCard(unresolved, theme, meta, bleed)).bytes;
+}
+
+/** A single card, and what became of its second language (printed on the back, or left out because it
+ * did not fit; absent for a card in one language). */
+export async function renderCard(
+  unresolved: CardDoc,
+  theme: Theme,
+  meta: PdfMeta,
+  bleed = 0,
+): Promise<{ bytes: Uint8Array; secondLanguage?: CardSecondLanguageResult }> {
+  checkGlyphs(withSecondLanguageAsBlock(unresolved));
+  const fitted = await fitSecondLanguage(resolveFitLines(unresolved, theme.page.contentWidth), theme);
+  const { card } = fitted;
   await prepareFonts();
   const bytes = toBytes(await renderToBuffer(<SingleCardPdf card={card} theme={theme} meta={meta} bleed={bleed} />));
   if (countPages(bytes) !== 2) throw new CardOverflowError(card.language);
-  return bleed > 0 ? setPrintBoxes(bytes, bleed) : bytes;
+  return {
+    bytes: bleed > 0 ? await setPrintBoxes(bytes, bleed) : bytes,
+    ...(fitted.secondLanguage ? { secondLanguage: fitted.secondLanguage } : {}),
+  };
 }
 
-/** Sheets of up to 10 cards each; the cards must have been checked with renderSingleCard first. */
+/** Sheets of up to 10 cards each; the cards must have been checked with renderSingleCard first (a second
+ * language is measured again here, with the same result, so both formats print the same back). */
 export async function renderCardSheets(unresolved: CardDoc[], theme: Theme, meta: PdfMeta): Promise<Uint8Array> {
-  for (const card of unresolved) checkGlyphs(card);
-  const cards = unresolved.map((card) => resolveFitLines(card, theme.page.contentWidth));
+  for (const card of unresolved) checkGlyphs(withSecondLanguageAsBlock(card));
+  const cards: CardDoc[] = [];
+  for (const card of unresolved) {
+    cards.push((await fitSecondLanguage(resolveFitLines(card, theme.page.contentWidth), theme)).card);
+  }
   await prepareFonts();
   const bytes = toBytes(await renderToBuffer(<CardSheetPdf cards={cards} theme={theme} meta={meta} />));
   const expected = 2 * Math.ceil(cards.length / CARDS_PER_SHEET);
