@@ -22,11 +22,12 @@ export class PrintJobCollector {
 
   constructor(private readonly outDir: string) {}
 
-  /** Remembers a row's files for the print jobs (file names say drug, kind and language). */
+  /** Remembers a row's files for the print jobs (file names say drug, kind and language; a bilingual
+   * leaflet's both languages, "tr-nl", make a print job of their own). */
   add(files: string[]): void {
     for (const file of files) {
-      const match = /^[a-z0-9-]+-(leaflet|card)-([a-z]{2})\.pdf$/.exec(basename(file));
-      if (!match) continue;
+      const match = /^[a-z0-9-]+-(leaflet|card)-([a-z]{2}(?:-[a-z]{2})?)\.pdf$/.exec(basename(file));
+      if (!match) throw new Error(`internal: no print job for the file name ${basename(file)}`);
       const kind: JobKind = match[1] === "leaflet" ? "leaflets" : "cards";
       const language = match[2] as string;
       const key = `${kind}-${language}`;

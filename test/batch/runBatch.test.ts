@@ -649,11 +649,12 @@ const MERGE_ROWS: Row[] = [
   pomalidomide("M-BAD", "Nobody Printed", { startDate: "01-12-2026" }),
   pomalidomide("M-NL1", "Noor van Oosterhout", { language: "nl" }),
   ...MERGE_EN.slice(4),
+  pomalidomide("M-TR1", "Tuba Yıldırım", { language: "tr", secondLanguage: "nl" }),
 ];
 
 const mergeBatch = shared(async () => {
   const dir = freshDir("merge");
-  const input = writeCsv(join(dir, "orders.csv"), MERGE_ROWS);
+  const input = writeCsv(join(dir, "orders.csv"), MERGE_ROWS, [...COLUMNS, "secondLanguage"]);
   const out = join(dir, "out");
   const run = await batch(input, out, "--merge", "--json");
   return { out, run };
@@ -668,12 +669,15 @@ describe.concurrent("leaflets batch --merge", { timeout: HEAVY_TIMEOUT }, () => 
     const { out, run } = await mergeBatch();
     expect(run.code).toBe(1); // the bad row
     const json = singleJson(run.stdout);
-    expect(json.totals).toEqual({ rows: 14, ok: 13, failed: 1, skipped: 0 });
+    expect(json.totals).toEqual({ rows: 15, ok: 14, failed: 1, skipped: 0 });
+    // A bilingual leaflet (Turkish with Dutch) is a print job of its own; its card is Turkish.
     expect((json.printJobs as string[]).map((path) => relative(out, absolute(path))).sort()).toEqual([
       "print-cards-en-001.pdf",
       "print-cards-nl-001.pdf",
+      "print-cards-tr-001.pdf",
       "print-leaflets-en-001.pdf",
       "print-leaflets-nl-001.pdf",
+      "print-leaflets-tr-nl-001.pdf",
     ]);
     expect(listFiles(out).filter((file) => TEMPORARY.test(file))).toEqual([]);
   });
@@ -706,6 +710,14 @@ describe.concurrent("leaflets batch --merge", { timeout: HEAVY_TIMEOUT }, () => 
     const pages = await extractText(readFileSync(join(out, "print-leaflets-nl-001.pdf")));
     expect(pages.length).toBe(expected);
     for (const page of pages) expect(page).toContain("(M-NL1)");
+  });
+
+  test("print-leaflets-tr-nl-001.pdf: the bilingual leaflet, every page", async ({ expect }) => {
+    const { out } = await mergeBatch();
+    const expected = await pageCount(join(out, "M-TR1", "pomalidomide-leaflet-tr-nl.pdf"));
+    const pages = await extractText(readFileSync(join(out, "print-leaflets-tr-nl-001.pdf")));
+    expect(pages.length).toBe(expected);
+    for (const page of pages) expect(page).toContain("(M-TR1)");
   });
 
   test("print-cards-en-001.pdf: 12 cards on 2 A4 sheets, front and back; the first front holds 10 patients", async ({
