@@ -4,6 +4,7 @@
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import type { ConfigProblem } from "../catalog/configProblem.ts";
 import type { IsoDate } from "../dates.ts";
+import type { LeafletDoc } from "../document/documentTypes.ts";
 import { LeafletError, MissingTranslationError } from "../errors.ts";
 import { type Order, PPP_CATEGORIES } from "../order/orderTypes.ts";
 import { buildLeafletDoc, generateDocuments } from "../pipeline/generateDocuments.ts";
@@ -43,7 +44,17 @@ export async function dryRunTemplates(catalog: Catalog): Promise<ConfigProblem[]
             seen.add(id);
           };
           try {
-            checkGlyphs(buildLeafletDoc(order, catalog));
+            const doc = buildLeafletDoc(order, catalog);
+            checkGlyphs(doc);
+            const leaks = patientDependentSharedSections(doc, buildLeafletDoc(otherPatient(order), catalog));
+            for (const id of leaks) {
+              report(
+                new Error(
+                  `section "${id}" is marked shared="true" but differs between patients: it would be laid out again for every order (move what depends on the patient into a section that is not shared)`,
+                ),
+                drug.documents.leaflet,
+              );
+            }
           } catch (error) {
             report(error, drug.documents.leaflet);
           }
@@ -59,6 +70,28 @@ export async function dryRunTemplates(catalog: Catalog): Promise<ConfigProblem[]
     }
   }
   return problems;
+}
+
+/** The same order for someone else: another name, id, start date and, where there is a choice, dose. */
+function otherPatient(order: Order): Order {
+  return {
+    ...order,
+    patientId: "VALIDATE-2",
+    name: "Second Validation",
+    startDate: "2027-03-15" as IsoDate,
+    ...(order.cycles ? { cycles: 1 } : {}),
+    ...(order.months ? { months: 6 } : {}),
+  };
+}
+
+/** Sections marked shared whose content is not the same for both patients (same order of sections). */
+function patientDependentSharedSections(a: LeafletDoc, b: LeafletDoc): string[] {
+  const shared = (doc: LeafletDoc) =>
+    new Map(doc.body.flatMap((block) => (block.type === "section" && block.shared ? [[block.id, block]] : [])));
+  const other = shared(b);
+  return [...shared(a)].flatMap(([id, section]) =>
+    JSON.stringify(section) === JSON.stringify(other.get(id)) ? [] : [id],
+  );
 }
 
 function toProblem(error: unknown, drug: string, template: string, language: string): ConfigProblem {

@@ -151,6 +151,22 @@ describe("leaflets validate", () => {
       }),
     );
   });
+
+  it("reports a section marked shared that depends on the patient (it would be laid out for every order)", async () => {
+    const root = projectCopy();
+    editText(root, "templates/partials/calendar.hbs", (t) =>
+      t.replace('<section id="calendar">', '<section id="calendar" shared="true">'),
+    );
+    const problems = await validateProject(root);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: "templates/leaflets/pomalidomide.hbs",
+        message: expect.stringMatching(/^section "calendar" is marked shared="true" but differs between patients/),
+      }),
+    );
+    // A shared section that is the same for everyone is not reported.
+    expect(problems.filter((p) => p.message.includes('section "what"'))).toEqual([]);
+  });
 });
 
 describe("leaflets validate: cards", () => {
