@@ -53,6 +53,7 @@ function markedLine(
 /** A week of the grid: seven equal cells (a short last week leaves the rest of the row empty). */
 export function weekRow(week: CalendarDay[], theme: Theme): DrawRow {
   const width = theme.page.contentWidth;
+  const rtl = isRightToLeft(theme);
   const cellWidth = width / 7;
   const size = theme.font.small;
   const regular: TextStyle = { size, bold: false, lineHeight: size * 1.25 };
@@ -78,19 +79,28 @@ export function weekRow(week: CalendarDay[], theme: Theme): DrawRow {
   return {
     height,
     paint: (painter) => {
+      // Right to left, the week reads from the right: day 1 in the rightmost column.
+      const columnX = (i: number) => (rtl ? width - (i + 1) * cellWidth : i * cellWidth);
       const used = cellWidth * week.length;
+      const start = rtl ? width - used : 0;
       week.forEach((day, i) => {
-        if (day.rest) painter.rect(i * cellWidth, 0, cellWidth, height).fill(theme.colour.restFill);
+        if (day.rest) painter.rect(columnX(i), 0, cellWidth, height).fill(theme.colour.restFill);
       });
       painter.lineWidth(0.75).strokeColor(theme.colour.text);
-      painter.moveTo(0, 0).lineTo(used, 0).moveTo(0, height).lineTo(used, height);
-      for (let i = 0; i <= week.length; i++) painter.moveTo(i * cellWidth, 0).lineTo(i * cellWidth, height);
+      painter
+        .moveTo(start, 0)
+        .lineTo(start + used, 0)
+        .moveTo(start, height)
+        .lineTo(start + used, height);
+      for (let i = 0; i <= week.length; i++)
+        painter.moveTo(start + i * cellWidth, 0).lineTo(start + i * cellWidth, height);
       painter.stroke();
       drawCells(
         painter,
-        cells.map((cell, i) => ({ cell, x: i * cellWidth })),
+        cells.map((cell, i) => ({ cell, x: columnX(i), width: cellWidth })),
         mark,
         theme,
+        rtl,
       );
       return null;
     },
@@ -100,6 +110,7 @@ export function weekRow(week: CalendarDay[], theme: Theme): DrawRow {
 /** Large print: one day as a row – date and day number on the left, each dose (or the rest mark) on the right. */
 export function dayRow(day: CalendarDay, theme: Theme): DrawRow {
   const width = theme.page.contentWidth;
+  const rtl = isRightToLeft(theme);
   const size = theme.font.body;
   const regular: TextStyle = { size, bold: false, lineHeight: size * 1.25 };
   const bold: TextStyle = { ...regular, bold: true };
@@ -131,29 +142,51 @@ export function dayRow(day: CalendarDay, theme: Theme): DrawRow {
       if (day.rest) painter.rect(0, 0, width, height).fill(theme.colour.restFill);
       painter.lineWidth(1).strokeColor(theme.colour.text);
       painter.moveTo(0, 0).lineTo(width, 0).moveTo(0, height).lineTo(width, height).stroke();
-      drawCells(painter, [{ cell, x: 0 }], mark, theme);
+      drawCells(painter, [{ cell, x: 0, width }], mark, theme, rtl);
       return null;
     },
   };
 }
 
-function drawCells(painter: Painter, cells: { cell: CellLayout; x: number }[], mark: MarkStyle, theme: Theme): void {
+/**
+ * Draws the cells' marks and texts. The layout is made left to right; right to left, every piece is
+ * mirrored within its cell (its right edge where its left edge was), so the reading order – mark,
+ * symbol, text – runs from the right.
+ */
+function drawCells(
+  painter: Painter,
+  cells: { cell: CellLayout; x: number; width: number }[],
+  mark: MarkStyle,
+  theme: Theme,
+  rtl: boolean,
+): void {
+  const place = (x: number, cellWidth: number, at: number, size: number) => (rtl ? x + cellWidth - at - size : x + at);
   painter.lineWidth(mark.border).strokeColor(theme.colour.text);
-  for (const { cell, x } of cells) {
+  for (const { cell, x, width } of cells) {
     for (const m of cell.marks) {
+      const left = place(x, width, m.x, mark.box);
       if (m.mark === "box") {
         const inset = mark.border / 2;
-        painter.rect(x + m.x + inset, m.top + inset, mark.box - mark.border, mark.box - mark.border).stroke();
+        painter.rect(left + inset, m.top + inset, mark.box - mark.border, mark.box - mark.border).stroke();
       } else {
-        painter.rect(x + m.x, m.top + (mark.box - mark.bar) / 2, mark.box, mark.bar).fill(theme.colour.text);
+        painter.rect(left, m.top + (mark.box - mark.bar) / 2, mark.box, mark.bar).fill(theme.colour.text);
       }
     }
   }
   painter.fillColor(theme.colour.text);
   // All regular pieces of the row, then all bold ones: two font switches a row instead of two a piece.
   for (const bold of [false, true]) {
-    for (const { cell, x } of cells) {
-      for (const t of cell.texts) if (t.style.bold === bold) drawLine(painter, t.text, x + t.x, t.top, t.style);
+    for (const { cell, x, width } of cells) {
+      for (const t of cell.texts) {
+        if (t.style.bold !== bold) continue;
+        const left = rtl ? place(x, width, t.x, measure(t.text, t.style)) : x + t.x;
+        drawLine(painter, t.text, left, t.top, t.style, rtl);
+      }
     }
   }
+}
+
+/** Whether the document reads right to left (Arabic). */
+function isRightToLeft(theme: Theme): boolean {
+  return (theme as { direction?: string }).direction === "rtl";
 }

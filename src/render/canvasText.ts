@@ -4,7 +4,12 @@
 // ToUnicode map, the same look); each piece is split into runs by the font that has its characters;
 // lines are broken at spaces to a width, measured with the font itself.
 import { Font } from "@react-pdf/renderer";
+import type { Bidi } from "bidi-js";
+import bidiModule from "bidi-js";
 import { ARABIC_FONT_FAMILY, FONT_FAMILY } from "./fonts.ts";
+
+// bidi-js is a CommonJS module whose exports are the factory itself (its types describe an ES default).
+const bidi = (bidiModule as unknown as () => Bidi)();
 
 /** The part of fontkit's font that measuring and drawing needs. */
 interface LoadedFont {
@@ -49,19 +54,60 @@ interface Run {
   font: LoadedFont;
 }
 
-/** Splits text into runs, each in the first face of the stack that can draw its characters. */
+/** Splits text into runs, each in the first face of the stack that can draw its characters (a space
+ * stays in the run it is in, so Arabic words are shaped as they are written). */
 function runs(text: string, bold: boolean): Run[] {
   const latin = loaded(FONT_FAMILY, bold);
   const arabic = loaded(ARABIC_FONT_FAMILY, bold);
   const out: Run[] = [];
   for (const char of text) {
     const cp = char.codePointAt(0) ?? 0;
-    const font = cp === 0x20 || latin.hasGlyphForCodePoint(cp) ? latin : arabic;
     const last = out[out.length - 1];
+    const font = cp === 0x20 && last ? last.font : latin.hasGlyphForCodePoint(cp) ? latin : arabic;
     if (last && last.font === font) last.text += char;
     else out.push({ text: char, font });
   }
   return out;
+}
+
+/**
+ * One line's runs in the order they are drawn, left to right (Unicode bidi algorithm, UAX #9): levels
+ * per character for the paragraph's direction, runs of one level, runs reversed from the highest level
+ * to the lowest odd one, mirrored brackets in right-to-left runs. fontkit lays the glyphs of a
+ * right-to-left run out right to left itself, so each run is still shaped in its logical order.
+ */
+function visualRuns(text: string, bold: boolean, rtl: boolean): Run[] {
+  if (!rtl && !/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u2066-\u2069\u202A-\u202E]/.test(text))
+    return runs(text, bold);
+  const embedding = bidi.getEmbeddingLevels(text, rtl ? "rtl" : "ltr");
+  const mirrored = bidi.getMirroredCharactersMap(text, embedding.levels);
+  // Levels are per UTF-16 unit; every letter these documents print is a single unit.
+  const units = text.split("");
+  for (const [index, char] of mirrored) units[index] = char;
+  const levelRuns: { text: string; level: number }[] = [];
+  units.forEach((unit, i) => {
+    const level = embedding.levels[i] ?? 0;
+    // Direction isolates and embeddings only steer the algorithm; they are not drawn.
+    if (/[\u2066-\u2069\u202A-\u202E]/.test(unit)) return;
+    const last = levelRuns[levelRuns.length - 1];
+    if (last && last.level === level) last.text += unit;
+    else levelRuns.push({ text: unit, level });
+  });
+  const highest = Math.max(0, ...levelRuns.map((r) => r.level));
+  const lowestOdd = Math.min(...levelRuns.map((r) => r.level).filter((l) => l % 2 === 1), highest + 1);
+  for (let level = highest; level >= lowestOdd; level--) {
+    for (let i = 0; i < levelRuns.length; i++) {
+      if ((levelRuns[i]?.level ?? 0) < level) continue;
+      let end = i;
+      while (end + 1 < levelRuns.length && (levelRuns[end + 1]?.level ?? 0) >= level) end++;
+      levelRuns.splice(i, end - i + 1, ...levelRuns.slice(i, end + 1).reverse());
+      i = end;
+    }
+  }
+  return levelRuns.flatMap((run) => {
+    const fontRuns = runs(run.text, bold);
+    return run.level % 2 === 1 ? fontRuns.reverse() : fontRuns;
+  });
 }
 
 const widths = new Map<string, number>();
@@ -116,9 +162,16 @@ const current = new WeakMap<Painter, { font: LoadedFont; size: number }>();
  * Draws one line of text whose line box starts at `top`: the glyphs sit where react-pdf would put them
  * (the font's ascent and descent centred in the line height).
  */
-export function drawLine(painter: Painter, text: string, x: number, top: number, style: TextStyle): number {
+export function drawLine(
+  painter: Painter,
+  text: string,
+  x: number,
+  top: number,
+  style: TextStyle,
+  rtl = false,
+): number {
   let left = x;
-  for (const run of runs(text, style.bold)) {
+  for (const run of visualRuns(text, style.bold, rtl)) {
     const { ascent, descent, unitsPerEm } = run.font;
     const set = current.get(painter);
     if (set?.font !== run.font || set.size !== style.size) {

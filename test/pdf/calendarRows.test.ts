@@ -88,4 +88,23 @@ describe("calendar rows", () => {
     expect(texts.map((t) => t.text)).toEqual(expect.arrayContaining(["Tue 1 Dec", "Day 1", "4 mg", "40 mg"]));
     for (const t of texts) expect(t.size).toBeGreaterThanOrEqual(16);
   });
+
+  test("right to left, day 1 is the rightmost cell and each cell's text ends at its right edge", () => {
+    const theme = { ...createTheme(brand, "A4"), direction: "rtl" as const };
+    const week = [1, 2, 3, 4, 5, 6, 7].map((n) => day(n, { label: `اليوم ${n}` }));
+    const { painter, texts } = recorder();
+    weekRow(week, theme).paint(painter);
+    const cell = theme.page.contentWidth / 7;
+    const columnOf = (text: string) => {
+      const t = texts.find((item) => item.text === text);
+      if (!t) throw new Error(`${text} not drawn`);
+      return Math.floor(t.x / cell);
+    };
+    expect(columnOf("Tue 1 Dec")).toBe(6);
+    expect(columnOf("Tue 7 Dec")).toBe(0);
+    const date = texts.find((t) => t.text === "Tue 1 Dec");
+    if (!date) throw new Error("no date");
+    const right = date.x + measure(date.text, { size: date.size, bold: true });
+    expect(right).toBeCloseTo(7 * cell - 3, 1);
+  });
 });
