@@ -102,6 +102,7 @@ function block(el: Element, template: string): Block {
       return {
         type: "aside",
         language: attr(el, "lang", template),
+        direction: el.attribs.dir === "rtl" ? "rtl" : "ltr",
         label: attr(el, "label", template),
         children: blocks(el, template),
       };

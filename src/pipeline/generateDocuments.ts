@@ -77,6 +77,7 @@ function secondLanguage(order: Order, catalog: Catalog): SecondLanguage | undefi
   return {
     code: bundle.language,
     label: bundle.meta.name,
+    direction: bundle.meta.direction,
     translate: translatorFor(catalog, bundle.language, order.drug),
   };
 }
@@ -111,16 +112,21 @@ export async function generateDocuments(
   // Plan and wording are made once per order and shared by both documents.
   const prepared = prepare(order, catalog);
   if (kinds.includes("leaflet")) {
+    const doc = buildLeafletDoc(order, catalog);
     const leaflet = await renderPdf(
-      buildLeafletDoc(order, catalog),
-      createTheme(brand, options.paper ?? "A4", { largePrint: Boolean(order.largePrint) }),
+      doc,
+      createTheme(brand, options.paper ?? "A4", { largePrint: Boolean(order.largePrint), direction: doc.direction }),
       meta,
     );
     add("leaflet", leaflet, order.secondLanguage);
   }
   const card = kinds.includes("card") ? buildCardDoc(order, catalog, prepared) : undefined;
   if (card) {
-    const theme = createCardTheme(brand, { width: CARD_WIDTH, height: CARD_HEIGHT, padding: BODY_PADDING.side });
+    const theme = createCardTheme(
+      brand,
+      { width: CARD_WIDTH, height: CARD_HEIGHT, padding: BODY_PADDING.side },
+      card.direction,
+    );
     const single = await refuseUnfitName(() => renderSingleCard(card, theme, meta, (options.bleedMm ?? 0) * MM));
     add("card", options.cardFormat === "sheet" ? await renderCardSheets([card], theme, meta) : single);
   }

@@ -19,6 +19,7 @@ export function LeafletPdf({ doc, theme, meta }: { doc: LeafletDoc; theme: Theme
           paddingBottom: page.bottom,
           paddingHorizontal: page.margin,
           fontFamily: font.family,
+          direction: theme.direction,
           fontSize: font.body,
           color: colour.text,
         }}

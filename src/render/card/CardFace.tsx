@@ -3,7 +3,7 @@
 import { Image, Text, View } from "@react-pdf/renderer";
 import type { CardFace } from "../../document/documentTypes.ts";
 import { Blocks } from "../Blocks.tsx";
-import type { Theme } from "../theme.ts";
+import { inReadingOrder, side, type Theme } from "../theme.ts";
 import { BAND_HEIGHT, CARD_WIDTH, SAFE_MARGIN, SAFE_ZONE, type Slot } from "./cardGeometry.ts";
 
 /** The band: its colour runs `bleed` past the trim on three sides; its one line of text (and the logo, no
@@ -47,11 +47,23 @@ export function CardBand({
           alignItems: "center",
         }}
       >
-        <Image src={theme.logoPath} style={{ width: line, height: line, marginRight: 4 }} />
-        <Text style={{ fontSize: theme.font.small, lineHeight: 1.25, color: theme.colour.onPrimary }}>
-          <Text style={{ fontWeight: 700 }}>{face.band.organisation}</Text>
-          {`  ·  ${face.band.title}`}
-        </Text>
+        {inReadingOrder(theme, [
+          <Image key="logo" src={theme.logoPath} style={{ width: line, height: line, [side(theme).marginEnd]: 4 }} />,
+          <Text
+            key="title"
+            // A set width: react-pdf lays text out at the width before a row shrinks it, and right-aligned
+            // (right-to-left) text would run under the logo.
+            style={{
+              width: CARD_WIDTH - 2 * SAFE_MARGIN - line - 4,
+              fontSize: theme.font.small,
+              lineHeight: 1.25,
+              color: theme.colour.onPrimary,
+            }}
+          >
+            <Text style={{ fontWeight: 700 }}>{face.band.organisation}</Text>
+            {`  ·  ${face.band.title}`}
+          </Text>,
+        ])}
       </View>
     </>
   );
