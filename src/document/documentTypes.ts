@@ -46,7 +46,7 @@ export type Block =
   | { type: "list"; ordered: boolean; items: Inline[][]; start?: number }
   | { type: "callout"; tone: "urgent" | "info"; children: Block[] }
   /** The same content again in a second language (bilingual leaflets), marked with that language's name. */
-  | { type: "aside"; language: string; label: string; children: Block[] }
+  | { type: "aside"; language: string; direction: "ltr" | "rtl"; label: string; children: Block[] }
   | { type: "facts"; items: { label: string; value: string }[] }
   | { type: "contacts"; items: Contact[] }
   /** A web address on its own, broken into lines where it must (never run off the page). */
@@ -87,6 +87,7 @@ export interface CardFace {
 /** A face's text in a second language, marked with that language's own name ("Nederlands"). */
 export interface CardSecondLanguage {
   language: string;
+  direction: "ltr" | "rtl";
   label: string;
   blocks: Block[];
 }

@@ -71,7 +71,12 @@ export function parseCardMarkup(markup: string, template: string): CardDoc {
     const [first] = asides;
     if (!first || asides.some((a) => a.language !== first.language))
       throw new MarkupError(template, "the card's <back> holds <aside>s in more than one language");
-    result.second = { language: first.language, label: first.label, blocks: asides.flatMap((a) => a.children) };
+    result.second = {
+      language: first.language,
+      direction: first.direction,
+      label: first.label,
+      blocks: asides.flatMap((a) => a.children),
+    };
     return result;
   };
   return {
@@ -117,6 +122,7 @@ function block(el: Element, template: string): Block {
       return {
         type: "aside",
         language: attr(el, "lang", template),
+        direction: el.attribs.dir === "rtl" ? "rtl" : "ltr",
         label: attr(el, "label", template),
         children: blocks(el, template),
       };

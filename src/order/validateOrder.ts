@@ -106,7 +106,7 @@ function checkAgainstCatalog(
   } else if (bundle && !isPrintable(bundle)) {
     problems.push({
       field: "language",
-      message: `${bundle.meta.name} (${bundle.language}) cannot be printed yet: right-to-left printing is not verified (phone numbers and line starts come out wrong), so no leaflet is made rather than a wrong one; choose another language (${printable.join(", ")})`,
+      message: `${bundle.meta.name} (${bundle.language}) cannot be printed yet: right-to-left printing is not verified (the calendar does not read right to left yet), so no leaflet is made rather than a wrong one; choose another language (${printable.join(", ")})`,
     });
   }
   const second = valid.secondLanguage as string | undefined;

@@ -79,6 +79,7 @@ function secondLanguage(order: Order, catalog: Catalog): SecondLanguage | undefi
   return {
     code: bundle.language,
     label: bundle.meta.name,
+    direction: bundle.meta.direction,
     translate: translatorFor(catalog, bundle.language, order.drug),
   };
 }
@@ -117,16 +118,21 @@ export async function generateDocuments(
   // Plan and wording are made once per order and shared by both documents.
   const prepared = prepare(order, catalog);
   if (kinds.includes("leaflet")) {
+    const doc = buildLeafletDoc(order, catalog, prepared);
     const leaflet = await renderPdf(
-      buildLeafletDoc(order, catalog, prepared),
-      createTheme(brand, options.paper ?? "A4", { largePrint: Boolean(order.largePrint) }),
+      doc,
+      createTheme(brand, options.paper ?? "A4", { largePrint: Boolean(order.largePrint), direction: doc.direction }),
       meta,
     );
     add("leaflet", leaflet, order.secondLanguage);
   }
   const card = kinds.includes("card") ? buildCardDoc(order, catalog, prepared) : undefined;
   if (card) {
-    const theme = createCardTheme(brand, { width: CARD_WIDTH, height: CARD_HEIGHT, padding: BODY_PADDING.side });
+    const theme = createCardTheme(
+      brand,
+      { width: CARD_WIDTH, height: CARD_HEIGHT, padding: BODY_PADDING.side },
+      card.direction,
+    );
     const single = await refuseUnfitName(() => renderCard(card, theme, meta, (options.bleedMm ?? 0) * MM));
     // The card keeps its one-language name (<drug>-card-<lang>.pdf) either way: see render/card/fitSecondLanguage.tsx.
     const second = single.secondLanguage;

@@ -4,9 +4,10 @@ import { Text, View } from "@react-pdf/renderer";
 import type { Block, Inline } from "../document/documentTypes.ts";
 import { addressLines } from "./addressLines.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
+import { isolate } from "./isolate.ts";
 import { QrBlock } from "./QrBlock.tsx";
 import { TableBlock } from "./TableBlock.tsx";
-import type { Theme } from "./theme.ts";
+import { inReadingOrder, side, start, type Theme, withDirection } from "./theme.ts";
 
 /** A heading moves to the next page unless this much of what follows it fits below it (no orphaned headings). */
 const MIN_PRESENCE_AHEAD = 90;
@@ -111,7 +112,7 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
             fontSize: block.small ? font.small : font.body,
             marginBottom: (block.small ? 0.3 : 0.45) * em,
             // Small print gets a shorter measure, so its lines too stay under about 100 characters.
-            ...(block.small && !theme.largePrint ? { paddingRight: theme.page.contentWidth * 0.3 } : {}),
+            ...(block.small && !theme.largePrint ? { [side(theme).paddingEnd]: theme.page.contentWidth * 0.3 } : {}),
           }}
         >
           <Runs runs={block.text} />
@@ -121,11 +122,11 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
       return (
         <View style={{ marginBottom: 0.45 * em }}>
           {block.items.map((item, i) => (
-            // The marker hangs in the item's left padding: a shrinking flex-row Text would be laid out at
+            // The marker hangs in the item's start padding: a shrinking flex-row Text would be laid out at
             // the full width and run past the margin (react-pdf measures it before the row shrinks it).
             // biome-ignore lint/suspicious/noArrayIndexKey: items are static for one render
-            <View key={i} wrap={false} style={{ paddingLeft: 1.5 * em, marginBottom: 0.2 * em }}>
-              <Text style={{ ...body, position: "absolute", left: 0, top: 0 }}>
+            <View key={i} wrap={false} style={{ [side(theme).paddingStart]: 1.5 * em, marginBottom: 0.2 * em }}>
+              <Text style={{ ...body, position: "absolute", [start(theme)]: 0, top: 0, width: 1.4 * em }}>
                 {block.ordered ? `${(block.start ?? 1) + i}.` : "•"}
               </Text>
               <Text style={body}>
@@ -135,23 +136,27 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
           ))}
         </View>
       );
-    case "aside":
+    case "aside": {
+      // In the second language's own direction (a Dutch aside in an Arabic leaflet reads left to right).
+      const own = withDirection(theme, block.direction);
       return (
         <View
           style={{
+            direction: own.direction,
             marginTop: 0.3 * em,
             marginBottom: 0.75 * em,
-            paddingLeft: em,
-            borderLeftWidth: 2,
-            borderLeftColor: colour.rule,
+            [side(own).paddingStart]: em,
+            [side(own).borderStartWidth]: 2,
+            [side(own).borderStartColor]: colour.rule,
           }}
         >
           <Text style={{ ...body, fontSize: font.small, fontWeight: 700, color: colour.text, marginBottom: 0.2 * em }}>
             {block.label}
           </Text>
-          <Blocks blocks={block.children} theme={theme} />
+          <Blocks blocks={block.children} theme={own} />
         </View>
       );
+    }
     case "callout": {
       const urgent = block.tone === "urgent";
       // Kept on one page where it surely fits. In large print a box may be taller than a page, and an
@@ -187,8 +192,21 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
                 borderBottomColor: colour.rule,
               }}
             >
-              <Text style={{ ...body, width: theme.largePrint ? "100%" : "34%", fontWeight: 700 }}>{item.label}</Text>
-              <Text style={{ ...body, width: theme.largePrint ? "100%" : "66%" }}>{item.value}</Text>
+              {theme.largePrint ? (
+                <>
+                  <Text style={{ ...body, fontWeight: 700 }}>{item.label}</Text>
+                  <Text style={body}>{item.value}</Text>
+                </>
+              ) : (
+                inReadingOrder(theme, [
+                  <Text key="label" style={{ ...body, width: "34%", fontWeight: 700 }}>
+                    {item.label}
+                  </Text>,
+                  <Text key="value" style={{ ...body, width: "66%" }}>
+                    {item.value}
+                  </Text>,
+                ])
+              )}
             </View>
           ))}
         </View>
@@ -199,7 +217,7 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
           {block.items.map((c) => (
             <Text key={c.label} style={{ ...body, fontSize: font.h3 }}>
               {`${c.label}: `}
-              <Text style={{ fontWeight: 700 }}>{c.number}</Text>
+              <Text style={{ fontWeight: 700 }}>{isolate(c.number, theme)}</Text>
             </Text>
           ))}
         </View>
@@ -214,7 +232,7 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
       return (
         <View style={{ marginBottom: 0.3 * em }}>
           {addressLines(block.url, theme.page.contentWidth, font.small).map((line) => (
-            <Text key={line} style={{ ...body, fontSize: font.small }}>
+            <Text key={line} style={{ ...body, fontSize: font.small, ...addressStyle(theme) }}>
               {line}
             </Text>
           ))}
@@ -230,4 +248,9 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
       );
     }
   }
+}
+
+/** A web address reads left to right in every language, at the start of the line. */
+export function addressStyle(theme: Theme) {
+  return { direction: "ltr" as const, textAlign: start(theme) };
 }

@@ -6,7 +6,7 @@
 import { Canvas, Text, View } from "@react-pdf/renderer";
 import type { Block } from "../document/documentTypes.ts";
 import { type DrawRow, dayRow, weekRow } from "./calendarRows.ts";
-import type { Theme } from "./theme.ts";
+import { inReadingOrder, side, start, type Theme } from "./theme.ts";
 
 type CalendarBlockData = Extract<Block, { type: "calendar" }>;
 
@@ -17,20 +17,24 @@ function boxSize(theme: Theme): number {
 
 function TickBox({ theme }: { theme: Theme }) {
   const box = boxSize(theme);
-  return <View style={{ width: box, height: box, borderWidth: 1, borderColor: theme.colour.text, marginRight: 3 }} />;
+  return (
+    <View
+      style={{ width: box, height: box, borderWidth: 1, borderColor: theme.colour.text, [side(theme).marginEnd]: 3 }}
+    />
+  );
 }
 
 function RestMark({ theme }: { theme: Theme }) {
   const box = boxSize(theme);
   return (
-    <View style={{ width: box, height: box, marginRight: 3, justifyContent: "center" }}>
+    <View style={{ width: box, height: box, [side(theme).marginEnd]: 3, justifyContent: "center" }}>
       <View style={{ height: 1.5, backgroundColor: theme.colour.text }} />
     </View>
   );
 }
 
 export function CalendarBlock({ block, theme }: { block: CalendarBlockData; theme: Theme }) {
-  const text = { fontSize: theme.font.small, color: theme.colour.text, lineHeight: 1.3 };
+  const text = { fontSize: theme.font.small, color: theme.colour.text, lineHeight: 1.3, textAlign: start(theme) };
   return (
     <View>
       <View wrap={false} style={{ marginBottom: 8, padding: 6, borderWidth: 0.75, borderColor: theme.colour.rule }}>
@@ -39,19 +43,23 @@ export function CalendarBlock({ block, theme }: { block: CalendarBlockData; them
           // The mark and symbol hang in the padding, so the text wraps at the legend's real width.
           <View
             key={`${key.mark}${key.symbol}`}
-            style={{ paddingLeft: boxSize(theme) + 6 + theme.font.small, marginBottom: 1 }}
+            style={{ [side(theme).paddingStart]: boxSize(theme) + 6 + theme.font.small, marginBottom: 1 }}
           >
             <View
               style={{
                 position: "absolute",
-                left: 0,
+                [start(theme)]: 0,
                 top: theme.font.small * 0.15,
                 flexDirection: "row",
                 alignItems: "center",
               }}
             >
-              {key.mark === "rest" ? <RestMark theme={theme} /> : <TickBox theme={theme} />}
-              <Text style={{ ...text, fontWeight: 700 }}>{key.symbol}</Text>
+              {inReadingOrder(theme, [
+                key.mark === "rest" ? <RestMark key="mark" theme={theme} /> : <TickBox key="mark" theme={theme} />,
+                <Text key="symbol" style={{ ...text, fontWeight: 700 }}>
+                  {key.symbol}
+                </Text>,
+              ])}
             </View>
             <Text style={text}>{key.text}</Text>
           </View>
@@ -66,7 +74,15 @@ export function CalendarBlock({ block, theme }: { block: CalendarBlockData; them
           <View key={cycle.title} style={{ marginBottom: 10 }}>
             {/* The cycle's title and dates stay with its first row: never a title alone at a page's foot. */}
             <View wrap={false}>
-              <Text style={{ fontSize: theme.font.h3, fontWeight: 700, color: theme.colour.primary, marginBottom: 2 }}>
+              <Text
+                style={{
+                  fontSize: theme.font.h3,
+                  fontWeight: 700,
+                  color: theme.colour.primary,
+                  marginBottom: 2,
+                  textAlign: start(theme),
+                }}
+              >
                 {cycle.title}
               </Text>
               {cycle.lines.map((line) => (

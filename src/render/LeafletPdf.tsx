@@ -18,6 +18,7 @@ function pageStyle(theme: Theme) {
     paddingBottom: page.bottom,
     paddingHorizontal: page.margin,
     fontFamily: font.family,
+    direction: theme.direction,
     fontSize: font.body,
     color: colour.text,
   };

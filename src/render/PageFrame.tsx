@@ -1,19 +1,22 @@
 // The running header (logo, hospital, document title, whose leaflet) and footer (sources, phone
 // numbers, "page N of M") repeated on every page. `fixed` is what makes totalPages available.
 import { Image, Text, View } from "@react-pdf/renderer";
+import { Fragment } from "react";
 import type { LeafletDoc } from "../document/documentTypes.ts";
-import type { Theme } from "./theme.ts";
+import { isolate } from "./isolate.ts";
+import { end, inReadingOrder, side, type Theme } from "./theme.ts";
 
 export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
   const { margin, contentWidth } = theme.page;
   const logo = theme.largePrint ? 40 : theme.page.headerHeight * 0.57;
+  const patientWidth = contentWidth * 0.4;
   const patient = (
     <Text
       style={{
         fontSize: theme.font.small,
         fontWeight: 700,
         color: theme.colour.text,
-        ...(theme.largePrint ? { marginTop: 4 } : { width: contentWidth * 0.4, textAlign: "right" as const }),
+        ...(theme.largePrint ? { marginTop: 4 } : { width: patientWidth, textAlign: end(theme) }),
       }}
     >
       {doc.header.patient}
@@ -36,14 +39,22 @@ export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
       }}
     >
       <View style={{ flexDirection: "row", alignItems: "center" }}>
-        <Image src={theme.logoPath} style={{ width: logo, height: logo, marginRight: 10, flexShrink: 0 }} />
-        <View style={{ flexGrow: 1, flexShrink: 1 }}>
-          <Text style={{ fontSize: theme.font.small + 3, fontWeight: 700, color: theme.colour.primary }}>
-            {doc.header.organisation}
-          </Text>
-          <Text style={{ fontSize: theme.font.small, color: theme.colour.text }}>{doc.header.title}</Text>
-        </View>
-        {theme.largePrint ? null : patient}
+        {inReadingOrder(theme, [
+          <Image
+            key="logo"
+            src={theme.logoPath}
+            style={{ width: logo, height: logo, [side(theme).marginEnd]: 10, flexShrink: 0 }}
+          />,
+          // A set width, not flex-grow: react-pdf lays text out at the width before a row shrinks it, and
+          // right-aligned (right-to-left) text would then run off the page.
+          <View key="title" style={{ width: contentWidth - logo - 10 - (theme.largePrint ? 0 : patientWidth) }}>
+            <Text style={{ fontSize: theme.font.small + 3, fontWeight: 700, color: theme.colour.primary }}>
+              {doc.header.organisation}
+            </Text>
+            <Text style={{ fontSize: theme.font.small, color: theme.colour.text }}>{doc.header.title}</Text>
+          </View>,
+          theme.largePrint ? null : <Fragment key="patient">{patient}</Fragment>,
+        ])}
       </View>
       {theme.largePrint ? patient : null}
     </View>
@@ -58,6 +69,7 @@ export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
   // Small print keeps under about 100 characters a line; large print (16 pt) cannot exceed it anyway.
   const measureGap = theme.largePrint ? 0 : PAGE_LABEL_WIDTH + 8;
   const small = { fontSize: theme.font.small, color: theme.colour.text, lineHeight: 1.3 };
+  const { paddingEnd } = side(theme);
   // Placed from the top and without a height: react-pdf 4 drops a fixed view holding a render-prop
   // Text when the view is placed with `bottom` or given a height (the Text has no size at layout time;
   // compare react-pdf issue #931).
@@ -74,10 +86,10 @@ export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
         paddingTop: 5,
       }}
     >
-      <Text style={{ ...small, paddingRight: PAGE_LABEL_WIDTH + 8 }}>{doc.footer.source}</Text>
-      {doc.footer.notice ? <Text style={{ ...small, paddingRight: measureGap }}>{doc.footer.notice}</Text> : null}
-      <Text style={{ ...small, paddingRight: measureGap }}>
-        {doc.footer.contacts.map((c, i) => `${i > 0 ? "  ·  " : ""}${c.label}: ${c.number}`).join("")}
+      <Text style={{ ...small, [paddingEnd]: PAGE_LABEL_WIDTH + 8 }}>{doc.footer.source}</Text>
+      {doc.footer.notice ? <Text style={{ ...small, [paddingEnd]: measureGap }}>{doc.footer.notice}</Text> : null}
+      <Text style={{ ...small, [paddingEnd]: measureGap }}>
+        {doc.footer.contacts.map((c, i) => `${i > 0 ? "  ·  " : ""}${c.label}: ${isolate(c.number, theme)}`).join("")}
       </Text>
       {/* Last, and placed absolutely: a render-prop Text is measured before its text exists (so it needs its
           own width), and react-pdf 4 drops siblings that follow it in a fixed view. */}
@@ -87,9 +99,9 @@ export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
           fontWeight: 700,
           position: "absolute",
           top: 5,
-          right: 0,
+          [end(theme)]: 0,
           width: PAGE_LABEL_WIDTH,
-          textAlign: "right",
+          textAlign: end(theme),
         }}
         render={({ pageNumber, totalPages }) =>
           doc.footer.pageLabel.replace("{page}", String(pageNumber)).replace("{total}", String(totalPages))

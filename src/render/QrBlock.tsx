@@ -4,7 +4,8 @@ import { Image, Text, View } from "@react-pdf/renderer";
 import { PNG } from "pngjs";
 import QRCode from "qrcode";
 import { addressLines } from "./addressLines.ts";
-import type { Theme } from "./theme.ts";
+import { addressStyle } from "./Blocks.tsx";
+import { inReadingOrder, side as sides, type Theme } from "./theme.ts";
 
 /** Pixels per module: sharp in print (the PDF scales the image without smoothing). */
 const PIXELS_PER_MODULE = 8;
@@ -40,15 +41,17 @@ export function QrBlock({ url, label, theme }: { url: string; label: string; the
   const small = { fontSize: theme.font.small, color: theme.colour.text, lineHeight: 1.3 };
   return (
     <View wrap={false} style={{ flexDirection: "row", alignItems: "center", marginTop: 0.5 * theme.font.body }}>
-      <Image src={{ data: qrImage(url), format: "png" }} style={{ width: side, height: side }} />
-      <View style={{ width: theme.page.contentWidth - side - 8, marginLeft: 8 }}>
-        <Text style={small}>{label}</Text>
-        {addressLines(url, theme.page.contentWidth - side - 8, theme.font.small).map((line) => (
-          <Text key={line} style={{ ...small, fontWeight: 700 }}>
-            {line}
-          </Text>
-        ))}
-      </View>
+      {inReadingOrder(theme, [
+        <Image key="qr" src={{ data: qrImage(url), format: "png" }} style={{ width: side, height: side }} />,
+        <View key="address" style={{ width: theme.page.contentWidth - side - 8, [sides(theme).marginStart]: 8 }}>
+          <Text style={small}>{label}</Text>
+          {addressLines(url, theme.page.contentWidth - side - 8, theme.font.small).map((line) => (
+            <Text key={line} style={{ ...small, fontWeight: 700, ...addressStyle(theme) }}>
+              {line}
+            </Text>
+          ))}
+        </View>,
+      ])}
     </View>
   );
 }

@@ -2,7 +2,7 @@
 // optional last column of tick boxes. Ruled in black and grey so it prints the same without colour.
 import { Text, View } from "@react-pdf/renderer";
 import type { Block } from "../document/documentTypes.ts";
-import type { Theme } from "./theme.ts";
+import { inReadingOrder, type Theme } from "./theme.ts";
 
 type TableData = Extract<Block, { type: "table" }>;
 
@@ -22,11 +22,14 @@ export function TableBlock({ block, theme }: { block: TableData; theme: Theme })
   return (
     <View style={{ marginVertical: 6, borderTopWidth: 1, borderColor: theme.colour.text }}>
       <View style={{ flexDirection: "row", borderBottomWidth: 1, borderColor: theme.colour.text }}>
-        {[...block.header, ...(tick ? [block.tickLabel ?? ""] : [])].map((label, i) => (
-          <Text key={label} style={{ ...text, ...cell, width: w[i], fontWeight: 700 }}>
-            {label}
-          </Text>
-        ))}
+        {inReadingOrder(
+          theme,
+          [...block.header, ...(tick ? [block.tickLabel ?? ""] : [])].map((label, i) => (
+            <Text key={label} style={{ ...text, ...cell, width: w[i], fontWeight: 700 }}>
+              {label}
+            </Text>
+          )),
+        )}
       </View>
       {block.rows.map((row) => (
         <View
@@ -39,17 +42,19 @@ export function TableBlock({ block, theme }: { block: TableData; theme: Theme })
             borderColor: theme.colour.rule,
           }}
         >
-          {row.map((value, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-            <Text key={i} style={{ ...text, ...cell, width: w[i] }}>
-              {value}
-            </Text>
-          ))}
-          {tick ? (
-            <View style={{ ...cell, width: w[row.length] }}>
-              <View style={{ width: 11, height: 11, borderWidth: 1, borderColor: theme.colour.text }} />
-            </View>
-          ) : null}
+          {inReadingOrder(theme, [
+            ...row.map((value, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+              <Text key={i} style={{ ...text, ...cell, width: w[i] }}>
+                {value}
+              </Text>
+            )),
+            tick ? (
+              <View key="tick" style={{ ...cell, width: w[row.length] }}>
+                <View style={{ width: 11, height: 11, borderWidth: 1, borderColor: theme.colour.text }} />
+              </View>
+            ) : null,
+          ])}
         </View>
       ))}
     </View>

@@ -53,7 +53,7 @@ function markedLine(
 /** A week of the grid: seven equal cells (a short last week leaves the rest of the row empty). */
 export function weekRow(week: CalendarDay[], theme: Theme): DrawRow {
   const width = theme.page.contentWidth;
-  const rtl = isRightToLeft(theme);
+  const rtl = theme.direction === "rtl";
   const cellWidth = width / 7;
   const size = theme.font.small;
   const regular: TextStyle = { size, bold: false, lineHeight: size * 1.25 };
@@ -63,10 +63,17 @@ export function weekRow(week: CalendarDay[], theme: Theme): DrawRow {
   const cells = week.map((day) => {
     const cell: CellLayout = { texts: [], marks: [], height: 0 };
     let top = pad;
-    cell.texts.push({ text: day.label, x: pad, top, style: regular });
-    top += regular.lineHeight;
-    cell.texts.push({ text: day.date, x: pad, top, style: bold });
-    top += regular.lineHeight + 2;
+    // Day number and date, each wrapped to the cell (Arabic writes the weekday out in full).
+    for (const [text, style] of [
+      [day.label, regular],
+      [day.date, bold],
+    ] as const) {
+      for (const line of wrap(text, cellWidth - 2 * pad, style)) {
+        cell.texts.push({ text: line, x: pad, top, style });
+        top += style.lineHeight;
+      }
+    }
+    top += 2;
     const at = (t: number) => ({ x: pad, top: t, width: cellWidth - 2 * pad });
     for (const dose of day.doses) {
       top += markedLine(cell, "box", dose.symbol, dose.text, at(top), { regular, bold, mark }) + 1;
@@ -110,7 +117,7 @@ export function weekRow(week: CalendarDay[], theme: Theme): DrawRow {
 /** Large print: one day as a row – date and day number on the left, each dose (or the rest mark) on the right. */
 export function dayRow(day: CalendarDay, theme: Theme): DrawRow {
   const width = theme.page.contentWidth;
-  const rtl = isRightToLeft(theme);
+  const rtl = theme.direction === "rtl";
   const size = theme.font.body;
   const regular: TextStyle = { size, bold: false, lineHeight: size * 1.25 };
   const bold: TextStyle = { ...regular, bold: true };
@@ -184,9 +191,4 @@ function drawCells(
       }
     }
   }
-}
-
-/** Whether the document reads right to left (Arabic). */
-function isRightToLeft(theme: Theme): boolean {
-  return (theme as { direction?: string }).direction === "rtl";
 }

@@ -105,8 +105,15 @@ function visualRuns(text: string, bold: boolean, rtl: boolean): Run[] {
     }
   }
   return levelRuns.flatMap((run) => {
-    const fontRuns = runs(run.text, bold);
-    return run.level % 2 === 1 ? fontRuns.reverse() : fontRuns;
+    if (run.level % 2 === 0) return runs(run.text, bold);
+    // Right to left: words (and the spaces between them) in reverse order, each shaped on its own.
+    // pdfkit lays a run out word by word, each word with its trailing space, which inside a
+    // right-to-left run would put the words left to right and the spaces at their left.
+    return run.text
+      .split(/( +)/)
+      .filter((piece) => piece !== "")
+      .reverse()
+      .flatMap((piece) => runs(piece, bold).reverse());
   });
 }
 

@@ -10,6 +10,8 @@ export const PAGE_SIZES: Record<PaperSize, [number, number]> = {
   Letter: [612, 792],
 };
 
+export type Direction = "ltr" | "rtl";
+
 export interface Theme {
   page: {
     size: [number, number];
@@ -23,6 +25,9 @@ export interface Theme {
   };
   /** Large print for partially sighted readers: nothing below 16 pt, the calendar as a list of days. */
   largePrint: boolean;
+  /** Reading direction of the document's language (the locale's `_meta.direction`). Right to left: text
+   * set and aligned from the right, rows mirrored (see `row`, `start`, `end`). */
+  direction: Direction;
   font: { family: string[]; body: number; small: number; h1: number; h2: number; h3: number; lineHeight: number };
   colour: { primary: string; onPrimary: string; accent: string; text: string; rule: string; restFill: string };
   logoPath: string;
@@ -35,14 +40,20 @@ const MEASURE = 462;
 /** The grey of rest-day cells in the calendar (checked for contrast against the brand's text colour). */
 export const REST_FILL = "#E4E4E4";
 
-export function createTheme(brand: Brand, paper: PaperSize, options: { largePrint?: boolean } = {}): Theme {
+export function createTheme(
+  brand: Brand,
+  paper: PaperSize,
+  options: { largePrint?: boolean; direction?: Direction } = {},
+): Theme {
   const size = PAGE_SIZES[paper];
+  const direction = options.direction ?? "ltr";
   const contentWidth = MEASURE;
   const margin = (size[0] - MEASURE) / 2;
   if (options.largePrint) {
     return {
       page: { size, margin, top: 122, bottom: 222, contentWidth, headerHeight: 104, footerRoom: 204 },
       largePrint: true,
+      direction,
       font: { family: FONT_STACK, body: 16, small: 16, h1: 26, h2: 21, h3: 18, lineHeight: 1.35 },
       colour: brandColours(brand),
       logoPath: brand.logoPath,
@@ -51,6 +62,7 @@ export function createTheme(brand: Brand, paper: PaperSize, options: { largePrin
   return {
     page: { size, margin, top: 92, bottom: 100, contentWidth, headerHeight: 70, footerRoom: 82 },
     largePrint: false,
+    direction,
     font: { family: FONT_STACK, body: 11, small: 9, h1: 19, h2: 14, h3: 12, lineHeight: 1.4 },
     colour: brandColours(brand),
     logoPath: brand.logoPath,
@@ -58,7 +70,11 @@ export function createTheme(brand: Brand, paper: PaperSize, options: { largePrin
 }
 
 /** A card's theme: the same brand, type for a wallet card (nothing below 6.5 pt). */
-export function createCardTheme(brand: Brand, card: { width: number; height: number; padding: number }): Theme {
+export function createCardTheme(
+  brand: Brand,
+  card: { width: number; height: number; padding: number },
+  direction: Direction = "ltr",
+): Theme {
   return {
     page: {
       size: [card.width, card.height],
@@ -70,10 +86,47 @@ export function createCardTheme(brand: Brand, card: { width: number; height: num
       footerRoom: 0,
     },
     largePrint: false,
+    direction,
     font: { family: FONT_STACK, body: 7, small: 6.5, h1: 9, h2: 8, h3: 7.5, lineHeight: 1.2 },
     colour: brandColours(brand),
     logoPath: brand.logoPath,
   };
+}
+
+/** The same theme read in another direction (a second language's aside in a bilingual leaflet). */
+export function withDirection(theme: Theme, direction: Direction): Theme {
+  return direction === theme.direction ? theme : { ...theme, direction };
+}
+
+/**
+ * The children of a row in the reading direction: the first at the start (the right, right to left).
+ * A row of these, not `flexDirection: "row-reverse"`: react-pdf 4 placed the children of a reversed row
+ * in the absolutely placed page header in the wrong order, one of them off the page (seen).
+ */
+export function inReadingOrder<T>(theme: Theme, children: T[]): T[] {
+  return theme.direction === "rtl" ? [...children].reverse() : children;
+}
+
+/** The side a line starts on, and the side it ends on: left and right, or right and left. */
+export function start(theme: Theme): "left" | "right" {
+  return theme.direction === "rtl" ? "right" : "left";
+}
+
+export function end(theme: Theme): "left" | "right" {
+  return theme.direction === "rtl" ? "left" : "right";
+}
+
+/** Start and end as style keys: `{ [side(theme).paddingStart]: 8 }` pads the start of a line. */
+export function side(theme: Theme) {
+  const rtl = theme.direction === "rtl";
+  return {
+    paddingStart: rtl ? "paddingRight" : "paddingLeft",
+    paddingEnd: rtl ? "paddingLeft" : "paddingRight",
+    marginStart: rtl ? "marginRight" : "marginLeft",
+    marginEnd: rtl ? "marginLeft" : "marginRight",
+    borderStartWidth: rtl ? "borderRightWidth" : "borderLeftWidth",
+    borderStartColor: rtl ? "borderRightColor" : "borderLeftColor",
+  } as const;
 }
 
 function brandColours(brand: Brand): Theme["colour"] {

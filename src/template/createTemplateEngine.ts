@@ -10,6 +10,7 @@ import type { Translate } from "../content/createTranslator.ts";
 export interface SecondLanguage {
   code: string;
   label: string;
+  direction: "ltr" | "rtl";
   translate: Translate;
 }
 
@@ -40,7 +41,7 @@ export function compileDocumentTemplate(templatesDir: string, templatePath: stri
     try {
       const label = Handlebars.escapeExpression(second.label);
       return new Handlebars.SafeString(
-        `${own}<aside lang="${second.code}" label="${label}">${options.fn(this)}</aside>`,
+        `${own}<aside lang="${second.code}" dir="${second.direction}" label="${label}">${options.fn(this)}</aside>`,
       );
     } finally {
       current = saved;

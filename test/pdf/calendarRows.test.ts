@@ -90,7 +90,7 @@ describe("calendar rows", () => {
   });
 
   test("right to left, day 1 is the rightmost cell and each cell's text ends at its right edge", () => {
-    const theme = { ...createTheme(brand, "A4"), direction: "rtl" as const };
+    const theme = createTheme(brand, "A4", { direction: "rtl" });
     const week = [1, 2, 3, 4, 5, 6, 7].map((n) => day(n, { label: `اليوم ${n}` }));
     const { painter, texts } = recorder();
     weekRow(week, theme).paint(painter);

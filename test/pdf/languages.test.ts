@@ -331,7 +331,7 @@ describe("bilingual orders (secondLanguage)", () => {
     });
   });
 
-  test.each(["xx", "ar"])("an unknown or unprintable second language (%s) is refused on secondLanguage", (second) => {
+  test.each(["xx", "zz"])("an unknown second language (%s) is refused on secondLanguage", (second) => {
     const validation = validateOrder({ ...baseOrder(), language: "tr", secondLanguage: second }, catalog);
     expect(validation.ok).toBe(false);
     if (validation.ok) return;
@@ -414,32 +414,31 @@ describe("a Turkish leaflet made after a French one in the same process (batch, 
   });
 });
 
-describe("Arabic: translated, but not printed", () => {
-  const refusal = "right-to-left printing is not verified";
-
-  test("an order in Arabic is refused on the field language", () => {
-    const validation = validateOrder({ ...baseOrder(), language: "ar" }, catalog);
-    expect(validation.ok).toBe(false);
-    if (validation.ok) return;
-    expect(validation.problems).toEqual([{ field: "language", message: expect.stringContaining(refusal) }]);
+describe("Arabic: printed right to left", () => {
+  test("an order in Arabic is accepted, and Arabic as a second language too", () => {
+    expect(validateOrder({ ...baseOrder(), language: "ar" }, catalog).ok).toBe(true);
+    expect(validateOrder({ ...baseOrder(), language: "nl", secondLanguage: "ar" }, catalog).ok).toBe(true);
   });
 
-  test("generate --lang ar exits 1, names the field and writes nothing", async () => {
+  test("generate --lang ar writes the leaflet and the card", async () => {
     const out = join(freshDir("arabic"), "out");
-    const run = await cli(["generate", "--demo", "--lang", "ar", "--out", out, "--kinds", "leaflet"]);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe("");
-    expect(run.stderr).toContain("language:");
-    expect(run.stderr).toContain(refusal);
-    expect(listTree(out)).toEqual([]);
+    const run = await cli(["generate", "--demo", "--lang", "ar", "--out", out]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(listTree(out)).toEqual([
+      "DEMO-0001",
+      join("DEMO-0001", "manifest.json"),
+      join("DEMO-0001", "pomalidomide-card-ar.pdf"),
+      join("DEMO-0001", "pomalidomide-leaflet-ar.pdf"),
+    ]);
   });
 
-  test("list marks Arabic, and only Arabic, as not printable", async () => {
-    const [json, text] = await Promise.all([cli(["list", "--json"]), cli(["list"])]);
+  test("list marks every language printable", async () => {
+    const json = await cli(["list", "--json"]);
     expect(json.code).toBe(0);
     const listing = JSON.parse(json.stdout) as { languages: { code: string; printable: boolean }[] };
     expect(Object.fromEntries(listing.languages.map((l) => [l.code, l.printable]))).toEqual({
-      ar: false,
+      ar: true,
       de: true,
       en: true,
       fr: true,
@@ -447,10 +446,5 @@ describe("Arabic: translated, but not printed", () => {
       pl: true,
       tr: true,
     });
-    expect(text.code).toBe(0);
-    const lines = text.stdout.split("\n");
-    const notPrintable = lines.filter((line) => line.includes("not printable"));
-    expect(notPrintable).toHaveLength(1);
-    expect(notPrintable[0]).toMatch(/^\s+ar\s/);
   });
 });

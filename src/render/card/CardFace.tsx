@@ -3,7 +3,7 @@
 import { Image, Text, View } from "@react-pdf/renderer";
 import type { Block, CardFace, CardSecondLanguage, Inline } from "../../document/documentTypes.ts";
 import { Blocks } from "../Blocks.tsx";
-import type { Theme } from "../theme.ts";
+import { inReadingOrder, side, type Theme, withDirection } from "../theme.ts";
 import { BAND_HEIGHT, CARD_WIDTH, SAFE_MARGIN, SAFE_ZONE, type Slot } from "./cardGeometry.ts";
 
 /** The band: its colour runs `bleed` past the trim on three sides; its one line of text (and the logo, no
@@ -47,11 +47,23 @@ export function CardBand({
           alignItems: "center",
         }}
       >
-        <Image src={theme.logoPath} style={{ width: line, height: line, marginRight: 4 }} />
-        <Text style={{ fontSize: theme.font.small, lineHeight: 1.25, color: theme.colour.onPrimary }}>
-          <Text style={{ fontWeight: 700 }}>{face.band.organisation}</Text>
-          {`  ·  ${face.band.title}`}
-        </Text>
+        {inReadingOrder(theme, [
+          <Image key="logo" src={theme.logoPath} style={{ width: line, height: line, [side(theme).marginEnd]: 4 }} />,
+          <Text
+            key="title"
+            // A set width: react-pdf lays text out at the width before a row shrinks it, and right-aligned
+            // (right-to-left) text would run under the logo.
+            style={{
+              width: CARD_WIDTH - 2 * SAFE_MARGIN - line - 4,
+              fontSize: theme.font.small,
+              lineHeight: 1.25,
+              color: theme.colour.onPrimary,
+            }}
+          >
+            <Text style={{ fontWeight: 700 }}>{face.band.organisation}</Text>
+            {`  ·  ${face.band.title}`}
+          </Text>,
+        ])}
       </View>
     </>
   );
@@ -76,7 +88,9 @@ export const SECOND_LANGUAGE_SIZE = 6.5;
  * because a card has room for few lines: no indents and no half-empty last lines per item. One unbreakable
  * block, so on an ID-1 page it either fits whole or moves whole to an extra page (which fitSecondLanguage
  * detects); it is never cut. */
-function SecondLanguage({ second, theme }: { second: CardSecondLanguage; theme: Theme }) {
+function SecondLanguage({ second, theme: cardTheme }: { second: CardSecondLanguage; theme: Theme }) {
+  // The second language reads in its own direction (Dutch on an Arabic card reads left to right).
+  const theme = withDirection(cardTheme, second.direction);
   const size = Math.max(SECOND_LANGUAGE_SIZE, theme.font.small);
   const { runIn, rest } = runInParts(second.blocks);
   const small: Theme = { ...theme, font: { ...theme.font, body: size, small: size } };
@@ -85,7 +99,15 @@ function SecondLanguage({ second, theme }: { second: CardSecondLanguage; theme: 
       wrap={false}
       style={{ marginTop: 1.5, paddingTop: 2, borderTopWidth: 0.5, borderTopColor: theme.colour.rule }}
     >
-      <Text style={{ fontSize: size, lineHeight: theme.font.lineHeight, color: theme.colour.text }}>
+      <Text
+        style={{
+          fontSize: size,
+          lineHeight: theme.font.lineHeight,
+          color: theme.colour.text,
+          direction: theme.direction,
+          textAlign: theme.direction === "rtl" ? "right" : "left",
+        }}
+      >
         <Text style={{ fontWeight: 700 }}>{second.label}</Text>
         {runIn.map((runs, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: items are static for one render

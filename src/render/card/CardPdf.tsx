@@ -49,6 +49,7 @@ function SingleCardPage({ face, theme, bleed }: { face: CardFace; theme: Theme; 
       size={[page.width, page.height]}
       style={{
         fontFamily: theme.font.family,
+        direction: theme.direction,
         paddingTop: page.trim.y + BODY_PADDING.top,
         paddingLeft: page.trim.x + BODY_PADDING.side,
         paddingRight: page.trim.x + BODY_PADDING.side,
@@ -69,12 +70,13 @@ export function CardSheetPdf({ cards, theme, meta }: { cards: CardDoc[]; theme: 
   const sheets = Array.from({ length: Math.ceil(cards.length / CARDS_PER_SHEET) }, (_, i) =>
     cards.slice(i * CARDS_PER_SHEET, (i + 1) * CARDS_PER_SHEET),
   );
+  const sheetStyle = { fontFamily: theme.font.family, direction: theme.direction };
   return (
     <PdfDocument info={first} meta={meta}>
       {sheets.flatMap((sheet, s) =>
         (["front", "back"] as const).map((side) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: sheets are positional
-          <Page key={`${s}-${side}`} size={[SHEET.width, SHEET.height]} style={{ fontFamily: theme.font.family }}>
+          <Page key={`${s}-${side}`} size={[SHEET.width, SHEET.height]} style={sheetStyle}>
             {sheet.map((card, i) => {
               const at = sheetSlot(i, side);
               const face = card[side];

@@ -45,7 +45,13 @@ export async function fitSecondLanguage(card: CardDoc, theme: Theme): Promise<Fi
 export function withSecondLanguageAsBlock(card: CardDoc): CardDoc {
   const second = card.back.second;
   if (!second) return card;
-  const aside: Block = { type: "aside", language: second.language, label: second.label, children: second.blocks };
+  const aside: Block = {
+    type: "aside",
+    language: second.language,
+    direction: second.direction,
+    label: second.label,
+    children: second.blocks,
+  };
   const { second: _moved, ...back } = card.back;
   return { ...card, back: { ...back, blocks: [...back.blocks, aside] } };
 }

@@ -1,0 +1,269 @@
+// Arabic as the patient reads it: a pomalidomide leaflet and card rendered right to left, read back with
+// poppler's pdftotext. Two readings: the text (Arabic words whole: no letter lost at a line or run start,
+// no shaped form read as another letter), and the words with their places on the page, for the order of
+// digits and Latin inside Arabic lines. A PDF keeps only where glyphs are, not the order they were
+// written in, and pdftotext's guess at that order moves digits and brackets in mixed lines (it reads
+// "1 ديسمبر 2026 – 22 فبراير 2027" as "1 ديسمبر 22 – 2026 فبراير 2027"), so order is checked by place:
+// a right-to-left line is read from its right edge, a Latin phrase or a phone number inside it from
+// its left. Checked: dates written out in Arabic, the dose, the contraception rules, phone numbers,
+// and a line mixing an Arabic word with the patient's Latin name and number.
+// A control rendered with a left-to-right theme shows the checks can fail. Dates are pinned (2026-12-01); nothing depends on today.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { loadCatalogOrThrow, PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
+import type { Order } from "../../src/order/orderTypes.ts";
+import { validateOrder } from "../../src/order/validateOrder.ts";
+import { buildLeafletDoc, generateDocuments } from "../../src/pipeline/generateDocuments.ts";
+import { renderPdf } from "../../src/render/renderPdf.tsx";
+import { createTheme } from "../../src/render/theme.ts";
+import { baseOrder } from "../helpers/orders.ts";
+
+const catalog = loadCatalogOrThrow();
+const NAME = "Jan de Vries";
+const PATIENT_ID = "NL-12345";
+const NURSE_LINE = "+31 20 555 0101";
+const EMERGENCY = "+31 20 555 0199";
+
+// biome-ignore lint/suspicious/noExplicitAny: locale files are free-form JSON trees
+type Json = Record<string, any>;
+const locale = (namespace: "common" | "pomalidomide"): Json =>
+  JSON.parse(readFileSync(join(PROJECT_ROOT, "locales", "ar", `${namespace}.json`), "utf8"));
+const common = locale("common");
+const pomalidomide = locale("pomalidomide");
+
+/** A valid Arabic order. */
+function arabicOrder(): Order {
+  const validation = validateOrder(
+    {
+      ...baseOrder(),
+      language: "ar",
+      name: NAME,
+      patientId: PATIENT_ID,
+      contact: { nurseLine: NURSE_LINE, emergency: EMERGENCY },
+    },
+    catalog,
+  );
+  if (!validation.ok) throw new Error(`test order refused: ${JSON.stringify(validation.problems)}`);
+  return validation.order;
+}
+
+/** A date as Intl writes it in Arabic with Latin digits (the locale's intlLocale), in UTC. */
+function arabicDate(iso: string): string {
+  return new Intl.DateTimeFormat(common._meta.intlLocale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+let dir: string;
+
+/** pdftotext's text in reading order, without the embedding marks (U+202A–202E) it puts around runs
+ * and the isolates (U+2066–2069) the PDF's text keeps around phone numbers. */
+function pdfText(bytes: Uint8Array, name: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(
+    /[\u202a-\u202e\u2066-\u2069]/g,
+    "",
+  );
+}
+
+/** Without spaces: pdftotext places the spaces between an Arabic word and a number on either side. */
+const squash = (text: string) => text.replace(/\s+/g, "");
+
+interface Word {
+  page: number;
+  text: string;
+  x: number;
+  y: number;
+}
+
+/** pdftotext's words with their places (points from the top left). An Arabic word comes in the order its
+ * glyphs stand on the page, left to right: reversed here, so it reads as written. */
+function pdfWords(bytes: Uint8Array, name: string): Word[] {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  const html = execFileSync("pdftotext", ["-enc", "UTF-8", "-bbox", file, "-"], { encoding: "utf8" });
+  const words: Word[] = [];
+  let page = 0;
+  for (const line of html.split("\n")) {
+    if (line.includes("<page ")) page++;
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>(.*)<\/word>/.exec(line);
+    if (!m) continue;
+    const raw = (m[3] as string).replace(/&amp;/g, "&").replace(/[\u2066-\u2069]/g, "");
+    const text = ARABIC.test(raw) ? [...raw].reverse().join("") : raw;
+    words.push({ page, text, x: Number(m[1]), y: Number(m[2]) });
+  }
+  return words;
+}
+
+const ARABIC = /[\u0600-\u06ff]/;
+
+/** The words of the line (same page, tops within `tolerance` pt: Arabic and Latin glyphs stand at
+ * different heights) that holds the first word `text`. */
+function lineOf(words: Word[], text: string, tolerance = 3): Word[] {
+  const word = words.find((w) => w.text === text);
+  if (!word) throw new Error(`no word ${text}`);
+  return words.filter((w) => w.page === word.page && Math.abs(w.y - word.y) < tolerance);
+}
+
+/** x of `text` in `line` (the first such word); NaN if there is none. */
+function xOf(line: Word[], text: string): number {
+  return line.find((w) => w.text === text)?.x ?? Number.NaN;
+}
+
+/** Whether the words stand left to right on the page (so a phrase that reads left to right reads so). */
+function leftToRight(line: Word[], texts: string[]): boolean {
+  const xs = texts.map((t) => xOf(line, t));
+  return xs.every((x, i) => !Number.isNaN(x) && (i === 0 || x > (xs[i - 1] as number)));
+}
+
+/** The rightmost word of a line: where a right-to-left line starts. */
+const rightmost = (line: Word[]) => line.reduce((a, b) => (b.x > a.x ? b : a));
+
+let leaflet: string;
+let card: string;
+let leafletWords: Word[];
+let cardWords: Word[];
+let controlWords: Word[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "arabic-"));
+  const order = arabicOrder();
+  const documents = await generateDocuments(order, catalog, { kinds: ["leaflet", "card"] });
+  const bytes = (kind: string) => {
+    const found = documents.find((d) => d.kind === kind);
+    if (!found) throw new Error(`no ${kind}`);
+    return found.bytes;
+  };
+  leaflet = pdfText(bytes("leaflet"), "leaflet.pdf");
+  card = pdfText(bytes("card"), "card.pdf");
+  leafletWords = pdfWords(bytes("leaflet"), "leaflet.pdf");
+  cardWords = pdfWords(bytes("card"), "card.pdf");
+  // The control: the same Arabic leaflet set as if it read left to right.
+  const brand = catalog.brands.get(order.brand);
+  if (!brand) throw new Error("no brand");
+  const ltr = await renderPdf(buildLeafletDoc(order, catalog), createTheme(brand, "A4", { direction: "ltr" }), {
+    creationDate: new Date("2026-12-01T00:00:00Z"),
+    creator: "test",
+  });
+  controlWords = pdfWords(ltr, "left-to-right.pdf");
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("Arabic leaflet", () => {
+  test("the personal block: labels whole (first letters and dots kept) and the values", () => {
+    // "جرعتك" starts with a letter drawn as a dotless base plus a dot: it was cut to "رعتك", and its
+    // shaped forms were read as other letters ("جرعيك").
+    expect(common.personal.dose).toBe("جرعتك");
+    for (const label of [common.personal.dose, common.personal.startDate, common.personal.ppp]) {
+      expect(leaflet).toContain(label);
+    }
+    expect(leaflet).toContain(common.ppp["woman-childbearing"]);
+    expect(leaflet).toContain(common.notice.unreviewed);
+  });
+
+  test("dates written out in Arabic, the day at the right: the start date", () => {
+    const start = arabicDate("2026-12-01");
+    expect(start).toBe("1 ديسمبر 2026");
+    expect(squash(leaflet)).toContain(squash(start));
+    // The start date's row: its label at the right, then (read from the right) "1", "ديسمبر", "2026".
+    const line = lineOf(leafletWords, "البدء", 8);
+    expect(rightmost(line).text).toBe("تاريخ");
+    expect(xOf(line, "1")).toBeGreaterThan(xOf(line, "ديسمبر"));
+    expect(xOf(line, "ديسمبر")).toBeGreaterThan(xOf(line, "2026"));
+  });
+
+  test("the calendar reads right to left: day 1 in the rightmost column, day 7 in the leftmost", () => {
+    // The first week row: the line that holds seven "اليوم" (day) labels, each with its day number.
+    const labels = leafletWords.filter((w) => w.text === "اليوم");
+    const row = labels.find(
+      (label) => labels.filter((l) => l.page === label.page && Math.abs(l.y - label.y) < 2).length === 7,
+    );
+    if (!row) throw new Error("no week row of seven day labels");
+    const line = leafletWords.filter((w) => w.page === row.page && Math.abs(w.y - row.y) < 5);
+    const days = line.filter((w) => /^[1-7]$/.test(w.text)).sort((a, b) => b.x - a.x);
+    expect(days.map((w) => w.text)).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    // In the control set left to right, the same row runs the other way.
+    const controlLabels = controlWords.filter((w) => w.text === "اليوم");
+    const controlRow = controlLabels.find(
+      (label) => controlLabels.filter((l) => l.page === label.page && Math.abs(l.y - label.y) < 2).length === 7,
+    );
+    if (!controlRow) throw new Error("no week row in the control");
+    const controlDays = controlWords
+      .filter((w) => w.page === controlRow.page && Math.abs(w.y - controlRow.y) < 5 && /^[1-7]$/.test(w.text))
+      .sort((a, b) => b.x - a.x);
+    expect(controlDays.map((w) => w.text)).toEqual(["7", "6", "5", "4", "3", "2", "1"]);
+    // The cells' weekdays read back as written: "الخميس" and "السبت" share their dotless base letter
+    // with ش, which text extraction read in their place while one glyph could carry only one text.
+    const weekdays = new Intl.DateTimeFormat(common._meta.intlLocale, { weekday: "long", timeZone: "UTC" });
+    for (const iso of ["2026-12-03", "2026-12-05"]) {
+      const weekday = weekdays.format(new Date(`${iso}T00:00:00Z`));
+      expect(leaflet).toContain(weekday);
+    }
+  });
+
+  test("the dose, 4 mg: read from the right, the number, then its unit", () => {
+    // The first "mg" is the personal block's dose row, its Arabic label at the right.
+    const line = lineOf(leafletWords, "mg", 8);
+    expect(ARABIC.test(rightmost(line).text)).toBe(true);
+    expect(xOf(line, "4")).toBeGreaterThan(xOf(line, "mg"));
+  });
+
+  test("phone numbers left to right as written, in the contacts and on every page", () => {
+    const groups = NURSE_LINE.split(" ");
+    const pages = new Set(leafletWords.map((w) => w.page));
+    expect(pages.size).toBeGreaterThan(3);
+    for (const page of pages) {
+      const onPage = leafletWords.filter((w) => w.page === page);
+      const line = lineOf(onPage, "0101");
+      expect(leftToRight(line, groups)).toBe(true);
+    }
+    expect(leftToRight(lineOf(leafletWords, "0199"), EMERGENCY.split(" "))).toBe(true);
+  });
+
+  test("a mixed line: the Arabic word at the right, then the Latin name and number left to right", () => {
+    const word = common.header.for.split(" ")[0] as string;
+    expect(word).toBe("إلى");
+    const line = lineOf(leafletWords, word);
+    expect(leftToRight(line, ["Jan", "de", "Vries", `(${PATIENT_ID})`])).toBe(true);
+    expect(xOf(line, word)).toBeGreaterThan(xOf(line, `(${PATIENT_ID})`));
+    // The same line as pdftotext reads it: its letters and digits in the order written (it cannot
+    // tell which side a bracket stands on).
+    const text = leaflet.split("\n").find((l) => l.includes(NAME)) ?? "";
+    expect(text.replace(/[\s()]/g, "")).toBe(`${word}${NAME}${PATIENT_ID}`.replace(/[\s()]/g, ""));
+  });
+});
+
+describe("Arabic card", () => {
+  const rules = pomalidomide.sections.card;
+
+  test("the contraception rules for a woman who can become pregnant, and the carry line", () => {
+    expect(squash(card)).toContain(squash(rules.womanChildbearing.item2));
+    expect(squash(card)).toContain(squash(rules.carry));
+    // The rule with its number: "… ابتداء من 4 أسابيع …" (a line pdftotext reads in written order).
+    expect(squash(card)).toContain(squash("وسيلة فعالة لمنع الحمل ابتداء من 4 أسابيع على الأقل قبل بدء العلاج"));
+  });
+
+  test("the name and both phone numbers, left to right as written", () => {
+    expect(card).toContain(NAME);
+    expect(leftToRight(lineOf(cardWords, "0101"), NURSE_LINE.split(" "))).toBe(true);
+    expect(leftToRight(lineOf(cardWords, "0199"), EMERGENCY.split(" "))).toBe(true);
+  });
+});
+
+describe("the checks can fail: the same leaflet set left to right", () => {
+  test("its phone number groups stand in reverse, and the dose reads 4 after mg", () => {
+    expect(leftToRight(lineOf(controlWords, "0101"), NURSE_LINE.split(" "))).toBe(false);
+    const line = lineOf(controlWords, "mg", 8);
+    expect(xOf(line, "4")).toBeLessThan(xOf(line, "mg"));
+  });
+});
