@@ -50,6 +50,22 @@ function markedLine(
   return lines.length * regular.lineHeight;
 }
 
+/** Texts one under the other from `at.top`, each wrapped to `at.width`; returns the top below them. */
+function stackLines(
+  cell: CellLayout,
+  texts: [string, TextStyle][],
+  at: { x: number; top: number; width: number },
+): number {
+  let top = at.top;
+  for (const [text, style] of texts) {
+    for (const line of wrap(text, at.width, style)) {
+      cell.texts.push({ text: line, x: at.x, top, style });
+      top += style.lineHeight;
+    }
+  }
+  return top;
+}
+
 /** A week of the grid: seven equal cells (a short last week leaves the rest of the row empty). */
 export function weekRow(week: CalendarDay[], theme: Theme): DrawRow {
   const width = theme.page.contentWidth;
@@ -62,23 +78,21 @@ export function weekRow(week: CalendarDay[], theme: Theme): DrawRow {
   const pad = 3;
   const cells = week.map((day) => {
     const cell: CellLayout = { texts: [], marks: [], height: 0 };
-    let top = pad;
     // Day number and date, each wrapped to the cell (Arabic writes the weekday out in full).
-    for (const [text, style] of [
-      [day.label, regular],
-      [day.date, bold],
-    ] as const) {
-      for (const line of wrap(text, cellWidth - 2 * pad, style)) {
-        cell.texts.push({ text: line, x: pad, top, style });
-        top += style.lineHeight;
-      }
-    }
-    top += 2;
-    const at = (t: number) => ({ x: pad, top: t, width: cellWidth - 2 * pad });
+    const at = { x: pad, top: pad, width: cellWidth - 2 * pad };
+    let top =
+      stackLines(
+        cell,
+        [
+          [day.label, regular],
+          [day.date, bold],
+        ],
+        at,
+      ) + 2;
     for (const dose of day.doses) {
-      top += markedLine(cell, "box", dose.symbol, dose.text, at(top), { regular, bold, mark }) + 1;
+      top += markedLine(cell, "box", dose.symbol, dose.text, { ...at, top }, { regular, bold, mark }) + 1;
     }
-    if (day.rest) top += markedLine(cell, "rest", "", day.rest, at(top), { regular, bold, mark });
+    if (day.rest) top += markedLine(cell, "rest", "", day.rest, { ...at, top }, { regular, bold, mark });
     cell.height = top + pad;
     return cell;
   });
@@ -126,16 +140,14 @@ export function dayRow(day: CalendarDay, theme: Theme): DrawRow {
   const left = { x: 4, width: width * 0.42 - 8 };
   const right = { x: width * 0.42, width: width * 0.58 - 4 };
   const cell: CellLayout = { texts: [], marks: [], height: 0 };
-  let leftTop = padY;
-  for (const [text, style] of [
-    [day.date, bold],
-    [day.label, regular],
-  ] as const) {
-    for (const line of wrap(text, left.width, style)) {
-      cell.texts.push({ text: line, x: left.x, top: leftTop, style });
-      leftTop += style.lineHeight;
-    }
-  }
+  const leftTop = stackLines(
+    cell,
+    [
+      [day.date, bold],
+      [day.label, regular],
+    ],
+    { ...left, top: padY },
+  );
   let rightTop = padY;
   const at = (t: number) => ({ x: right.x, top: t, width: right.width });
   for (const dose of day.doses) {

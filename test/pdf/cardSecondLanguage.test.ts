@@ -251,6 +251,7 @@ describe("card markup", () => {
     expect(doc.back.blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph"]);
     expect(doc.back.second).toEqual({
       language: "nl",
+      direction: "ltr",
       label: "L",
       blocks: [{ type: "paragraph", text: [{ text: "x" }], small: false }],
     });
