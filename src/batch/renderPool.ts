@@ -14,6 +14,10 @@ const WORKER_HEAP_MB = Number(process.env.LEAFLETS_WORKER_HEAP_MB ?? 256);
  * the row fails with a message, so one bad document can never stall a whole batch. */
 const JOB_TIMEOUT_MS = Number(process.env.LEAFLETS_JOB_TIMEOUT_MS ?? 120_000);
 
+/** Jobs a worker renders before it is replaced. A new worker starts cold: about 2 s to load, then each
+ * shared part of the leaflets (per medicine, language and category) laid out again. */
+const WORKER_JOBS = Number(process.env.LEAFLETS_WORKER_JOBS ?? 250);
+
 interface Pending {
   job: RenderJob;
   resolve: (result: RenderResult) => void;
@@ -33,7 +37,7 @@ export class RenderPool {
 
   constructor(
     readonly size: number,
-    private readonly maxJobsPerWorker = 250,
+    private readonly maxJobsPerWorker = WORKER_JOBS,
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
