@@ -6,6 +6,21 @@ import type { LocaleBundle } from "./loadLocales.ts";
 
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
+const LEFT_TO_RIGHT_ISOLATE = "\u2066";
+const RIGHT_TO_LEFT_ISOLATE = "\u2067";
+const POP_DIRECTIONAL_ISOLATE = "\u2069";
+
+/** A value in an isolate of its own direction: right to left when its first strong letter is Hebrew or
+ * Arabic, else left to right (as a first-strong isolate would, which react-pdf's text layout does not take). */
+function isolateValue(value: unknown): string {
+  const text = String(value);
+  const firstStrong = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.exec(
+    text,
+  );
+  const rtl = firstStrong !== null && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(firstStrong[0]);
+  return `${rtl ? RIGHT_TO_LEFT_ISOLATE : LEFT_TO_RIGHT_ISOLATE}${text}${POP_DIRECTIONAL_ISOLATE}`;
+}
+
 export function createTranslator(bundle: LocaleBundle, defaultNamespace: string): Translate {
   const i18n = i18next.createInstance();
   i18n.init({
@@ -18,8 +33,14 @@ export function createTranslator(bundle: LocaleBundle, defaultNamespace: string)
     returnNull: false,
     returnEmptyString: true,
     returnObjects: false,
-    // The template escapes everything it prints, once; i18next must not escape a second time.
-    interpolation: { escapeValue: false, skipOnVariables: true },
+    // The template escapes everything it prints, once; i18next must not escape a second time. In a
+    // right-to-left language each value is set apart in a first-strong isolate (U+2068 … U+2069), so a
+    // Latin drug name, a dose or a date list keeps its own order and does not pull neighbouring digits
+    // into it: "‏Dexamethasone 40 mg: 1 ديسمبر" would otherwise read "1" with the dose (UAX #9).
+    interpolation:
+      bundle.meta.direction === "rtl"
+        ? { escapeValue: true, escape: isolateValue, skipOnVariables: true }
+        : { escapeValue: false, skipOnVariables: true },
   });
   return (key, values) => {
     const exists = i18n.exists(key, values);
