@@ -13,5 +13,5 @@ export interface RenderJob {
 }
 
 export type RenderResult =
-  | { id: number; ok: true; files: WrittenFile[] }
-  | { id: number; ok: false; errors: FieldProblem[] };
+  /** `notes`: what the pharmacist should know, e.g. that the second language did not fit on the card. */
+  { id: number; ok: true; files: WrittenFile[]; notes: string[] } | { id: number; ok: false; errors: FieldProblem[] };

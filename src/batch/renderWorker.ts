@@ -15,7 +15,9 @@ port.on("message", async (job: RenderJob) => {
   let result: RenderResult;
   try {
     const documents = await generateDocuments(job.order, catalog, job.options);
-    result = { id: job.id, ok: true, files: await writeDocuments(job.outDir, job.order, documents, job.options) };
+    const files = await writeDocuments(job.outDir, job.order, documents, job.options);
+    const notes = documents.flatMap((doc) => (doc.notes ?? []).map((note) => `${doc.kind}: ${note}`));
+    result = { id: job.id, ok: true, files, notes };
   } catch (error) {
     result = { id: job.id, ok: false, errors: problemsOf(error) };
   }

@@ -16,6 +16,8 @@ export interface ReportEntry {
   status: RowStatus;
   files: string[];
   errors: FieldProblem[];
+  /** What to know about a printed row, e.g. "card: the Nederlands (nl) text does not fit on the back …". */
+  notes: string[];
 }
 
 export interface BatchTotals {
@@ -38,7 +40,7 @@ export class ReportWriter {
     this.json = createWriteStream(join(outDir, "report.json.partial"));
     this.csv = createWriteStream(join(outDir, "report.csv.partial"));
     this.json.write(`{\n"input": ${JSON.stringify(input)},\n"rows": [\n`);
-    this.csv.write(stringify([["row", "patientId", "status", "files", "errors"]]));
+    this.csv.write(stringify([["row", "patientId", "status", "files", "errors", "notes"]]));
   }
 
   /** Adds one row's outcome; call in input order. */
@@ -55,6 +57,7 @@ export class ReportWriter {
           entry.status,
           entry.files.join(" | "),
           entry.errors.map((e) => `${e.field}: ${e.message}`).join("; "),
+          entry.notes.join("; "),
         ],
       ]),
     );

@@ -83,12 +83,20 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           status: "skipped",
           files: files.map((f) => join(folder, f.file)),
           errors: [],
+          notes: [],
         };
       }
     }
     const result = await pool.run({ id: input.row, order, options: options.generate, outDir: options.outDir });
     return result.ok
-      ? { row: input.row, patientId: order.patientId, status: "ok", files: result.files.map((f) => f.path), errors: [] }
+      ? {
+          row: input.row,
+          patientId: order.patientId,
+          status: "ok",
+          files: result.files.map((f) => f.path),
+          errors: [],
+          notes: result.notes,
+        }
       : failed(input.row, order.patientId, result.errors);
   };
 
@@ -115,7 +123,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 }
 
 function failed(row: number, patientId: string | null, errors: ReportEntry["errors"]): ReportEntry {
-  return { row, patientId, status: "failed", files: [], errors };
+  return { row, patientId, status: "failed", files: [], errors, notes: [] };
 }
 
 function counts(totals: BatchTotals) {

@@ -315,6 +315,7 @@ describe.concurrent("leaflets batch: a CSV with good and bad rows", { timeout: H
         status: entry.status,
         files: entry.files.join(" | "),
         errors: entry.errors.map((e) => `${e.field}: ${e.message}`).join("; "),
+        notes: entry.notes.join("; "),
       })),
     );
   });
@@ -710,6 +711,18 @@ describe.concurrent("leaflets batch --merge", { timeout: HEAVY_TIMEOUT }, () => 
     const pages = await extractText(readFileSync(join(out, "print-leaflets-nl-001.pdf")));
     expect(pages.length).toBe(expected);
     for (const page of pages) expect(page).toContain("(M-NL1)");
+  });
+
+  test("the report notes that the Dutch text did not fit on the Turkish card's back; other rows have no notes", async ({
+    expect,
+  }) => {
+    const { out } = await mergeBatch();
+    const rows = readReport(out).rows;
+    const turkish = rows.find((entry) => entry.patientId === "M-TR1");
+    expect(turkish?.notes).toEqual([
+      expect.stringMatching(/^card: the Nederlands \(nl\) text does not fit on the back/),
+    ]);
+    for (const entry of rows.filter((e) => e.patientId !== "M-TR1")) expect(entry.notes).toEqual([]);
   });
 
   test("print-leaflets-tr-nl-001.pdf: the bilingual leaflet, every page", async ({ expect }) => {
