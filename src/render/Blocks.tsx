@@ -57,7 +57,8 @@ function keepHeadingsWithNext(blocks: Block[]): Block[][] {
   return groups;
 }
 
-function Runs({ runs }: { runs: Inline[] }) {
+/** Inline text: plain runs as they are, bold runs in bold. */
+export function Runs({ runs }: { runs: Inline[] }) {
   return (
     <>
       {runs.map((run, i) =>

@@ -2,7 +2,7 @@
 // and the face's blocks below it, set in the card theme.
 import { Image, Text, View } from "@react-pdf/renderer";
 import type { Block, CardFace, CardSecondLanguage, Inline } from "../../document/documentTypes.ts";
-import { Blocks } from "../Blocks.tsx";
+import { Blocks, Runs } from "../Blocks.tsx";
 import { inReadingOrder, side, type Theme, withDirection } from "../theme.ts";
 import { BAND_HEIGHT, CARD_WIDTH, SAFE_MARGIN, SAFE_ZONE, type Slot } from "./cardGeometry.ts";
 
@@ -113,16 +113,7 @@ function SecondLanguage({ second, theme: cardTheme }: { second: CardSecondLangua
           // biome-ignore lint/suspicious/noArrayIndexKey: items are static for one render
           <Text key={i}>
             {i === 0 ? "  " : "  •  "}
-            {runs.map((run, j) =>
-              run.bold ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: runs are static for one render
-                <Text key={j} style={{ fontWeight: 700 }}>
-                  {run.text}
-                </Text>
-              ) : (
-                run.text
-              ),
-            )}
+            <Runs runs={runs} />
           </Text>
         ))}
       </Text>
