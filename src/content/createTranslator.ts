@@ -1,24 +1,17 @@
 // One language's text as a strict lookup: i18next with no fallback language, so a key missing in the
 // requested language refuses the document instead of printing another language's sentence.
 import i18next from "i18next";
+import { firstStrongDirection, isolated } from "../bidi.ts";
 import { MissingTranslationError } from "../errors.ts";
 import type { LocaleBundle } from "./loadLocales.ts";
 
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
-const LEFT_TO_RIGHT_ISOLATE = "\u2066";
-const RIGHT_TO_LEFT_ISOLATE = "\u2067";
-const POP_DIRECTIONAL_ISOLATE = "\u2069";
-
-/** A value in an isolate of its own direction: right to left when its first strong letter is Hebrew or
- * Arabic, else left to right (as a first-strong isolate would, which react-pdf's text layout does not take). */
+/** A value in an isolate of its own direction (that of its first strong letter): react-pdf's text
+ * layout takes explicit isolates, not first-strong ones (U+2068). */
 function isolateValue(value: unknown): string {
   const text = String(value);
-  const firstStrong = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.exec(
-    text,
-  );
-  const rtl = firstStrong !== null && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(firstStrong[0]);
-  return `${rtl ? RIGHT_TO_LEFT_ISOLATE : LEFT_TO_RIGHT_ISOLATE}${text}${POP_DIRECTIONAL_ISOLATE}`;
+  return isolated(text, firstStrongDirection(text));
 }
 
 export function createTranslator(bundle: LocaleBundle, defaultNamespace: string): Translate {
@@ -34,7 +27,7 @@ export function createTranslator(bundle: LocaleBundle, defaultNamespace: string)
     returnEmptyString: true,
     returnObjects: false,
     // The template escapes everything it prints, once; i18next must not escape a second time. In a
-    // right-to-left language each value is set apart in a first-strong isolate (U+2068 … U+2069), so a
+    // right-to-left language each value is set apart in an isolate of its own direction, so a
     // Latin drug name, a dose or a date list keeps its own order and does not pull neighbouring digits
     // into it: "‏Dexamethasone 40 mg: 1 ديسمبر" would otherwise read "1" with the dose (UAX #9).
     interpolation:

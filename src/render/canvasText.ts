@@ -2,14 +2,11 @@
 // regular pieces – the calendar's day cells – where react-pdf's general layout would cost a hundred
 // milliseconds per cycle. The same embedded fonts as every other text (so the same subset, the same
 // ToUnicode map, the same look); each piece is split into runs by the font that has its characters;
-// lines are broken at spaces to a width, measured with the font itself.
+// lines are broken at spaces to a width, measured with the font itself. `measure` is also how every
+// other piece of text that must fit a width is sized (card lines, web addresses).
 import { Font } from "@react-pdf/renderer";
-import type { Bidi } from "bidi-js";
-import bidiModule from "bidi-js";
+import { bidi, DIRECTION_CONTROL, NEEDS_REORDERING } from "../bidi.ts";
 import { ARABIC_FONT_FAMILY, FONT_FAMILY } from "./fonts.ts";
-
-// bidi-js is a CommonJS module whose exports are the factory itself (its types describe an ES default).
-const bidi = (bidiModule as unknown as () => Bidi)();
 
 /** The part of fontkit's font that measuring and drawing needs. */
 interface LoadedFont {
@@ -77,8 +74,7 @@ function runs(text: string, bold: boolean): Run[] {
  * right-to-left run out right to left itself, so each run is still shaped in its logical order.
  */
 function visualRuns(text: string, bold: boolean, rtl: boolean): Run[] {
-  if (!rtl && !/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u2066-\u2069\u202A-\u202E]/.test(text))
-    return runs(text, bold);
+  if (!rtl && !NEEDS_REORDERING.test(text)) return runs(text, bold);
   const embedding = bidi.getEmbeddingLevels(text, rtl ? "rtl" : "ltr");
   const mirrored = bidi.getMirroredCharactersMap(text, embedding.levels);
   // Levels are per UTF-16 unit; every letter these documents print is a single unit.
@@ -88,7 +84,7 @@ function visualRuns(text: string, bold: boolean, rtl: boolean): Run[] {
   units.forEach((unit, i) => {
     const level = embedding.levels[i] ?? 0;
     // Direction isolates and embeddings only steer the algorithm; they are not drawn.
-    if (/[\u2066-\u2069\u202A-\u202E]/.test(unit)) return;
+    if (DIRECTION_CONTROL.test(unit)) return;
     const last = levelRuns[levelRuns.length - 1];
     if (last && last.level === level) last.text += unit;
     else levelRuns.push({ text: unit, level });

@@ -1,7 +1,7 @@
 // Chooses the type size for a line that must fit its width: the largest size from `maxSize` down to
 // `minSize` (in 0.25 pt steps) at which it fits on one line. Below `minSize` it is refused, never cut off.
 import { LeafletError } from "../errors.ts";
-import { textWidth } from "./fonts.ts";
+import { measure } from "./canvasText.ts";
 
 export class TextDoesNotFitError extends LeafletError {
   constructor(
@@ -25,7 +25,7 @@ export function fitSize(
   bold = true,
 ): number {
   for (let size = maxSize; size >= minSize - 1e-9; size -= 0.25) {
-    if (textWidth(text, size, bold) <= width) return size;
+    if (measure(text, { size, bold }) <= width) return size;
   }
   throw new TextDoesNotFitError(field, minSize);
 }

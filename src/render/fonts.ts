@@ -21,27 +21,19 @@ export const ARABIC_FONT_FILES = {
   bold: require.resolve("@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf"),
 } as const;
 
-interface MeasurableFont {
+interface CoverageFont {
   characterSet: number[];
-  unitsPerEm: number;
-  layout(text: string): { advanceWidth: number };
 }
 
-const opened = new Map<string, MeasurableFont>();
+const opened = new Map<string, CoverageFont>();
 
-function open(file: string): MeasurableFont {
+function open(file: string): CoverageFont {
   let font = opened.get(file);
   if (!font) {
-    font = fontkit.openSync(file) as MeasurableFont;
+    font = fontkit.openSync(file) as CoverageFont;
     opened.set(file, font);
   }
   return font;
-}
-
-/** Width in points of `text` set in one line at `size` pt (bold or regular), as the PDF will set it. */
-export function textWidth(text: string, size: number, bold = false): number {
-  const font = open(bold ? FONT_FILES.bold : FONT_FILES.regular);
-  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
 }
 
 let coverage: Set<number> | undefined;

@@ -1,5 +1,6 @@
 // The look of a document: page size and margins, type sizes and the brand's colours, as react-pdf styles.
 // Nothing medicine-specific; sizes respect the EU readability guideline (body ≥ 9 pt, here 10.5 pt).
+import type { Direction } from "../bidi.ts";
 import type { Brand } from "../brand/loadBrand.ts";
 import type { PaperSize } from "../order/orderTypes.ts";
 import { FONT_STACK } from "./fonts.ts";
@@ -10,7 +11,7 @@ export const PAGE_SIZES: Record<PaperSize, [number, number]> = {
   Letter: [612, 792],
 };
 
-export type Direction = "ltr" | "rtl";
+export type { Direction };
 
 export interface Theme {
   page: {

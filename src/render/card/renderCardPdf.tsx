@@ -47,9 +47,9 @@ export async function renderCard(
   bleed = 0,
 ): Promise<{ bytes: Uint8Array; secondLanguage?: CardSecondLanguageResult }> {
   checkGlyphs(withSecondLanguageAsBlock(unresolved));
+  await prepareFonts(); // fit sizes are measured with the loaded fonts
   const fitted = await fitSecondLanguage(resolveFitLines(unresolved, theme.page.contentWidth), theme);
   const { card } = fitted;
-  await prepareFonts();
   const bytes = toBytes(await renderToBuffer(<SingleCardPdf card={card} theme={theme} meta={meta} bleed={bleed} />));
   if (countPages(bytes) !== 2) throw new CardOverflowError(card.language);
   return {
@@ -62,11 +62,11 @@ export async function renderCard(
  * language is measured again here, with the same result, so both formats print the same back). */
 export async function renderCardSheets(unresolved: CardDoc[], theme: Theme, meta: PdfMeta): Promise<Uint8Array> {
   for (const card of unresolved) checkGlyphs(withSecondLanguageAsBlock(card));
+  await prepareFonts(); // fit sizes are measured with the loaded fonts
   const cards: CardDoc[] = [];
   for (const card of unresolved) {
     cards.push((await fitSecondLanguage(resolveFitLines(card, theme.page.contentWidth), theme)).card);
   }
-  await prepareFonts();
   const bytes = toBytes(await renderToBuffer(<CardSheetPdf cards={cards} theme={theme} meta={meta} />));
   const expected = 2 * Math.ceil(cards.length / CARDS_PER_SHEET);
   if (countPages(bytes) !== expected)
