@@ -6,7 +6,6 @@
 //
 // The heavy batch runs are started once (lazily) and shared by the tests that look at their results; every
 // run writes into its own temporary folder, so the tests run concurrently.
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   existsSync,
@@ -27,37 +26,15 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import type { BatchTotals, ReportEntry } from "../../src/batch/reportWriter.ts";
 import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
 import type { Manifest } from "../../src/output/manifest.ts";
+import { type CliRun, runCli } from "../helpers/cli.ts";
 import { extractText, flat, pageSizes } from "../helpers/pdf.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Running the command
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+const cli = runCli;
 
-function cli(args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
-  delete env.LEAFLETS_DEBUG;
-  return new Promise((resolvePromise, reject) => {
-    // stdin, stdout and stderr are pipes: the command runs without a terminal.
-    const child = spawn(process.execPath, ["bin/leaflets.js", ...args], { cwd: PROJECT_ROOT, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
-  });
-}
-
-function batch(input: string, out: string, ...flags: string[]): Promise<Run> {
+function batch(input: string, out: string, ...flags: string[]): Promise<CliRun> {
   return cli(["batch", input, "--out", out, "--workers", "2", ...flags]);
 }
 

@@ -1,8 +1,7 @@
 // The translation rules of docs/translations.md, one broken copy of the project per rule: `leaflets
 // validate` must name the file, the key and what is wrong. And never a silent fallback: a key missing in
 // the requested language refuses the leaflet instead of printing another language's sentence.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ConfigProblem } from "../../src/catalog/configProblem.ts";
@@ -12,25 +11,7 @@ import { validateOrder } from "../../src/order/validateOrder.ts";
 import { buildLeafletDoc, generateDocuments } from "../../src/pipeline/generateDocuments.ts";
 import { validateProject } from "../../src/validate/validateProject.ts";
 import { baseOrder } from "../helpers/orders.ts";
-
-const copies: string[] = [];
-
-/** A copy of the project's data files that a test may break. */
-function projectCopy(): string {
-  const root = mkdtempSync(join(tmpdir(), "leaflets-translation-"));
-  cpSync(join(PROJECT_ROOT, "templates"), join(root, "templates"), { recursive: true });
-  cpSync(join(PROJECT_ROOT, "locales"), join(root, "locales"), { recursive: true });
-  copies.push(root);
-  return root;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: locale files are free-form JSON trees
-function editJson(root: string, file: string, edit: (json: Record<string, any>) => void): void {
-  const path = join(root, file);
-  const json = JSON.parse(readFileSync(path, "utf8"));
-  edit(json);
-  writeFileSync(path, JSON.stringify(json, null, 2));
-}
+import { editJson, projectCopy, removeProjectCopies } from "../helpers/projectCopy.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: locale files are free-form JSON trees
 function shippedJson(file: string): Record<string, any> {
@@ -45,9 +26,7 @@ async function problemsAfter(file: string, edit: (json: Record<string, any>) => 
   return validateProject(root);
 }
 
-afterEach(() => {
-  for (const root of copies.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+afterEach(removeProjectCopies);
 
 const FR_DRUG = "locales/fr/pomalidomide.json";
 const FR_COMMON = "locales/fr/common.json";

@@ -1,39 +1,11 @@
 // `leaflets validate` on the shipped files (clean) and on copies broken one rule at a time: each
 // problem must name its file and key.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
 import { contrastRatio } from "../../src/validate/checkBrandContrast.ts";
 import { validateProject } from "../../src/validate/validateProject.ts";
+import { editJson, editText, projectCopy, removeProjectCopies } from "../helpers/projectCopy.ts";
 
-const copies: string[] = [];
-
-/** A copy of the project's data files that a test may break. */
-function projectCopy(): string {
-  const root = mkdtempSync(join(tmpdir(), "leaflets-validate-"));
-  cpSync(join(PROJECT_ROOT, "templates"), join(root, "templates"), { recursive: true });
-  cpSync(join(PROJECT_ROOT, "locales"), join(root, "locales"), { recursive: true });
-  copies.push(root);
-  return root;
-}
-
-function editJson(root: string, file: string, edit: (json: Record<string, any>) => void): void {
-  const path = join(root, file);
-  const json = JSON.parse(readFileSync(path, "utf8"));
-  edit(json);
-  writeFileSync(path, JSON.stringify(json));
-}
-
-function editText(root: string, file: string, edit: (text: string) => string): void {
-  const path = join(root, file);
-  writeFileSync(path, edit(readFileSync(path, "utf8")));
-}
-
-afterEach(() => {
-  for (const root of copies.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+afterEach(removeProjectCopies);
 
 describe("leaflets validate", () => {
   it("finds no problem in the shipped files", async () => {
