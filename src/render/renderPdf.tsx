@@ -7,6 +7,7 @@ import { composeLeaflet } from "./composeLeaflet.ts";
 import { ARABIC_FONT_FAMILY, ARABIC_FONT_FILES, FONT_FAMILY, FONT_FILES } from "./fonts.ts";
 import { LeafletPdf, type PdfMeta } from "./LeafletPdf.tsx";
 import { splitLeaflet } from "./leafletParts.ts";
+import { rememberShaping, type ShapingFont } from "./shapingCache.ts";
 import { sharedPart } from "./sharedPart.tsx";
 import type { Theme } from "./theme.ts";
 
@@ -54,6 +55,7 @@ export function prepareFonts(): Promise<void> {
         for (const codePoint of font.characterSet) {
           if (!isPresentationForm(codePoint)) font.glyphForCodePoint(codePoint);
         }
+        rememberShaping(font);
       }
     }
   })();
@@ -69,7 +71,7 @@ function isPresentationForm(codePoint: number): boolean {
   return (codePoint >= 0xfb00 && codePoint <= 0xfdff) || (codePoint >= 0xfe70 && codePoint <= 0xfeff);
 }
 
-interface WarmableFont {
+interface WarmableFont extends ShapingFont {
   characterSet: number[];
   glyphForCodePoint(codePoint: number): unknown;
 }
