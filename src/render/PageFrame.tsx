@@ -1,8 +1,9 @@
 // The running header (logo, hospital, document title, whose leaflet) and footer (sources, phone
 // numbers, "page N of M") repeated on every page. `fixed` is what makes totalPages available.
-import { Image, Text, View } from "@react-pdf/renderer";
+import { Canvas, Image, Text, View } from "@react-pdf/renderer";
 import { Fragment } from "react";
 import type { LeafletDoc } from "../document/documentTypes.ts";
+import { drawLine, measure, type Painter, type TextStyle } from "./canvasText.ts";
 import { isolate } from "./isolate.ts";
 import { end, inReadingOrder, side, type Theme } from "./theme.ts";
 
@@ -70,6 +71,7 @@ export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
   const measureGap = theme.largePrint ? 0 : PAGE_LABEL_WIDTH + 8;
   const small = { fontSize: theme.font.small, color: theme.colour.text, lineHeight: 1.3 };
   const { paddingEnd } = side(theme);
+  const label: TextStyle = { size: theme.font.small, bold: true, lineHeight: theme.font.small * 1.3 };
   // Placed from the top and without a height: react-pdf 4 drops a fixed view holding a render-prop
   // Text when the view is placed with `bottom` or given a height (the Text has no size at layout time;
   // compare react-pdf issue #931).
@@ -91,22 +93,41 @@ export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
       <Text style={{ ...small, [paddingEnd]: measureGap }}>
         {doc.footer.contacts.map((c, i) => `${i > 0 ? "  ·  " : ""}${c.label}: ${isolate(c.number, theme)}`).join("")}
       </Text>
-      {/* Last, and placed absolutely: a render-prop Text is measured before its text exists (so it needs its
-          own width), and react-pdf 4 drops siblings that follow it in a fixed view. */}
-      <Text
-        style={{
-          ...small,
-          fontWeight: 700,
-          position: "absolute",
-          top: 5,
-          [end(theme)]: 0,
-          width: PAGE_LABEL_WIDTH,
-          textAlign: end(theme),
+      {/* Last, and placed absolutely (react-pdf 4 drops siblings that follow an absolute child in a fixed view). */}
+      <Canvas
+        style={{ position: "absolute", top: 5, [end(theme)]: 0, width: PAGE_LABEL_WIDTH, height: label.lineHeight }}
+        paint={(painter: unknown, width: number, _height: number, page?: PageInfo) => {
+          paintPageLabel(painter as unknown as Painter, doc.footer.pageLabel, page, width, label, theme);
+          return null;
         }}
-        render={({ pageNumber, totalPages }) =>
-          doc.footer.pageLabel.replace("{page}", String(pageNumber)).replace("{total}", String(totalPages))
-        }
       />
     </View>
   );
+}
+
+/** What the patched react-pdf passes a canvas's paint function after its size. */
+interface PageInfo {
+  pageNumber?: number;
+  totalPages?: number;
+}
+
+/**
+ * "Page N of M", drawn on a canvas: react-pdf gives a canvas the page number and page count when it
+ * draws (patches/@react-pdf+render), where a render-prop Text would make it lay every page out again.
+ * Aligned to the end of its box, as the footer's other lines are to the start.
+ */
+function paintPageLabel(
+  painter: Painter,
+  pattern: string,
+  page: PageInfo | undefined,
+  width: number,
+  style: TextStyle,
+  theme: Theme,
+): void {
+  if (!page?.pageNumber || !page.totalPages)
+    throw new Error("internal: the page label was drawn without its page number");
+  const text = pattern.replace("{page}", String(page.pageNumber)).replace("{total}", String(page.totalPages));
+  const rtl = theme.direction === "rtl";
+  painter.fillColor(theme.colour.text);
+  drawLine(painter, text, rtl ? 0 : width - measure(text, style), 0, style, rtl);
 }

@@ -10,6 +10,7 @@ import { ARABIC_FONT_FAMILY, FONT_FAMILY } from "./fonts.ts";
 
 /** The part of fontkit's font that measuring and drawing needs. */
 interface LoadedFont {
+  postscriptName: string;
   unitsPerEm: number;
   ascent: number;
   descent: number;
@@ -19,7 +20,9 @@ interface LoadedFont {
 
 /** The react-pdf Canvas painter: pdfkit's drawing calls, chained. */
 export interface Painter {
-  font(font: unknown, size: number): Painter;
+  /** `name`: the key pdfkit keeps the font under in this document (its PostScript name, as react-pdf's
+   * own text uses, so both draw with one embedded font). */
+  font(font: unknown, name: string, size: number): Painter;
   text(text: string, x: number, y: number, options?: Record<string, unknown>): Painter;
   fillColor(colour: string): Painter;
   strokeColor(colour: string): Painter;
@@ -178,7 +181,7 @@ export function drawLine(
     const { ascent, descent, unitsPerEm } = run.font;
     const set = current.get(painter);
     if (set?.font !== run.font || set.size !== style.size) {
-      painter.font(run.font, style.size);
+      painter.font(run.font, run.font.postscriptName, style.size);
       current.set(painter, { font: run.font, size: style.size });
     }
     const contentHeight = ((ascent - descent) / unitsPerEm) * style.size;

@@ -18,7 +18,7 @@ function recorder() {
   const painter: Painter = new Proxy({} as Painter, {
     get: (_, method) => {
       return (...args: unknown[]) => {
-        if (method === "font") size = args[1] as number;
+        if (method === "font") size = args[2] as number; // font(font, name, size)
         if (method === "text") texts.push({ text: args[0] as string, x: args[1] as number, size });
         return painter;
       };
