@@ -3,6 +3,7 @@
 // Numbers, not assertions. BENCH_COUNT sets how many orders (default 200).
 // `npm run bench -- --batch [N] [--workers W]`: N generated orders (default 1000) through the real
 // batch path instead (CSV → worker pool → files and report), see scripts/benchBatch.ts.
+import "./reactProduction.ts"; // first: React picks its build when it loads
 import { performance } from "node:perf_hooks";
 import { loadCatalogOrThrow } from "../src/catalog/loadCatalog.ts";
 import { validateOrder } from "../src/order/validateOrder.ts";
