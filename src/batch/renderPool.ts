@@ -7,16 +7,18 @@ import type { RenderJob, RenderResult } from "./renderJobs.ts";
 const WORKER_ENTRY = new URL("../../bin/render-worker.js", import.meta.url);
 
 /** Each worker's V8 old generation is capped, so it collects garbage early instead of growing with the
- * machine's memory (a leaflet render needs far less; measured with `npm run bench -- --batch`). */
-const WORKER_HEAP_MB = Number(process.env.LEAFLETS_WORKER_HEAP_MB ?? 256);
+ * machine's memory. A worker holds about 110 MB once its caches are full; a 59-page leaflet (12 cycles,
+ * large print, two languages) renders within 128 MB. Measured with `npm run bench -- --batch`. */
+const WORKER_HEAP_MB = Number(process.env.LEAFLETS_WORKER_HEAP_MB ?? 160);
 
 /** A job that takes longer than this has hung (a leaflet takes well under 5 s): its worker is replaced and
  * the row fails with a message, so one bad document can never stall a whole batch. */
 const JOB_TIMEOUT_MS = Number(process.env.LEAFLETS_JOB_TIMEOUT_MS ?? 120_000);
 
 /** Jobs a worker renders before it is replaced. A new worker starts cold: about 2 s to load, then each
- * shared part of the leaflets (per medicine, language and category) laid out again. */
-const WORKER_JOBS = Number(process.env.LEAFLETS_WORKER_JOBS ?? 250);
+ * shared part of the leaflets (per medicine, language and category) and every remembered text laid out
+ * again; replacing after 250 jobs cost a third of the throughput, after 1,000 nothing measurable. */
+const WORKER_JOBS = Number(process.env.LEAFLETS_WORKER_JOBS ?? 1000);
 
 interface Pending {
   job: RenderJob;

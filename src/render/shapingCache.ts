@@ -16,8 +16,8 @@ export interface ShapingFont {
   layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): GlyphRunLike;
 }
 
-/** Runs kept per font; the oldest half is dropped when full (a batch's texts repeat, names do not). */
-const RUNS_PER_FONT = 20_000;
+/** Runs kept per font, least recently used dropped first (a batch's texts repeat, names and dates do not). */
+const RUNS_PER_FONT = 2_000;
 
 const cached = new WeakSet<object>();
 
@@ -26,17 +26,19 @@ export function rememberShaping(font: ShapingFont): void {
   if (cached.has(font)) return;
   cached.add(font);
   const shape = font.layout.bind(font);
-  let runs = new Map<string, GlyphRunLike>();
+  const runs = new Map<string, GlyphRunLike>();
   font.layout = (text, features, script, language, direction) => {
     // Features are keyed as asked for: fontkit adds the shaper's own features to the caller's object.
     const key = `${direction ?? ""}\u0000${script ?? ""}\u0000${language ?? ""}\u0000${featureKey(features)}\u0000${text}`;
     let run = runs.get(key);
     if (!run) {
       run = shape(text, features, script, language, direction);
-      if (runs.size >= RUNS_PER_FONT) runs = new Map([...runs].slice(RUNS_PER_FONT / 2));
+      if (runs.size >= RUNS_PER_FONT) runs.delete(runs.keys().next().value as string);
       runs.set(key, copyRun(run));
-    } else if (features && typeof features === "object" && !Array.isArray(features)) {
-      Object.assign(features, run.features);
+    } else {
+      runs.delete(key); // most recently used last: the words every document repeats stay
+      runs.set(key, run);
+      if (features && typeof features === "object" && !Array.isArray(features)) Object.assign(features, run.features);
     }
     return copyRun(run);
   };
