@@ -15,7 +15,20 @@ export interface Formatters {
   list(items: string[]): string;
 }
 
+const made = new Map<string, Formatters>();
+
+/** The formatters for a locale, made once per process: Intl's constructors are slow (each loads the
+ * locale's data), the formatters themselves hold no state. */
 export function createFormatters(intlLocale: string): Formatters {
+  let formatters = made.get(intlLocale);
+  if (!formatters) {
+    formatters = makeFormatters(intlLocale);
+    made.set(intlLocale, formatters);
+  }
+  return formatters;
+}
+
+function makeFormatters(intlLocale: string): Formatters {
   const long = new Intl.DateTimeFormat(intlLocale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   const weekday = new Intl.DateTimeFormat(intlLocale, {
     weekday: "long",
