@@ -1,7 +1,6 @@
 // The shaping cache must give exactly what fontkit gives, and each caller a run of its own: pdfkit scales
 // positions in place and textkit justifies them in place, so a shared run would be changed under the
 // next document.
-import { readFileSync } from "node:fs";
 import * as fontkit from "fontkit";
 import { describe, expect, test } from "vitest";
 import { ARABIC_FONT_FILES, FONT_FILES } from "../../src/render/fonts.ts";
@@ -14,7 +13,7 @@ interface Run {
 }
 
 function open(path: string): ShapingFont {
-  return fontkit.create(readFileSync(path)) as unknown as ShapingFont;
+  return fontkit.openSync(path) as unknown as ShapingFont;
 }
 
 function plain(run: Run) {
