@@ -1,29 +1,87 @@
 // The running header (logo, hospital, document title, whose leaflet) and footer (sources, phone
-// numbers, "page N of M") repeated on every page. `fixed` is what makes totalPages available.
-import { Canvas, Image, Text, View } from "@react-pdf/renderer";
-import { Fragment } from "react";
+// numbers, "page N of M") repeated on every page. `fixed` repeats them. Their texts are drawn on
+// canvases (canvasText.ts) rather than laid out as react-pdf Text: react-pdf lays every fixed element
+// out again on every page, which made the header and footer about a fifth of a leaflet's rendering time.
+// Lines are broken to the same widths as before; line heights are react-pdf's own (the font's natural
+// height in the header, 1.3 in the footer).
+import { Canvas, Image, View } from "@react-pdf/renderer";
 import type { LeafletDoc } from "../document/documentTypes.ts";
-import { drawLine, measure, type Painter, type TextStyle } from "./canvasText.ts";
+import { drawLine, measure, naturalLineHeight, type Painter, type TextStyle, wrap } from "./canvasText.ts";
 import { isolate } from "./isolate.ts";
-import { end, inReadingOrder, side, type Theme } from "./theme.ts";
+import { inReadingOrder, side, type Theme } from "./theme.ts";
+
+/** A piece of text broken into lines, with the style and colour it is drawn in. */
+interface TextBlock {
+  lines: string[];
+  style: TextStyle;
+  colour: string;
+}
+
+function block(
+  text: string,
+  width: number,
+  size: number,
+  bold: boolean,
+  colour: string,
+  lineHeight?: number,
+): TextBlock {
+  const measureStyle = { size, bold };
+  const lines = text ? wrap(text, width, measureStyle) : [];
+  const height = lineHeight ? size * lineHeight : Math.max(0, ...lines.map((l) => naturalLineHeight(l, measureStyle)));
+  return { lines, style: { size, bold, lineHeight: height }, colour };
+}
+
+function heightOf(blocks: TextBlock[]): number {
+  return blocks.reduce((sum, b) => sum + b.lines.length * b.style.lineHeight, 0);
+}
+
+/**
+ * Draws blocks one under the other from `top`, each line aligned to the reading start of a column
+ * `width` wide at `x` (or to its end). Returns the height drawn.
+ */
+function drawBlocks(
+  painter: Painter,
+  blocks: TextBlock[],
+  x: number,
+  top: number,
+  width: number,
+  theme: Theme,
+  align: "start" | "end" = "start",
+): number {
+  const rtl = theme.direction === "rtl";
+  const toRight = rtl === (align === "start");
+  let y = top;
+  for (const { lines, style, colour } of blocks) {
+    painter.fillColor(colour);
+    for (const line of lines) {
+      drawLine(painter, line, toRight ? x + width - measure(line, style) : x, y, style, rtl);
+      y += style.lineHeight;
+    }
+  }
+  return y - top;
+}
 
 export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
-  const { margin, contentWidth } = theme.page;
-  const logo = theme.largePrint ? 40 : theme.page.headerHeight * 0.57;
+  const { margin, contentWidth, headerHeight } = theme.page;
+  const { small } = theme.font;
+  const logo = theme.largePrint ? 40 : headerHeight * 0.57;
   const patientWidth = contentWidth * 0.4;
-  const patient = (
-    <Text
-      style={{
-        fontSize: theme.font.small,
-        fontWeight: 700,
-        color: theme.colour.text,
-        ...(theme.largePrint ? { marginTop: 4 } : { width: patientWidth, textAlign: end(theme) }),
-      }}
-    >
-      {doc.header.patient}
-    </Text>
-  );
+  const textWidth = contentWidth - logo - 10;
+  const titleWidth = textWidth - (theme.largePrint ? 0 : patientWidth);
+  const title = [
+    block(doc.header.organisation, titleWidth, small + 3, true, theme.colour.primary),
+    block(doc.header.title, titleWidth, small, false, theme.colour.text),
+  ];
   // Large print has no room for the patient's line beside the title: it gets a row of its own.
+  const patient = block(
+    doc.header.patient,
+    theme.largePrint ? contentWidth : patientWidth,
+    small,
+    true,
+    theme.colour.text,
+  );
+  const rowHeight = Math.max(logo, heightOf(title), theme.largePrint ? 0 : heightOf([patient]));
+  const rtl = theme.direction === "rtl";
   return (
     <View
       fixed
@@ -32,9 +90,9 @@ export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
         top: 0,
         left: 0,
         right: 0,
-        height: theme.page.headerHeight,
+        height: headerHeight,
         paddingHorizontal: margin,
-        paddingTop: theme.largePrint ? 22 : theme.page.headerHeight * 0.25,
+        paddingTop: theme.largePrint ? 22 : headerHeight * 0.25,
         borderBottomWidth: 3,
         borderBottomColor: theme.colour.primary,
       }}
@@ -46,18 +104,38 @@ export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
             src={theme.logoPath}
             style={{ width: logo, height: logo, [side(theme).marginEnd]: 10, flexShrink: 0 }}
           />,
-          // A set width, not flex-grow: react-pdf lays text out at the width before a row shrinks it, and
-          // right-aligned (right-to-left) text would then run off the page.
-          <View key="title" style={{ width: contentWidth - logo - 10 - (theme.largePrint ? 0 : patientWidth) }}>
-            <Text style={{ fontSize: theme.font.small + 3, fontWeight: 700, color: theme.colour.primary }}>
-              {doc.header.organisation}
-            </Text>
-            <Text style={{ fontSize: theme.font.small, color: theme.colour.text }}>{doc.header.title}</Text>
-          </View>,
-          theme.largePrint ? null : <Fragment key="patient">{patient}</Fragment>,
+          <Canvas
+            key="text"
+            style={{ width: textWidth, height: rowHeight, flexShrink: 0 }}
+            paint={(painter: unknown) => {
+              const p = painter as Painter;
+              // The title block at the start, the patient's line at the end, each centred on the row.
+              drawBlocks(
+                p,
+                title,
+                rtl ? textWidth - titleWidth : 0,
+                (rowHeight - heightOf(title)) / 2,
+                titleWidth,
+                theme,
+              );
+              if (!theme.largePrint) {
+                const x = rtl ? 0 : textWidth - patientWidth;
+                drawBlocks(p, [patient], x, (rowHeight - heightOf([patient])) / 2, patientWidth, theme, "end");
+              }
+              return null;
+            }}
+          />,
         ])}
       </View>
-      {theme.largePrint ? patient : null}
+      {theme.largePrint ? (
+        <Canvas
+          style={{ width: contentWidth, height: heightOf([patient]), marginTop: 4 }}
+          paint={(painter: unknown) => {
+            drawBlocks(painter as Painter, [patient], 0, 0, contentWidth, theme);
+            return null;
+          }}
+        />
+      ) : null}
     </View>
   );
 }
@@ -65,16 +143,21 @@ export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
 const PAGE_LABEL_WIDTH_EM = 9.5;
 
 export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
-  const { margin } = theme.page;
-  const PAGE_LABEL_WIDTH = PAGE_LABEL_WIDTH_EM * theme.font.small;
+  const { margin, contentWidth } = theme.page;
+  const { small } = theme.font;
+  const labelWidth = PAGE_LABEL_WIDTH_EM * small;
   // Small print keeps under about 100 characters a line; large print (16 pt) cannot exceed it anyway.
-  const measureGap = theme.largePrint ? 0 : PAGE_LABEL_WIDTH + 8;
-  const small = { fontSize: theme.font.small, color: theme.colour.text, lineHeight: 1.3 };
-  const { paddingEnd } = side(theme);
-  const label: TextStyle = { size: theme.font.small, bold: true, lineHeight: theme.font.small * 1.3 };
-  // Placed from the top and without a height: react-pdf 4 drops a fixed view holding a render-prop
-  // Text when the view is placed with `bottom` or given a height (the Text has no size at layout time;
-  // compare react-pdf issue #931).
+  const measureGap = theme.largePrint ? 0 : labelWidth + 8;
+  const colour = theme.colour.text;
+  const contacts = doc.footer.contacts
+    .map((c, i) => `${i > 0 ? "  ·  " : ""}${c.label}: ${isolate(c.number, theme)}`)
+    .join("");
+  const lines = [
+    block(doc.footer.source, contentWidth - labelWidth - 8, small, false, colour, 1.3),
+    block(doc.footer.notice ?? "", contentWidth - measureGap, small, false, colour, 1.3),
+    block(contacts, contentWidth - measureGap, small, false, colour, 1.3),
+  ];
+  const label: TextStyle = { size: small, bold: true, lineHeight: small * 1.3 };
   return (
     <View
       fixed
@@ -88,16 +171,12 @@ export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
         paddingTop: 5,
       }}
     >
-      <Text style={{ ...small, [paddingEnd]: PAGE_LABEL_WIDTH + 8 }}>{doc.footer.source}</Text>
-      {doc.footer.notice ? <Text style={{ ...small, [paddingEnd]: measureGap }}>{doc.footer.notice}</Text> : null}
-      <Text style={{ ...small, [paddingEnd]: measureGap }}>
-        {doc.footer.contacts.map((c, i) => `${i > 0 ? "  ·  " : ""}${c.label}: ${isolate(c.number, theme)}`).join("")}
-      </Text>
-      {/* Last, and placed absolutely (react-pdf 4 drops siblings that follow an absolute child in a fixed view). */}
       <Canvas
-        style={{ position: "absolute", top: 5, [end(theme)]: 0, width: PAGE_LABEL_WIDTH, height: label.lineHeight }}
+        style={{ width: contentWidth, height: Math.max(heightOf(lines), label.lineHeight) }}
         paint={(painter: unknown, width: number, _height: number, page?: PageInfo) => {
-          paintPageLabel(painter as unknown as Painter, doc.footer.pageLabel, page, width, label, theme);
+          const p = painter as Painter;
+          drawBlocks(p, lines, 0, 0, width, theme);
+          paintPageLabel(p, doc.footer.pageLabel, page, width, label, theme);
           return null;
         }}
       />
@@ -112,9 +191,9 @@ interface PageInfo {
 }
 
 /**
- * "Page N of M", drawn on a canvas: react-pdf gives a canvas the page number and page count when it
- * draws (patches/@react-pdf+render), where a render-prop Text would make it lay every page out again.
- * Aligned to the end of its box, as the footer's other lines are to the start.
+ * "Page N of M" at the end of the footer's first line: react-pdf gives a canvas the page number and
+ * page count when it draws (patches/@react-pdf+render), where a render-prop Text would make it lay
+ * every page out again.
  */
 function paintPageLabel(
   painter: Painter,

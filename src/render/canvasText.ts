@@ -14,6 +14,7 @@ interface LoadedFont {
   unitsPerEm: number;
   ascent: number;
   descent: number;
+  lineGap: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
   layout(text: string): { advanceWidth: number };
 }
@@ -133,6 +134,13 @@ export function measure(text: string, style: Pick<TextStyle, "size" | "bold">): 
   return em * style.size;
 }
 
+/** The height react-pdf gives a line of text without a set line height: ascent to descent plus the
+ * line gap, of the tallest face the text is drawn in. */
+export function naturalLineHeight(text: string, style: Pick<TextStyle, "size" | "bold">): number {
+  const faces = runs(text || " ", style.bold).map((run) => run.font);
+  return Math.max(...faces.map((f) => ((f.ascent - f.descent + (f.lineGap || 0)) / f.unitsPerEm) * style.size));
+}
+
 /**
  * Lines of `text` no wider than `width`, broken at spaces; a word wider than the width on its own is
  * broken between letters rather than drawn across the next cell.
@@ -166,7 +174,7 @@ const current = new WeakMap<Painter, { font: LoadedFont; size: number }>();
 
 /**
  * Draws one line of text whose line box starts at `top`: the glyphs sit where react-pdf would put them
- * (the font's ascent and descent centred in the line height).
+ * (the line's ascent and descent centred in the line height).
  */
 export function drawLine(
   painter: Painter,
@@ -177,15 +185,20 @@ export function drawLine(
   rtl = false,
 ): number {
   let left = x;
-  for (const run of visualRuns(text, style.bold, rtl)) {
-    const { ascent, descent, unitsPerEm } = run.font;
+  const visual = visualRuns(text, style.bold, rtl);
+  // One baseline for the line, as react-pdf sets it: the tallest ascent and deepest descent of the
+  // faces on the line, centred in the line height (an Arabic word beside Latin ones sits on their line).
+  const ascent = Math.max(...visual.map((run) => run.font.ascent / run.font.unitsPerEm)) * style.size;
+  const descent = Math.min(...visual.map((run) => run.font.descent / run.font.unitsPerEm)) * style.size;
+  const baseline = top + (style.lineHeight - (ascent - descent)) / 2 + ascent;
+  for (const run of visual) {
     const set = current.get(painter);
     if (set?.font !== run.font || set.size !== style.size) {
       painter.font(run.font, run.font.postscriptName, style.size);
       current.set(painter, { font: run.font, size: style.size });
     }
-    const contentHeight = ((ascent - descent) / unitsPerEm) * style.size;
-    painter.text(run.text, left, top + (style.lineHeight - contentHeight) / 2, { lineBreak: false });
+    // pdfkit places text by the top of the font's ascent.
+    painter.text(run.text, left, baseline - (run.font.ascent / run.font.unitsPerEm) * style.size, { lineBreak: false });
     left += measure(run.text, style);
   }
   return left - x;
