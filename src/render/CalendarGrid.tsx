@@ -1,11 +1,13 @@
 // The treatment calendar: a key, then per cycle its dates in words and a week-by-week grid with a tick
 // box per dose. Dosing and rest days differ by symbol and text (and only then by shading), so the
-// calendar reads the same on a black-and-white printer. The key and the cycle titles are react-pdf
-// text; the grid rows (one week, or one day in large print) are drawn on canvases (calendarRows.ts),
+// calendar reads the same on a black-and-white printer. The key is react-pdf text; each cycle's title
+// and dates and the grid rows (one week, or one day in large print) are drawn on canvases (calendarRows.ts),
 // each as tall as its fullest cell, so a page breaks between rows, never inside one.
 import { Canvas, Text, View } from "@react-pdf/renderer";
 import type { Block } from "../document/documentTypes.ts";
 import { type DrawRow, dayRow, weekRow } from "./calendarRows.ts";
+import { drawBlocks, heightOf, textBlock } from "./canvasBlocks.ts";
+import type { Painter } from "./canvasText.ts";
 import { inReadingOrder, side, start, type Theme } from "./theme.ts";
 
 type CalendarBlockData = Extract<Block, { type: "calendar" }>;
@@ -74,22 +76,7 @@ export function CalendarBlock({ block, theme }: { block: CalendarBlockData; them
           <View key={cycle.title} style={{ marginBottom: 10 }}>
             {/* The cycle's title and dates stay with its first row: never a title alone at a page's foot. */}
             <View wrap={false}>
-              <Text
-                style={{
-                  fontSize: theme.font.h3,
-                  fontWeight: 700,
-                  color: theme.colour.primary,
-                  marginBottom: 2,
-                  textAlign: start(theme),
-                }}
-              >
-                {cycle.title}
-              </Text>
-              {cycle.lines.map((line) => (
-                <Text key={line} style={{ ...text, fontSize: theme.font.body, marginBottom: 1 }}>
-                  {line}
-                </Text>
-              ))}
+              <CycleHeading title={cycle.title} lines={cycle.lines} theme={theme} />
               {first ? <RowCanvas row={first} first /> : null}
             </View>
             {rest.map((row, i) => (
@@ -100,6 +87,29 @@ export function CalendarBlock({ block, theme }: { block: CalendarBlockData; them
         );
       })}
     </View>
+  );
+}
+
+/**
+ * A cycle's title and its dates in words, on a canvas: they differ for every patient, and as react-pdf
+ * text each would be laid out afresh for every leaflet. Sizes and spacing as the text they replace: the
+ * title at h3 in the font's own line height, 2 pt under it; each line at body size, line height 1.3,
+ * 1 pt under it.
+ */
+function CycleHeading({ title, lines, theme }: { title: string; lines: string[]; theme: Theme }) {
+  const width = theme.page.contentWidth;
+  const blocks = [
+    textBlock(title, width, theme.font.h3, true, theme.colour.primary, undefined, 2),
+    ...lines.map((line) => textBlock(line, width, theme.font.body, false, theme.colour.text, 1.3, 1)),
+  ];
+  return (
+    <Canvas
+      style={{ width: "100%", height: heightOf(blocks) }}
+      paint={(painter: unknown) => {
+        drawBlocks(painter as Painter, blocks, 0, 0, width, theme);
+        return null;
+      }}
+    />
   );
 }
 

@@ -6,60 +6,10 @@
 // height in the header, 1.3 in the footer).
 import { Canvas, Image, View } from "@react-pdf/renderer";
 import type { LeafletDoc } from "../document/documentTypes.ts";
-import { drawLine, measure, naturalLineHeight, type Painter, type TextStyle, wrap } from "./canvasText.ts";
+import { textBlock as block, drawBlocks, heightOf } from "./canvasBlocks.ts";
+import { drawLine, measure, type Painter, type TextStyle } from "./canvasText.ts";
 import { isolate } from "./isolate.ts";
 import { inReadingOrder, side, type Theme } from "./theme.ts";
-
-/** A piece of text broken into lines, with the style and colour it is drawn in. */
-interface TextBlock {
-  lines: string[];
-  style: TextStyle;
-  colour: string;
-}
-
-function block(
-  text: string,
-  width: number,
-  size: number,
-  bold: boolean,
-  colour: string,
-  lineHeight?: number,
-): TextBlock {
-  const measureStyle = { size, bold };
-  const lines = text ? wrap(text, width, measureStyle) : [];
-  const height = lineHeight ? size * lineHeight : Math.max(0, ...lines.map((l) => naturalLineHeight(l, measureStyle)));
-  return { lines, style: { size, bold, lineHeight: height }, colour };
-}
-
-function heightOf(blocks: TextBlock[]): number {
-  return blocks.reduce((sum, b) => sum + b.lines.length * b.style.lineHeight, 0);
-}
-
-/**
- * Draws blocks one under the other from `top`, each line aligned to the reading start of a column
- * `width` wide at `x` (or to its end). Returns the height drawn.
- */
-function drawBlocks(
-  painter: Painter,
-  blocks: TextBlock[],
-  x: number,
-  top: number,
-  width: number,
-  theme: Theme,
-  align: "start" | "end" = "start",
-): number {
-  const rtl = theme.direction === "rtl";
-  const toRight = rtl === (align === "start");
-  let y = top;
-  for (const { lines, style, colour } of blocks) {
-    painter.fillColor(colour);
-    for (const line of lines) {
-      drawLine(painter, line, toRight ? x + width - measure(line, style) : x, y, style, rtl);
-      y += style.lineHeight;
-    }
-  }
-  return y - top;
-}
 
 export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
   const { margin, contentWidth, headerHeight } = theme.page;

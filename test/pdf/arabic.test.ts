@@ -113,9 +113,15 @@ function lineOf(words: Word[], text: string, tolerance = 3): Word[] {
   return words.filter((w) => w.page === word.page && Math.abs(w.y - word.y) < tolerance);
 }
 
-/** x of `text` in `line` (the first such word); NaN if there is none. */
+/** A word without the punctuation at its edges: pdftotext joins a colon or an Arabic comma to the
+ * number beside it when they are drawn without a space between them (":40", "mg،"). */
+function bare(text: string): string {
+  return text.replace(/^[:،,.;()]+|[:،,.;()]+$/gu, "");
+}
+
+/** x of `text` in `line` (the first such word, punctuation at its edges aside); NaN if there is none. */
 function xOf(line: Word[], text: string): number {
-  return line.find((w) => w.text === text)?.x ?? Number.NaN;
+  return line.find((w) => bare(w.text) === bare(text))?.x ?? Number.NaN;
 }
 
 /** Whether the words stand left to right on the page (so a phrase that reads left to right reads so). */
@@ -259,7 +265,7 @@ describe.skipIf(!hasPoppler)("Arabic leaflet", () => {
     const lines = leafletWords
       .filter((w) => w.text === "dexamethasone")
       .map((w) => leafletWords.filter((o) => o.page === w.page && Math.abs(o.y - w.y) < 5));
-    const line = lines.find((l) => l.some((w) => w.text === "40") && l.some((w) => w.text === "1"));
+    const line = lines.find((l) => l.some((w) => bare(w.text) === "40") && l.some((w) => w.text === "1"));
     if (!line) throw new Error("no calendar line for dexamethasone with its dose and day 1");
     const one = line.filter((w) => w.text === "1").sort((a, b) => b.x - a.x)[0];
     if (!one) throw new Error("no day number 1 on the dexamethasone line");
