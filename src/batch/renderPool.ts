@@ -28,6 +28,10 @@ interface Pending {
 interface Slot {
   worker: Worker;
   jobsDone: number;
+  /** Jobs before this worker is replaced. */
+  jobLimit: number;
+  /** Being stopped: takes no more jobs; its replacement starts once it has gone. */
+  retiring?: boolean;
   current?: Pending;
   timer?: NodeJS.Timeout;
 }
@@ -41,7 +45,11 @@ export class RenderPool {
     readonly size: number,
     private readonly maxJobsPerWorker = WORKER_JOBS,
   ) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    // The first workers are replaced after different numbers of jobs (half the limit, the whole limit,
+    // …), so that two workers are never replaced at once: each replacement briefly holds a second heap.
+    for (let i = 0; i < size; i++) {
+      this.slots.push(this.spawn(Math.max(1, Math.round((maxJobsPerWorker * (i + 1)) / size))));
+    }
   }
 
   /** Renders and writes one job on the next free worker. Never rejects: failures come back as results. */
@@ -58,10 +66,11 @@ export class RenderPool {
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
-  private spawn(): Slot {
+  private spawn(jobLimit = this.maxJobsPerWorker): Slot {
     const slot: Slot = {
       worker: new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
       jobsDone: 0,
+      jobLimit,
     };
     slot.worker.on("message", (result: RenderResult) => this.finish(slot, result));
     slot.worker.on("error", (error) => this.fail(slot, `render worker failed: ${error.message}`));
@@ -73,7 +82,7 @@ export class RenderPool {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.current) continue;
+      if (slot.current || slot.retiring) continue;
       const next = this.queue.shift();
       if (!next) return;
       slot.current = next;
@@ -90,7 +99,7 @@ export class RenderPool {
     const current = slot.current;
     slot.current = undefined;
     slot.jobsDone += 1;
-    if (slot.jobsDone >= this.maxJobsPerWorker) this.replace(slot);
+    if (slot.jobsDone >= slot.jobLimit) this.replace(slot);
     current?.resolve(result);
     this.dispatch();
   }
@@ -104,11 +113,18 @@ export class RenderPool {
     this.dispatch();
   }
 
+  /** Stops the worker and starts a new one in its place once it has gone (never two heaps at once). */
   private replace(slot: Slot): void {
-    const index = this.slots.indexOf(slot);
-    if (index < 0 || this.closed) return;
+    if (slot.retiring || this.closed || !this.slots.includes(slot)) return;
+    slot.retiring = true;
     slot.worker.removeAllListeners();
-    void slot.worker.terminate();
-    this.slots[index] = this.spawn();
+    slot.worker.on("error", () => {}); // a worker that fails while stopping has nothing left to report
+    const started = () => {
+      const index = this.slots.indexOf(slot);
+      if (index < 0 || this.closed) return;
+      this.slots[index] = this.spawn();
+      this.dispatch();
+    };
+    slot.worker.terminate().then(started, started);
   }
 }
