@@ -3,6 +3,7 @@
 import { parentPort } from "node:worker_threads";
 import { loadCatalogOrThrow } from "../catalog/loadCatalog.ts";
 import { type FieldProblem, LeafletError, OrderRefusedError } from "../errors.ts";
+import { documentNotes } from "../output/manifest.ts";
 import { writeDocuments } from "../output/writeDocuments.ts";
 import { generateDocuments } from "../pipeline/generateDocuments.ts";
 import type { RenderJob, RenderResult } from "./renderJobs.ts";
@@ -16,8 +17,7 @@ port.on("message", async (job: RenderJob) => {
   try {
     const documents = await generateDocuments(job.order, catalog, job.options);
     const files = await writeDocuments(job.outDir, job.order, documents, job.options);
-    const notes = documents.flatMap((doc) => (doc.notes ?? []).map((note) => `${doc.kind}: ${note}`));
-    result = { id: job.id, ok: true, files, notes };
+    result = { id: job.id, ok: true, files, notes: documentNotes(files) };
   } catch (error) {
     result = { id: job.id, ok: false, errors: problemsOf(error) };
   }

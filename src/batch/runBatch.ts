@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { loadCatalogOrThrow } from "../catalog/loadCatalog.ts";
 import { validateOrder } from "../order/validateOrder.ts";
 import { patientFolderName } from "../output/fileNames.ts";
-import { jobHash, removeStaleTemporaryFiles, upToDateFiles } from "../output/manifest.ts";
+import { documentNotes, jobHash, removeStaleTemporaryFiles, upToDateFiles } from "../output/manifest.ts";
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
 import { mergePrintJobs, PrintJobCollector } from "./mergePrintJobs.ts";
 import { countOrders, type InputRow, readOrders } from "./readOrders.ts";
@@ -83,7 +83,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           status: "skipped",
           files: files.map((f) => join(folder, f.file)),
           errors: [],
-          notes: [],
+          notes: documentNotes(files),
         };
       }
     }

@@ -14,6 +14,14 @@ export interface ManifestFile {
   language: string;
   pages: number;
   sha256: string;
+  /** What the pharmacist should know about this document (e.g. the card's second language did not fit);
+   * kept so that a row skipped by `--resume` reports it again. Never patient data. */
+  notes?: string[];
+}
+
+/** A row's notes for the report, each named by its document: "card: the Nederlands (nl) text …". */
+export function documentNotes(files: { kind: string; notes?: string[] }[]): string[] {
+  return files.flatMap((file) => (file.notes ?? []).map((note) => `${file.kind}: ${note}`));
 }
 
 export interface Manifest {

@@ -15,6 +15,7 @@ export interface WrittenFile {
   language: string;
   pages: number;
   sha256: string;
+  notes?: string[];
 }
 
 export async function writeDocuments(
@@ -44,7 +45,14 @@ async function writeAll(
   for (const doc of documents) {
     const path = join(folder, documentFileName(doc.drug, doc.kind, doc.language, doc.secondLanguage));
     await writeFileAtomic(path, Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength));
-    written.push({ path, kind: doc.kind, language: doc.language, pages: doc.pages, sha256: sha256(doc.bytes) });
+    written.push({
+      path,
+      kind: doc.kind,
+      language: doc.language,
+      pages: doc.pages,
+      sha256: sha256(doc.bytes),
+      ...(doc.notes?.length ? { notes: doc.notes } : {}),
+    });
   }
   // Written last: a folder whose manifest matches was completely written.
   const manifest: Manifest = {

@@ -702,6 +702,22 @@ describe.concurrent("leaflets batch --merge", { timeout: HEAVY_TIMEOUT }, () => 
     for (const entry of rows.filter((e) => e.patientId !== "M-TR1")) expect(entry.notes).toEqual([]);
   });
 
+  test("--resume: a row skipped because its files are complete reports its notes again (kept in the manifest)", async ({
+    expect,
+  }) => {
+    const dir = freshDir("resume-notes");
+    const row = MERGE_ROWS.find((r) => r.patientId === "M-TR1") as Row;
+    const input = writeCsv(join(dir, "orders.csv"), [row], [...COLUMNS, "secondLanguage"]);
+    const out = join(dir, "out");
+    expect((await batch(input, out)).code).toBe(0);
+    const printed = readReport(out).rows[0];
+    expect((await batch(input, out, "--resume")).code).toBe(0);
+    const skipped = readReport(out).rows[0];
+    expect(skipped?.status).toBe("skipped");
+    expect(printed?.notes).toEqual([expect.stringMatching(/^card: the Nederlands \(nl\) text does not fit/)]);
+    expect(skipped?.notes).toEqual(printed?.notes);
+  });
+
   test("print-leaflets-tr-nl-001.pdf: the bilingual leaflet, every page", async ({ expect }) => {
     const { out } = await mergeBatch();
     const expected = await pageCount(join(out, "M-TR1", "pomalidomide-leaflet-tr-nl.pdf"));
