@@ -1,12 +1,10 @@
 // The card options of the real `leaflets generate` command, run as a child process (node bin/leaflets.js,
 // cwd the project) writing into temporary folders: what is written (and what is not), exit codes and
 // messages, and the size of what lands on disk.
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, type ExpectStatic, test } from "vitest";
-import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
 import { runCli as cli, type CliRun as Run } from "../helpers/cli.ts";
 import { baseOrder, type OrderInput } from "../helpers/orders.ts";
 import { extractText, flat, pageSizes } from "../helpers/pdf.ts";

@@ -1,11 +1,9 @@
 // The real `leaflets` command as a child process (node bin/leaflets.js, cwd the project), writing into a
 // temporary folder: exit codes, what it prints, and what it writes (or does not write).
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, type ExpectStatic, test } from "vitest";
-import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
 import { runCli as cli, type CliRun as Run } from "../helpers/cli.ts";
 import { baseOrder, type OrderInput } from "../helpers/orders.ts";
 import { extractText, flat, pageSizes } from "../helpers/pdf.ts";

@@ -3,7 +3,6 @@
 // position of the text under each column heading, so a wrapped cell still reads as one phrase. Then the
 // real `leaflets` command as a child process: file name, --json result, list and validate.
 // Start 24 November 2026, 6 months (the default): 13 visits, 24 November 2026 – 18 May 2027.
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -16,7 +15,7 @@ import { parse as parseYaml } from "yaml";
 import { loadCatalogOrThrow, PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { generateDocuments } from "../../src/pipeline/generateDocuments.ts";
-import { runCli as cli, type CliRun as Run } from "../helpers/cli.ts";
+import { runCli as cli } from "../helpers/cli.ts";
 import type { OrderInput } from "../helpers/orders.ts";
 import { extractText, flat, fontsEmbedded, pageSizes } from "../helpers/pdf.ts";
 

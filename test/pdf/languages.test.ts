@@ -3,7 +3,6 @@
 // dose, the contraception span, the page label and the "not yet reviewed" notice in the patient's and the
 // nurse's language. Plus Polish and Arabic plural forms, bilingual leaflets (through the real CLI), Arabic
 // refused for printing, and the French no-break space. Nothing here depends on today's date.
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
