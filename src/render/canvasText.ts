@@ -168,10 +168,6 @@ export function wrap(text: string, width: number, style: Pick<TextStyle, "size" 
   return lines;
 }
 
-/** The font each canvas's painter last set, so a run in the same font and size sets nothing (pdfkit
- * compares fonts by serialising their name tables on every switch). */
-const current = new WeakMap<Painter, { font: LoadedFont; size: number }>();
-
 /**
  * Draws one line of text whose line box starts at `top`: the glyphs sit where react-pdf would put them
  * (the line's ascent and descent centred in the line height).
@@ -192,11 +188,9 @@ export function drawLine(
   const descent = Math.min(...visual.map((run) => run.font.descent / run.font.unitsPerEm)) * style.size;
   const baseline = top + (style.lineHeight - (ascent - descent)) / 2 + ascent;
   for (const run of visual) {
-    const set = current.get(painter);
-    if (set?.font !== run.font || set.size !== style.size) {
-      painter.font(run.font, run.font.postscriptName, style.size);
-      current.set(painter, { font: run.font, size: style.size });
-    }
+    // By PostScript name, pdfkit finds the font it already embeds (given only the font, it would open a
+    // new one and compare the two by serialising their name tables).
+    painter.font(run.font, run.font.postscriptName, style.size);
     // pdfkit places text by the top of the font's ascent.
     painter.text(run.text, left, baseline - (run.font.ascent / run.font.unitsPerEm) * style.size, { lineBreak: false });
     left += measure(run.text, style);
