@@ -99,8 +99,10 @@ export function CalendarBlock({ block, theme }: { block: CalendarBlockData; them
 function CycleHeading({ title, lines, theme }: { title: string; lines: string[]; theme: Theme }) {
   const width = theme.page.contentWidth;
   const blocks = [
-    textBlock(title, width, theme.font.h3, true, theme.colour.primary, undefined, 2),
-    ...lines.map((line) => textBlock(line, width, theme.font.body, false, theme.colour.text, 1.3, 1)),
+    textBlock(title, width, { size: theme.font.h3, bold: true, colour: theme.colour.primary, gapAfter: 2 }),
+    ...lines.map((line) =>
+      textBlock(line, width, { size: theme.font.body, colour: theme.colour.text, lineHeight: 1.3, gapAfter: 1 }),
+    ),
   ];
   return (
     <Canvas

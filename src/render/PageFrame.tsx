@@ -6,8 +6,8 @@
 // height in the header, 1.3 in the footer).
 import { Canvas, Image, View } from "@react-pdf/renderer";
 import type { LeafletDoc } from "../document/documentTypes.ts";
-import { textBlock as block, drawBlocks, heightOf } from "./canvasBlocks.ts";
-import { drawLine, measure, type Painter, type TextStyle } from "./canvasText.ts";
+import { drawBlocks, heightOf, textBlock } from "./canvasBlocks.ts";
+import type { Painter } from "./canvasText.ts";
 import { isolate } from "./isolate.ts";
 import { inReadingOrder, side, type Theme } from "./theme.ts";
 
@@ -19,17 +19,16 @@ export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
   const textWidth = contentWidth - logo - 10;
   const titleWidth = textWidth - (theme.largePrint ? 0 : patientWidth);
   const title = [
-    block(doc.header.organisation, titleWidth, small + 3, true, theme.colour.primary),
-    block(doc.header.title, titleWidth, small, false, theme.colour.text),
+    textBlock(doc.header.organisation, titleWidth, { size: small + 3, bold: true, colour: theme.colour.primary }),
+    textBlock(doc.header.title, titleWidth, { size: small, colour: theme.colour.text }),
   ];
   // Large print has no room for the patient's line beside the title: it gets a row of its own.
-  const patient = block(
-    doc.header.patient,
-    theme.largePrint ? contentWidth : patientWidth,
-    small,
-    true,
-    theme.colour.text,
-  );
+  const patientLineWidth = theme.largePrint ? contentWidth : patientWidth;
+  const patient = textBlock(doc.header.patient, patientLineWidth, {
+    size: small,
+    bold: true,
+    colour: theme.colour.text,
+  });
   const rowHeight = Math.max(logo, heightOf(title), theme.largePrint ? 0 : heightOf([patient]));
   const rtl = theme.direction === "rtl";
   return (
@@ -98,16 +97,16 @@ export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
   const labelWidth = PAGE_LABEL_WIDTH_EM * small;
   // Small print keeps under about 100 characters a line; large print (16 pt) cannot exceed it anyway.
   const measureGap = theme.largePrint ? 0 : labelWidth + 8;
-  const colour = theme.colour.text;
+  const line = { size: small, colour: theme.colour.text, lineHeight: 1.3 };
   const contacts = doc.footer.contacts
     .map((c, i) => `${i > 0 ? "  ·  " : ""}${c.label}: ${isolate(c.number, theme)}`)
     .join("");
   const lines = [
-    block(doc.footer.source, contentWidth - labelWidth - 8, small, false, colour, 1.3),
-    block(doc.footer.notice ?? "", contentWidth - measureGap, small, false, colour, 1.3),
-    block(contacts, contentWidth - measureGap, small, false, colour, 1.3),
+    textBlock(doc.footer.source, contentWidth - labelWidth - 8, line),
+    textBlock(doc.footer.notice ?? "", contentWidth - measureGap, line),
+    textBlock(contacts, contentWidth - measureGap, line),
   ];
-  const label: TextStyle = { size: small, bold: true, lineHeight: small * 1.3 };
+  const labelHeight = small * 1.3;
   return (
     <View
       fixed
@@ -122,11 +121,12 @@ export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
       }}
     >
       <Canvas
-        style={{ width: contentWidth, height: Math.max(heightOf(lines), label.lineHeight) }}
+        style={{ width: contentWidth, height: Math.max(heightOf(lines), labelHeight) }}
         paint={(painter: unknown, width: number, _height: number, page?: PageInfo) => {
           const p = painter as Painter;
           drawBlocks(p, lines, 0, 0, width, theme);
-          paintPageLabel(p, doc.footer.pageLabel, page, width, label, theme);
+          const label = pageLabel(doc.footer.pageLabel, page);
+          drawBlocks(p, [textBlock(label, width, { ...line, bold: true })], 0, 0, width, theme, "end");
           return null;
         }}
       />
@@ -141,22 +141,12 @@ interface PageInfo {
 }
 
 /**
- * "Page N of M" at the end of the footer's first line: react-pdf gives a canvas the page number and
- * page count when it draws (patches/@react-pdf+render), where a render-prop Text would make it lay
+ * "Page N of M", drawn at the end of the footer's first line: react-pdf gives a canvas the page number
+ * and page count when it draws (patches/@react-pdf+render), where a render-prop Text would make it lay
  * every page out again.
  */
-function paintPageLabel(
-  painter: Painter,
-  pattern: string,
-  page: PageInfo | undefined,
-  width: number,
-  style: TextStyle,
-  theme: Theme,
-): void {
+function pageLabel(pattern: string, page: PageInfo | undefined): string {
   if (!page?.pageNumber || !page.totalPages)
     throw new Error("internal: the page label was drawn without its page number");
-  const text = pattern.replace("{page}", String(page.pageNumber)).replace("{total}", String(page.totalPages));
-  const rtl = theme.direction === "rtl";
-  painter.fillColor(theme.colour.text);
-  drawLine(painter, text, rtl ? 0 : width - measure(text, style), 0, style, rtl);
+  return pattern.replace("{page}", String(page.pageNumber)).replace("{total}", String(page.totalPages));
 }

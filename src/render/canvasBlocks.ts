@@ -14,15 +14,20 @@ export interface TextBlock {
   gapAfter?: number;
 }
 
-/** `text` broken to `width`; `lineHeight` a multiple of the size, or the font's natural line height. */
+/** How a block is set: `lineHeight` a multiple of the size, or (absent) the font's natural line height. */
+export interface BlockStyle {
+  size: number;
+  bold?: boolean;
+  colour: string;
+  lineHeight?: number;
+  gapAfter?: number;
+}
+
+/** `text` broken into lines no wider than `width`. */
 export function textBlock(
   text: string,
   width: number,
-  size: number,
-  bold: boolean,
-  colour: string,
-  lineHeight?: number,
-  gapAfter = 0,
+  { size, bold = false, colour, lineHeight, gapAfter = 0 }: BlockStyle,
 ): TextBlock {
   const measureStyle = { size, bold };
   const lines = text ? wrap(text, width, measureStyle) : [];
