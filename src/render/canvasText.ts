@@ -119,19 +119,31 @@ function visualRuns(text: string, bold: boolean, rtl: boolean): Run[] {
 
 const widths = new Map<string, number>();
 
-/** Width of `text` on one line at the style's size. */
+/** pdfkit lays text out piece by piece, each word with the space after it, so a line is exactly as wide
+ * as the sum of its pieces. */
+const PIECES = /[^ \t]*[ \t]|[^ \t]+$/g;
+
+/**
+ * Width of `text` on one line at the style's size: what pdfkit draws for it (the sum of its pieces, each
+ * shaped on its own). Pieces are remembered, not lines: wrapping measures every growing prefix of a
+ * line, and those prefixes (with a patient's dates in them) never come again.
+ */
 export function measure(text: string, style: Pick<TextStyle, "size" | "bold">): number {
-  const key = `${style.bold ? "b" : "r"}${text}`;
+  let em = 0;
+  for (const piece of text.match(PIECES) ?? []) em += pieceWidth(piece, style.bold);
+  return em * style.size;
+}
+
+/** Width of one piece at 1 pt, in the faces that draw it. */
+function pieceWidth(piece: string, bold: boolean): number {
+  const key = `${bold ? "b" : "r"}${piece}`;
   let em = widths.get(key);
   if (em === undefined) {
-    em = runs(text, style.bold).reduce(
-      (sum, run) => sum + run.font.layout(run.text).advanceWidth / run.font.unitsPerEm,
-      0,
-    );
+    em = runs(piece, bold).reduce((sum, run) => sum + run.font.layout(run.text).advanceWidth / run.font.unitsPerEm, 0);
     if (widths.size > 20_000) widths.clear();
     widths.set(key, em);
   }
-  return em * style.size;
+  return em;
 }
 
 /** The height react-pdf gives a line of text without a set line height: ascent to descent plus the
