@@ -55,6 +55,36 @@ interface Run {
   font: LoadedFont;
 }
 
+const coverage = new WeakMap<LoadedFont, Map<number, boolean>>();
+
+/** Whether the face draws the code point, remembered per face (fontkit looks it up in the cmap each time). */
+function hasGlyph(font: LoadedFont, codePoint: number): boolean {
+  let known = coverage.get(font);
+  if (!known) coverage.set(font, (known = new Map()));
+  let has = known.get(codePoint);
+  if (has === undefined) known.set(codePoint, (has = font.hasGlyphForCodePoint(codePoint)));
+  return has;
+}
+
+/** A face's vertical metrics in ems, read once (fontkit reads them from its tables on every access). */
+interface Metrics {
+  ascent: number;
+  descent: number;
+  lineGap: number;
+}
+
+const metricsOf = new WeakMap<LoadedFont, Metrics>();
+
+function metrics(font: LoadedFont): Metrics {
+  let known = metricsOf.get(font);
+  if (!known) {
+    const em = font.unitsPerEm;
+    known = { ascent: font.ascent / em, descent: font.descent / em, lineGap: (font.lineGap || 0) / em };
+    metricsOf.set(font, known);
+  }
+  return known;
+}
+
 /** Splits text into runs, each in the first face of the stack that can draw its characters (a space
  * stays in the run it is in, so Arabic words are shaped as they are written). */
 function runs(text: string, bold: boolean): Run[] {
@@ -64,7 +94,7 @@ function runs(text: string, bold: boolean): Run[] {
   for (const char of text) {
     const cp = char.codePointAt(0) ?? 0;
     const last = out[out.length - 1];
-    const font = cp === 0x20 && last ? last.font : latin.hasGlyphForCodePoint(cp) ? latin : arabic;
+    const font = cp === 0x20 && last ? last.font : hasGlyph(latin, cp) ? latin : arabic;
     if (last && last.font === font) last.text += char;
     else out.push({ text: char, font });
   }
@@ -150,7 +180,12 @@ function pieceWidth(piece: string, bold: boolean): number {
  * line gap, of the tallest face the text is drawn in. */
 export function naturalLineHeight(text: string, style: Pick<TextStyle, "size" | "bold">): number {
   const faces = runs(text || " ", style.bold).map((run) => run.font);
-  return Math.max(...faces.map((f) => ((f.ascent - f.descent + (f.lineGap || 0)) / f.unitsPerEm) * style.size));
+  return Math.max(
+    ...faces.map((face) => {
+      const { ascent, descent, lineGap } = metrics(face);
+      return (ascent - descent + lineGap) * style.size;
+    }),
+  );
 }
 
 /**
@@ -196,15 +231,15 @@ export function drawLine(
   const visual = visualRuns(text, style.bold, rtl);
   // One baseline for the line, as react-pdf sets it: the tallest ascent and deepest descent of the
   // faces on the line, centred in the line height (an Arabic word beside Latin ones sits on their line).
-  const ascent = Math.max(...visual.map((run) => run.font.ascent / run.font.unitsPerEm)) * style.size;
-  const descent = Math.min(...visual.map((run) => run.font.descent / run.font.unitsPerEm)) * style.size;
+  const ascent = Math.max(...visual.map((run) => metrics(run.font).ascent)) * style.size;
+  const descent = Math.min(...visual.map((run) => metrics(run.font).descent)) * style.size;
   const baseline = top + (style.lineHeight - (ascent - descent)) / 2 + ascent;
   for (const run of visual) {
     // By PostScript name, pdfkit finds the font it already embeds (given only the font, it would open a
     // new one and compare the two by serialising their name tables).
     painter.font(run.font, run.font.postscriptName, style.size);
     // pdfkit places text by the top of the font's ascent.
-    painter.text(run.text, left, baseline - (run.font.ascent / run.font.unitsPerEm) * style.size, { lineBreak: false });
+    painter.text(run.text, left, baseline - metrics(run.font).ascent * style.size, { lineBreak: false });
     left += measure(run.text, style);
   }
   return left - x;

@@ -55,7 +55,7 @@ export function prepareFonts(): Promise<void> {
         for (const codePoint of font.characterSet) {
           if (!isPresentationForm(codePoint)) font.glyphForCodePoint(codePoint);
         }
-        rememberShaping(font);
+        rememberShaping(font, { byWord: fontFamily === FONT_FAMILY });
       }
     }
   })();

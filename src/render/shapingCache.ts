@@ -5,6 +5,10 @@
 // positions in place and textkit justifies them in place. The glyph objects are shared, as fontkit's
 // own glyph cache already shares them. Shaping is a pure function of font, text, features, script,
 // language and direction, so a remembered run is exactly the run fontkit would make again.
+// For the Latin faces, a text is shaped word by word (each word with the space after it) and the runs
+// joined: Noto Sans has no substitution or kerning across a space (the test checks every string of every
+// Latin-script locale), so the joined run is the one fontkit makes for the whole text, and the words,
+// unlike whole sentences with a patient's name or dates in them, come again.
 
 interface GlyphRunLike {
   glyphs: unknown[];
@@ -21,13 +25,22 @@ const RUNS_PER_FONT = 2_000;
 
 const cached = new WeakSet<object>();
 
+/** Each word with the space (or tab) after it, as pdfkit also lays text out. */
+const PIECES = /[^ \t]*[ \t]|[^ \t]+$/g;
+
+export interface ShapingOptions {
+  /** Shape left-to-right text word by word and join the runs: only for a face that neither substitutes
+   * nor kerns across a space. */
+  byWord?: boolean;
+}
+
 /** Wraps `font.layout` (once per font object) so that repeated texts are shaped once. */
-export function rememberShaping(font: ShapingFont): void {
+export function rememberShaping(font: ShapingFont, options: ShapingOptions = {}): void {
   if (cached.has(font)) return;
   cached.add(font);
   const shape = font.layout.bind(font);
   const runs = new Map<string, GlyphRunLike>();
-  font.layout = (text, features, script, language, direction) => {
+  const remembered: ShapingFont["layout"] = (text, features, script, language, direction) => {
     // Features are keyed as asked for: fontkit adds the shaper's own features to the caller's object.
     const key = `${direction ?? ""}\u0000${script ?? ""}\u0000${language ?? ""}\u0000${featureKey(features)}\u0000${text}`;
     let run = runs.get(key);
@@ -42,6 +55,24 @@ export function rememberShaping(font: ShapingFont): void {
     }
     return copyRun(run);
   };
+  font.layout = !options.byWord
+    ? remembered
+    : (text, features, script, language, direction) => {
+        const pieces = direction === "rtl" ? null : text.match(PIECES);
+        if (!pieces || pieces.length < 2) return remembered(text, features, script, language, direction);
+        return joined(pieces.map((piece) => remembered(piece, features, script, language, direction)));
+      };
+}
+
+/** One run from the runs of consecutive pieces (each already a copy of its own). */
+function joined(pieces: GlyphRunLike[]): GlyphRunLike {
+  const [first, ...rest] = pieces as [GlyphRunLike, ...GlyphRunLike[]];
+  for (const piece of rest) {
+    first.glyphs.push(...piece.glyphs);
+    if (first.positions && piece.positions) first.positions.push(...piece.positions);
+    Object.assign(first.features, piece.features);
+  }
+  return first;
 }
 
 function featureKey(features: unknown): string {

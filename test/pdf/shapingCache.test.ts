@@ -1,6 +1,8 @@
 // The shaping cache must give exactly what fontkit gives, and each caller a run of its own: pdfkit scales
 // positions in place and textkit justifies them in place, so a shared run would be changed under the
 // next document.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import * as fontkit from "fontkit";
 import { describe, expect, test } from "vitest";
 import { ARABIC_FONT_FILES, FONT_FILES } from "../../src/render/fonts.ts";
@@ -41,6 +43,22 @@ describe("shaping cache", () => {
     expect(plain(cached.layout(text, undefined, undefined, undefined, direction) as unknown as Run)).toEqual(expected);
   });
 
+  test("Latin faces shaped word by word give exactly the whole text's run: every string of every Latin-script locale, regular and bold", () => {
+    const strings = latinLocaleStrings();
+    expect(strings.length).toBeGreaterThan(500);
+    for (const file of [FONT_FILES.regular, FONT_FILES.bold]) {
+      const reference = open(file);
+      const byWord = open(file);
+      rememberShaping(byWord, { byWord: true });
+      for (const text of strings) {
+        const expected = plain(reference.layout(text, undefined, undefined, undefined, "ltr") as unknown as Run);
+        expect(plain(byWord.layout(text, undefined, undefined, undefined, "ltr") as unknown as Run), text).toEqual(
+          expected,
+        );
+      }
+    }
+  });
+
   test("each call gets its own positions and glyph array: changing one run leaves the next as fontkit made it", () => {
     const font = open(FONT_FILES.regular);
     rememberShaping(font);
@@ -54,3 +72,24 @@ describe("shaping cache", () => {
     }
   });
 });
+
+/** Every text of the Latin-script locales (placeholders filled with a name, a date and a dose), and the
+ * same strings with a space before and after (pieces that are only a space). */
+function latinLocaleStrings(): string[] {
+  const out: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === "string") {
+      const filled = value.replace(
+        /\{\{[^}]*\}\}/g,
+        (_, i: number) => ["Zoë Çelik-Łukasz", "1 December 2026", "4 mg"][i % 3] ?? "",
+      );
+      out.push(filled, ` ${filled}  `);
+    } else if (value && typeof value === "object") for (const inner of Object.values(value)) collect(inner);
+  };
+  const root = join(import.meta.dirname, "../../locales");
+  for (const language of readdirSync(root).filter((code) => code !== "ar")) {
+    for (const file of readdirSync(join(root, language)))
+      collect(JSON.parse(readFileSync(join(root, language, file), "utf8")));
+  }
+  return out;
+}
