@@ -5,7 +5,7 @@
 import { Page, View } from "@react-pdf/renderer";
 import type { Block, LeafletDoc } from "../document/documentTypes.ts";
 import { Blocks } from "./Blocks.tsx";
-import { PageFooter, PageHeader } from "./PageFrame.tsx";
+import { PageFrame } from "./PageFrame.tsx";
 import { PdfDocument, type PdfMeta } from "./PdfDocument.tsx";
 import type { Theme } from "./theme.ts";
 
@@ -41,8 +41,7 @@ export function LeafletPdf({
   return (
     <PdfDocument info={doc} meta={meta}>
       <Page size={theme.page.size} style={pageStyle(theme)}>
-        <PageHeader doc={doc} theme={theme} />
-        <PageFooter doc={doc} theme={theme} />
+        <PageFrame doc={doc} theme={theme} />
         <View>
           <Blocks blocks={withoutLeadingBreak(personal)} theme={theme} />
         </View>
@@ -50,8 +49,7 @@ export function LeafletPdf({
       {Array.from({ length: framePages }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: frames are static for one render
         <Page key={i} size={theme.page.size} style={pageStyle(theme)}>
-          <PageHeader doc={doc} theme={theme} />
-          <PageFooter doc={doc} theme={theme} />
+          <PageFrame doc={doc} theme={theme} />
         </Page>
       ))}
     </PdfDocument>

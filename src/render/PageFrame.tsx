@@ -1,18 +1,59 @@
 // The running header (logo, hospital, document title, whose leaflet) and footer (sources, phone
-// numbers, "page N of M") repeated on every page. `fixed` repeats them. Their texts are drawn on
-// canvases (canvasText.ts) rather than laid out as react-pdf Text: react-pdf lays every fixed element
-// out again on every page, which made the header and footer about a fifth of a leaflet's rendering time.
-// Lines are broken to the same widths as before; line heights are react-pdf's own (the font's natural
-// height in the header, 1.3 in the footer).
-import { Canvas, Image, View } from "@react-pdf/renderer";
+// numbers, "page N of M") on every page: the logo as an Image and everything else drawn on one canvas
+// over the page (canvasText.ts), both `fixed` so react-pdf repeats them. react-pdf resolves the styles of
+// every node of a fixed element and lays it out again on every page: as react-pdf Text the header and
+// footer were about a fifth of a leaflet's rendering time, as nested views with canvases still over a
+// millisecond per page. Lines break at the same widths; line heights are react-pdf's own (the font's
+// natural height in the header, 1.3 in the footer).
+import { Canvas, Image } from "@react-pdf/renderer";
 import type { LeafletDoc } from "../document/documentTypes.ts";
 import { drawBlocks, heightOf, textBlock } from "./canvasBlocks.ts";
 import type { Painter } from "./canvasText.ts";
 import { isolate } from "./isolate.ts";
-import { inReadingOrder, side, type Theme } from "./theme.ts";
+import type { Theme } from "./theme.ts";
 
-export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
+/**
+ * The whole frame of a page: the logo (an Image) and one canvas over the page that draws the header's
+ * texts and rule, the footer's rule and texts, and the page label. Two nodes per page instead of a
+ * header and footer of nested views: react-pdf resolves the styles and lays out every node of a fixed
+ * element again on every page.
+ */
+export function PageFrame({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
+  const [width, height] = theme.page.size;
+  const header = headerLayout(doc, theme);
+  const footer = footerLayout(doc, theme);
+  return (
+    <>
+      <Image
+        fixed
+        src={theme.logoPath}
+        style={{
+          position: "absolute",
+          left: header.logo.x,
+          top: header.logo.y,
+          width: header.logo.size,
+          height: header.logo.size,
+        }}
+      />
+      <Canvas
+        fixed
+        style={{ position: "absolute", left: 0, top: 0, width, height }}
+        paint={(painter: unknown, _width: number, _height: number, page?: PageInfo) => {
+          const p = painter as Painter;
+          header.paint(p);
+          footer.paint(p, page);
+          return null;
+        }}
+      />
+    </>
+  );
+}
+
+/** The header: the logo beside the hospital and title at the start, the patient's line at the end (in
+ * large print on a row of its own below), and a rule under it all. Positions on the page, in points. */
+function headerLayout(doc: LeafletDoc, theme: Theme) {
   const { margin, contentWidth, headerHeight } = theme.page;
+  const [pageWidth] = theme.page.size;
   const { small } = theme.font;
   const logo = theme.largePrint ? 40 : headerHeight * 0.57;
   const patientWidth = contentWidth * 0.4;
@@ -29,69 +70,55 @@ export function PageHeader({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
     bold: true,
     colour: theme.colour.text,
   });
-  const rowHeight = Math.max(logo, heightOf(title), theme.largePrint ? 0 : heightOf([patient]));
+  const naturalRow = Math.max(logo, heightOf(title), theme.largePrint ? 0 : heightOf([patient]));
+  const rowTop = theme.largePrint ? 22 : headerHeight * 0.25;
+  // Large print: where the row and the patient's line together are taller than the header, both give up
+  // height in proportion (as flex items shrink), and the texts stay centred on the shorter row.
+  const patientRow = theme.largePrint ? 4 + heightOf([patient]) : 0;
+  const over = Math.max(0, rowTop + naturalRow + patientRow - (headerHeight - RULE.header));
+  const rowHeight = naturalRow - (over * naturalRow) / (naturalRow + patientRow);
   const rtl = theme.direction === "rtl";
-  return (
-    <View
-      fixed
-      style={{
-        position: "absolute",
-        top: 0,
-        left: 0,
-        right: 0,
-        height: headerHeight,
-        paddingHorizontal: margin,
-        paddingTop: theme.largePrint ? 22 : headerHeight * 0.25,
-        borderBottomWidth: 3,
-        borderBottomColor: theme.colour.primary,
-      }}
-    >
-      <View style={{ flexDirection: "row", alignItems: "center" }}>
-        {inReadingOrder(theme, [
-          <Image
-            key="logo"
-            src={theme.logoPath}
-            style={{ width: logo, height: logo, [side(theme).marginEnd]: 10, flexShrink: 0 }}
-          />,
-          <Canvas
-            key="text"
-            style={{ width: textWidth, height: rowHeight, flexShrink: 0 }}
-            paint={(painter: unknown) => {
-              const p = painter as Painter;
-              // The title block at the start, the patient's line at the end, each centred on the row.
-              drawBlocks(
-                p,
-                title,
-                rtl ? textWidth - titleWidth : 0,
-                (rowHeight - heightOf(title)) / 2,
-                titleWidth,
-                theme,
-              );
-              if (!theme.largePrint) {
-                const x = rtl ? 0 : textWidth - patientWidth;
-                drawBlocks(p, [patient], x, (rowHeight - heightOf([patient])) / 2, patientWidth, theme, "end");
-              }
-              return null;
-            }}
-          />,
-        ])}
-      </View>
-      {theme.largePrint ? (
-        <Canvas
-          style={{ width: contentWidth, height: heightOf([patient]), marginTop: 4 }}
-          paint={(painter: unknown) => {
-            drawBlocks(painter as Painter, [patient], 0, 0, contentWidth, theme);
-            return null;
-          }}
-        />
-      ) : null}
-    </View>
-  );
+  // The logo at the start of the row, the texts after it (10 pt apart); both centred on the row.
+  const textLeft = rtl ? margin : margin + logo + 10;
+  return {
+    logo: { x: rtl ? pageWidth - margin - logo : margin, y: rowTop + (rowHeight - logo) / 2, size: logo },
+    paint(p: Painter) {
+      rule(p, 0, headerHeight - RULE.header, pageWidth, RULE.header, theme.colour.primary);
+      drawBlocks(
+        p,
+        title,
+        textLeft + (rtl ? textWidth - titleWidth : 0),
+        rowTop + (rowHeight - heightOf(title)) / 2,
+        titleWidth,
+        theme,
+      );
+      if (!theme.largePrint) {
+        const x = textLeft + (rtl ? 0 : textWidth - patientWidth);
+        drawBlocks(p, [patient], x, rowTop + (rowHeight - heightOf([patient])) / 2, patientWidth, theme, "end");
+      } else {
+        drawBlocks(p, [patient], margin, rowTop + rowHeight + 4, contentWidth, theme);
+      }
+    },
+  };
+}
+
+/** Thickness of the rule under the header and over the footer, in points. */
+const RULE = { header: 3, footer: 0.75 };
+
+/** A rule whose top edge is at `top`: stroked, as react-pdf draws a border (a filled shape would be a
+ * background that text must be readable on). */
+function rule(p: Painter, left: number, top: number, width: number, thickness: number, colour: string): void {
+  p.lineWidth(thickness)
+    .moveTo(left, top + thickness / 2)
+    .lineTo(left + width, top + thickness / 2)
+    .stroke(colour);
 }
 
 const PAGE_LABEL_WIDTH_EM = 9.5;
 
-export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
+/** The footer: a rule, then the sources, the notice and the phone numbers, with "page N of M" at the
+ * end of the first line. */
+function footerLayout(doc: LeafletDoc, theme: Theme) {
   const { margin, contentWidth } = theme.page;
   const { small } = theme.font;
   const labelWidth = PAGE_LABEL_WIDTH_EM * small;
@@ -106,32 +133,24 @@ export function PageFooter({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
     textBlock(doc.footer.notice ?? "", contentWidth - measureGap, line),
     textBlock(contacts, contentWidth - measureGap, line),
   ];
-  const labelHeight = small * 1.3;
-  return (
-    <View
-      fixed
-      style={{
-        position: "absolute",
-        top: theme.page.size[1] - theme.page.footerRoom,
-        left: margin,
-        right: margin,
-        borderTopWidth: 0.75,
-        borderTopColor: theme.colour.rule,
-        paddingTop: 5,
-      }}
-    >
-      <Canvas
-        style={{ width: contentWidth, height: Math.max(heightOf(lines), labelHeight) }}
-        paint={(painter: unknown, width: number, _height: number, page?: PageInfo) => {
-          const p = painter as Painter;
-          drawBlocks(p, lines, 0, 0, width, theme);
-          const label = pageLabel(doc.footer.pageLabel, page);
-          drawBlocks(p, [textBlock(label, width, { ...line, bold: true })], 0, 0, width, theme, "end");
-          return null;
-        }}
-      />
-    </View>
-  );
+  const top = theme.page.size[1] - theme.page.footerRoom;
+  const textTop = top + RULE.footer + 5;
+  return {
+    paint(p: Painter, page: PageInfo | undefined) {
+      rule(p, margin, top, contentWidth, RULE.footer, theme.colour.rule);
+      drawBlocks(p, lines, margin, textTop, contentWidth, theme);
+      const label = pageLabel(doc.footer.pageLabel, page);
+      drawBlocks(
+        p,
+        [textBlock(label, contentWidth, { ...line, bold: true })],
+        margin,
+        textTop,
+        contentWidth,
+        theme,
+        "end",
+      );
+    },
+  };
 }
 
 /** What the patched react-pdf passes a canvas's paint function after its size. */
