@@ -4,27 +4,38 @@ import { Text, View } from "@react-pdf/renderer";
 import type { Block, Inline } from "../document/documentTypes.ts";
 import { addressLines } from "./addressLines.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
+import { FactsTable } from "./FactsTable.tsx";
 import { isolate } from "./isolate.ts";
 import { QrBlock } from "./QrBlock.tsx";
 import { TableBlock } from "./TableBlock.tsx";
-import { inReadingOrder, side, start, type Theme, withDirection } from "./theme.ts";
+import { side, start, type Theme, withDirection } from "./theme.ts";
 
 /** A heading moves to the next page unless this much of what follows it fits below it (no orphaned headings). */
 const MIN_PRESENCE_AHEAD = 90;
 
-export function Blocks({ blocks, theme }: { blocks: Block[]; theme: Theme }) {
+/** `width`: the width the blocks are laid out in (the page's measure unless they sit inside a box);
+ * blocks drawn on canvases (facts) need it. */
+export function Blocks({
+  blocks,
+  theme,
+  width = theme.page.contentWidth,
+}: {
+  blocks: Block[];
+  theme: Theme;
+  width?: number;
+}) {
   return (
     <>
       {keepHeadingsWithNext(blocks).map((group, i) =>
         group.length === 1 ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
-          <BlockView key={i} block={group[0] as Block} theme={theme} />
+          <BlockView key={i} block={group[0] as Block} theme={theme} width={width} />
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
           <View key={i} wrap={false}>
             {group.map((block, j) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
-              <BlockView key={j} block={block} theme={theme} />
+              <BlockView key={j} block={block} theme={theme} width={width} />
             ))}
           </View>
         ),
@@ -75,7 +86,7 @@ export function Runs({ runs }: { runs: Inline[] }) {
   );
 }
 
-function BlockView({ block, theme }: { block: Block; theme: Theme }) {
+function BlockView({ block, theme, width }: { block: Block; theme: Theme; width: number }) {
   const { font, colour } = theme;
   const body = { fontSize: font.body, lineHeight: font.lineHeight, color: colour.text };
   // Spacing follows the type size, so the same blocks sit well on an A4 page and on a wallet card.
@@ -84,7 +95,7 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
     case "section":
       return (
         <View break={block.breakBefore} style={{ marginBottom: 0.75 * em }}>
-          <Blocks blocks={block.children} theme={theme} />
+          <Blocks blocks={block.children} theme={theme} width={width} />
         </View>
       );
     case "heading": {
@@ -154,7 +165,7 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
           <Text style={{ ...body, fontSize: font.small, fontWeight: 700, color: colour.text, marginBottom: 0.2 * em }}>
             {block.label}
           </Text>
-          <Blocks blocks={block.children} theme={own} />
+          <Blocks blocks={block.children} theme={own} width={width - em - 2} />
         </View>
       );
     }
@@ -174,44 +185,12 @@ function BlockView({ block, theme }: { block: Block; theme: Theme }) {
             borderRadius: 3,
           }}
         >
-          <Blocks blocks={block.children} theme={theme} />
+          <Blocks blocks={block.children} theme={theme} width={width - 2 * (0.85 * em + (urgent ? 2.5 : 1))} />
         </View>
       );
     }
     case "facts":
-      return (
-        <View style={{ marginBottom: 6, borderTopWidth: 0.75, borderTopColor: colour.rule }}>
-          {block.items.map((item) => (
-            <View
-              key={item.label}
-              wrap={false}
-              style={{
-                // Large print: the label above its value (a long label would run into a second column).
-                flexDirection: theme.largePrint ? "column" : "row",
-                paddingVertical: 0.3 * em,
-                borderBottomWidth: 0.75,
-                borderBottomColor: colour.rule,
-              }}
-            >
-              {theme.largePrint ? (
-                <>
-                  <Text style={{ ...body, fontWeight: 700 }}>{item.label}</Text>
-                  <Text style={body}>{item.value}</Text>
-                </>
-              ) : (
-                inReadingOrder(theme, [
-                  <Text key="label" style={{ ...body, width: "34%", fontWeight: 700 }}>
-                    {item.label}
-                  </Text>,
-                  <Text key="value" style={{ ...body, width: "66%" }}>
-                    {item.value}
-                  </Text>,
-                ])
-              )}
-            </View>
-          ))}
-        </View>
-      );
+      return <FactsTable items={block.items} theme={theme} width={width} />;
     case "contacts":
       return (
         <View style={{ marginTop: 2 }}>
