@@ -35,10 +35,36 @@ export function createTranslator(bundle: LocaleBundle, defaultNamespace: string)
         ? { escapeValue: true, escape: isolateValue, skipOnVariables: true }
         : { escapeValue: false, skipOnVariables: true },
   });
+  // Every leaflet asks for the same few hundred texts, most without values or with the same ones: each
+  // answer is remembered under its key and values (plain values only; bounded, dropped whole when full).
+  const answers = new Map<string, string>();
   return (key, values) => {
+    const memo = memoKey(key, values);
+    const known = memo === undefined ? undefined : answers.get(memo);
+    if (known !== undefined) return known;
     const exists = i18n.exists(key, values);
     const text: unknown = exists ? i18n.t(key, values as never) : undefined;
     if (typeof text !== "string" || text.trim() === "") throw new MissingTranslationError(bundle.language, key);
+    if (memo !== undefined) {
+      if (answers.size >= MAX_ANSWERS) answers.clear();
+      answers.set(memo, text);
+    }
     return text;
   };
+}
+
+const MAX_ANSWERS = 5_000;
+
+/** The key an answer is remembered under, or undefined when a value is not a plain string, number or
+ * boolean (nothing else is remembered). */
+function memoKey(key: string, values: Record<string, unknown> | undefined): string | undefined {
+  if (!values) return key;
+  let memo = key;
+  for (const name of Object.keys(values)) {
+    const value = values[name];
+    const kind = typeof value;
+    if (kind !== "string" && kind !== "number" && kind !== "boolean") return undefined;
+    memo += `\u0000${name}\u0000${kind[0]}${String(value)}`;
+  }
+  return memo;
 }
