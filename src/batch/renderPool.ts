@@ -1,6 +1,6 @@
 // A pool of render worker threads. Each worker renders one job at a time; a worker is replaced after
-// `maxJobsPerWorker` jobs (react-pdf keeps memory across many renders) or when it dies, so memory stays
-// flat over any number of orders. A job whose worker dies fails on its own; the batch goes on.
+// `maxJobsPerWorker` jobs (react-pdf keeps memory across many renders), once there is a next job for it,
+// or when it dies, so memory stays flat over any number of orders. A job whose worker dies fails on its own; the batch goes on.
 import { Worker } from "node:worker_threads";
 import type { RenderJob, RenderResult } from "./renderJobs.ts";
 
@@ -41,9 +41,14 @@ export class RenderPool {
   private readonly queue: Pending[] = [];
   private closed = false;
 
+  /** Workers started so far, replacements included. */
+  workersStarted = 0;
+
   constructor(
     readonly size: number,
     private readonly maxJobsPerWorker = WORKER_JOBS,
+    /** The worker script (tests use a stand-in). */
+    private readonly entry: URL = WORKER_ENTRY,
   ) {
     // The first workers are replaced after different numbers of jobs (half the limit, the whole limit,
     // …), so that two workers are never replaced at once: each replacement briefly holds a second heap.
@@ -68,10 +73,11 @@ export class RenderPool {
 
   private spawn(jobLimit = this.maxJobsPerWorker): Slot {
     const slot: Slot = {
-      worker: new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+      worker: new Worker(this.entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
       jobsDone: 0,
       jobLimit,
     };
+    this.workersStarted += 1;
     slot.worker.on("message", (result: RenderResult) => this.finish(slot, result));
     slot.worker.on("error", (error) => this.fail(slot, `render worker failed: ${error.message}`));
     slot.worker.on("exit", (code) => {
@@ -83,6 +89,13 @@ export class RenderPool {
   private dispatch(): void {
     for (const slot of this.slots) {
       if (slot.current || slot.retiring) continue;
+      if (this.queue.length === 0) return;
+      // A worker past its job limit is replaced only when there is work for it: a new worker costs a
+      // couple of seconds of loading and cold caches, wasted at the end of a batch.
+      if (slot.jobsDone >= slot.jobLimit) {
+        this.replace(slot);
+        continue;
+      }
       const next = this.queue.shift();
       if (!next) return;
       slot.current = next;
@@ -99,7 +112,6 @@ export class RenderPool {
     const current = slot.current;
     slot.current = undefined;
     slot.jobsDone += 1;
-    if (slot.jobsDone >= slot.jobLimit) this.replace(slot);
     current?.resolve(result);
     this.dispatch();
   }
