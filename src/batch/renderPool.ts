@@ -1,8 +1,10 @@
 // A pool of render worker threads. Each worker renders one job at a time; a worker is replaced after
 // `maxJobsPerWorker` jobs (react-pdf keeps memory across many renders), once there is a next job for it,
-// or when it dies, so memory stays flat over any number of orders. A job whose worker dies fails on its own; the batch goes on.
+// or when it dies, so memory stays flat over any number of orders. The shared parts of leaflets a worker
+// renders are passed to the other workers and to every new one, so each is laid out once per batch. A job whose worker dies fails on its own; the batch goes on.
 import { Worker } from "node:worker_threads";
-import type { RenderJob, RenderResult } from "./renderJobs.ts";
+import type { SharedPartSeed } from "../render/sharedPart.tsx";
+import type { RenderJob, RenderResult, SeedMessage } from "./renderJobs.ts";
 
 const WORKER_ENTRY = new URL("../../bin/render-worker.js", import.meta.url);
 
@@ -19,6 +21,9 @@ const JOB_TIMEOUT_MS = Number(process.env.LEAFLETS_JOB_TIMEOUT_MS ?? 120_000);
  * shared part of the leaflets (per medicine, language and category) and every remembered text laid out
  * again; replacing after 250 jobs cost a third of the throughput, after 1,000 nothing measurable. */
 const WORKER_JOBS = Number(process.env.LEAFLETS_WORKER_JOBS ?? 1000);
+
+/** Shared parts the pool keeps for new workers: as many as a worker keeps (render/sharedPart.tsx). */
+const SHARED_PARTS = 64;
 
 interface Pending {
   job: RenderJob;
@@ -40,6 +45,8 @@ export class RenderPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private closed = false;
+  /** Shared parts the workers have rendered, by key (as many as a worker keeps). */
+  private readonly sharedParts = new Map<string, Uint8Array>();
 
   /** Workers started so far, replacements included. */
   workersStarted = 0;
@@ -73,7 +80,10 @@ export class RenderPool {
 
   private spawn(jobLimit = this.maxJobsPerWorker): Slot {
     const slot: Slot = {
-      worker: new Worker(this.entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+      worker: new Worker(this.entry, {
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+        workerData: { seed: this.seeds() } satisfies SeedMessage,
+      }),
       jobsDone: 0,
       jobLimit,
     };
@@ -107,7 +117,8 @@ export class RenderPool {
     }
   }
 
-  private finish(slot: Slot, result: RenderResult): void {
+  private finish(slot: Slot, { shared, ...result }: RenderResult): void {
+    if (shared) this.handOn(slot, shared);
     clearTimeout(slot.timer);
     const current = slot.current;
     slot.current = undefined;
@@ -123,6 +134,22 @@ export class RenderPool {
     this.replace(slot);
     current?.resolve({ id: current.job.id, ok: false, errors: [{ field: "(document)", message }] });
     this.dispatch();
+  }
+
+  /** Keeps the shared parts a worker rendered and passes them to the other workers. */
+  private handOn(from: Slot, parts: SharedPartSeed[]): void {
+    for (const { key, bytes } of parts) {
+      this.sharedParts.delete(key);
+      this.sharedParts.set(key, bytes);
+      if (this.sharedParts.size > SHARED_PARTS) this.sharedParts.delete(this.sharedParts.keys().next().value as string);
+    }
+    for (const slot of this.slots) {
+      if (slot !== from && !slot.retiring) slot.worker.postMessage({ seed: parts } satisfies SeedMessage);
+    }
+  }
+
+  private seeds(): SharedPartSeed[] {
+    return [...this.sharedParts].map(([key, bytes]) => ({ key, bytes }));
   }
 
   /** Stops the worker and starts a new one in its place once it has gone (never two heaps at once). */

@@ -1,18 +1,28 @@
 // A batch render worker (a worker thread): loads the catalog once, then renders and writes one job at a
 // time, answering each with the files written or the problems. Failures are per job; the worker goes on.
-import { parentPort } from "node:worker_threads";
+// It also hands on the shared parts of leaflets it renders, and takes those the other workers rendered.
+import { parentPort, workerData } from "node:worker_threads";
 import { loadCatalogOrThrow } from "../catalog/loadCatalog.ts";
 import { type FieldProblem, LeafletError, OrderRefusedError } from "../errors.ts";
 import { documentNotes } from "../output/manifest.ts";
 import { writeDocuments } from "../output/writeDocuments.ts";
 import { generateDocuments } from "../pipeline/generateDocuments.ts";
-import type { RenderJob, RenderResult } from "./renderJobs.ts";
+import { handOnSharedParts, seedSharedParts, takeNewSharedParts } from "../render/sharedPart.tsx";
+import type { RenderJob, RenderResult, SeedMessage } from "./renderJobs.ts";
 
 const port = parentPort;
 if (!port) throw new Error("renderWorker must run as a worker thread");
 const catalog = loadCatalogOrThrow();
+// The shared parts the other workers have rendered so far, and from now on those this one renders.
+seedSharedParts((workerData as SeedMessage | undefined)?.seed ?? []);
+handOnSharedParts();
 
-port.on("message", async (job: RenderJob) => {
+port.on("message", async (message: RenderJob | SeedMessage) => {
+  if ("seed" in message) {
+    seedSharedParts(message.seed);
+    return;
+  }
+  const job = message;
   let result: RenderResult;
   try {
     const documents = await generateDocuments(job.order, catalog, job.options);
@@ -21,7 +31,8 @@ port.on("message", async (job: RenderJob) => {
   } catch (error) {
     result = { id: job.id, ok: false, errors: problemsOf(error) };
   }
-  port.postMessage(result);
+  const shared = takeNewSharedParts();
+  port.postMessage(shared.length > 0 ? { ...result, shared } : result);
 });
 
 function problemsOf(error: unknown): FieldProblem[] {

@@ -1,6 +1,8 @@
 // The shared part of leaflets (see leafletParts.ts), rendered once per content and look and kept for
 // the process: a batch of thousands of leaflets lays out the general text a handful of times instead of
-// once per patient. Bounded, so a long-running server does not grow without end.
+// once per patient. Bounded, so a long-running server does not grow without end. A batch's render
+// workers pass each other the parts they render (takeNewSharedParts, seedSharedParts): the bytes are
+// the same whoever renders them (a fixed date), so a new worker need not lay them out again.
 import { renderToBuffer } from "@react-pdf/renderer";
 import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import type { Block, LeafletDoc } from "../document/documentTypes.ts";
@@ -14,9 +16,20 @@ export interface SharedPart {
   pageCount: number;
 }
 
+/** A rendered shared part as it travels between processes: its key and its PDF as rendered. */
+export interface SharedPartSeed {
+  key: string;
+  bytes: Uint8Array;
+}
+
 /** Enough for every medicine × language × category × paper × print size a clinic mixes in one batch. */
 const MAX_ENTRIES = 64;
 const cache = new Map<string, Promise<SharedPart>>();
+/** Parts rendered elsewhere, parsed when first used. */
+const seeds = new Map<string, Uint8Array>();
+/** Parts rendered here since takeNewSharedParts last asked (kept only in a process that hands them on). */
+let fresh: SharedPartSeed[] = [];
+let handingOn = false;
 
 export function sharedPart(doc: LeafletDoc, blocks: Block[], theme: Theme): Promise<SharedPart> {
   const key = sharedPartKey(doc, blocks, theme);
@@ -24,7 +37,8 @@ export function sharedPart(doc: LeafletDoc, blocks: Block[], theme: Theme): Prom
   if (part) {
     cache.delete(key); // most recently used last
   } else {
-    part = renderSharedPart(blocks, theme);
+    const seed = seeds.get(key);
+    part = seed ? parseSharedPart(seed) : renderSharedPart(key, blocks, theme);
     part.catch(() => cache.delete(key));
   }
   cache.set(key, part);
@@ -32,11 +46,41 @@ export function sharedPart(doc: LeafletDoc, blocks: Block[], theme: Theme): Prom
   return part;
 }
 
-async function renderSharedPart(blocks: Block[], theme: Theme): Promise<SharedPart> {
+/** From now on, keep each part rendered here for takeNewSharedParts (a batch render worker does). */
+export function handOnSharedParts(): void {
+  handingOn = true;
+}
+
+/** The parts this process has rendered since the last call, to hand to other processes. */
+export function takeNewSharedParts(): SharedPartSeed[] {
+  const parts = fresh;
+  fresh = [];
+  return parts;
+}
+
+/** Parts another process rendered: used instead of rendering them here. */
+export function seedSharedParts(parts: SharedPartSeed[]): void {
+  for (const { key, bytes } of parts) {
+    seeds.delete(key);
+    seeds.set(key, bytes);
+    if (seeds.size > MAX_ENTRIES) seeds.delete(seeds.keys().next().value as string);
+  }
+}
+
+async function renderSharedPart(key: string, blocks: Block[], theme: Theme): Promise<SharedPart> {
   // A fixed date: the shared pages are the same bytes whoever's leaflet they first serve.
   const meta = { creationDate: new Date(0), creator: "patient-leaflets" };
   const buffer = await renderToBuffer(<SharedPartPdf blocks={blocks} theme={theme} meta={meta} />);
-  const pdf = await PDFDocument.load(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  if (handingOn) {
+    fresh.push({ key, bytes });
+    if (fresh.length > MAX_ENTRIES) fresh.shift();
+  }
+  return parseSharedPart(bytes);
+}
+
+async function parseSharedPart(bytes: Uint8Array): Promise<SharedPart> {
+  const pdf = await PDFDocument.load(bytes);
   retagSubsetFonts(pdf);
   return { pdf, pageCount: pdf.getPageCount() };
 }
@@ -70,7 +114,10 @@ function retagSubsetFonts(pdf: PDFDocument): void {
   }
 }
 
-/** For tests and benchmarks: start from an empty cache. */
+/** For tests and benchmarks: start from an empty cache, with nothing seeded or waiting to be handed on. */
 export function clearSharedParts(): void {
   cache.clear();
+  seeds.clear();
+  fresh = [];
+  handingOn = false;
 }

@@ -8,7 +8,12 @@ import { describe, expect, test } from "vitest";
 import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { generateDocuments } from "../../src/pipeline/generateDocuments.ts";
-import { clearSharedParts } from "../../src/render/sharedPart.tsx";
+import {
+  clearSharedParts,
+  handOnSharedParts,
+  seedSharedParts,
+  takeNewSharedParts,
+} from "../../src/render/sharedPart.tsx";
 import { baseOrder, type OrderInput } from "../helpers/orders.ts";
 import { extractText, fontsEmbedded } from "../helpers/pdf.ts";
 
@@ -32,6 +37,21 @@ describe("leaflets composed from the patient's part and the shared part", () => 
     const coldAgain = await leaflet({ patientId: "T-0002", name: "Bea Second" });
     expect(Buffer.from(warm).equals(Buffer.from(cold))).toBe(true);
     expect(Buffer.from(coldAgain).equals(Buffer.from(cold))).toBe(true);
+  });
+
+  test("a shared part handed on from another worker gives the same bytes, and is not laid out again", async () => {
+    clearSharedParts();
+    handOnSharedParts();
+    const rendered = await leaflet({ patientId: "T-0007", name: "Eva Seventh" });
+    const parts = takeNewSharedParts();
+    expect(parts).toHaveLength(1);
+    clearSharedParts();
+    seedSharedParts(parts);
+    handOnSharedParts();
+    const seeded = await leaflet({ patientId: "T-0007", name: "Eva Seventh" });
+    expect(takeNewSharedParts()).toHaveLength(0);
+    expect(Buffer.from(seeded).equals(Buffer.from(rendered))).toBe(true);
+    clearSharedParts();
   });
 
   test("an order's own emergency number inside a shared section is never reused for another order", async () => {
