@@ -56,6 +56,7 @@ export class RenderPool {
     private readonly maxJobsPerWorker = WORKER_JOBS,
     /** The worker script (tests use a stand-in). */
     private readonly entry: URL = WORKER_ENTRY,
+    private readonly jobTimeoutMs = JOB_TIMEOUT_MS,
   ) {
     // The first workers are replaced after different numbers of jobs (half the limit, the whole limit,
     // …), so that two workers are never replaced at once: each replacement briefly holds a second heap.
@@ -110,8 +111,8 @@ export class RenderPool {
       if (!next) return;
       slot.current = next;
       slot.timer = setTimeout(
-        () => this.fail(slot, `rendering took longer than ${JOB_TIMEOUT_MS / 1000} s and was stopped`),
-        JOB_TIMEOUT_MS,
+        () => this.fail(slot, `rendering took longer than ${this.jobTimeoutMs / 1000} s and was stopped`),
+        this.jobTimeoutMs,
       );
       slot.worker.postMessage(next.job);
     }

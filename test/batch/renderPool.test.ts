@@ -1,13 +1,14 @@
-// The render pool replaces a worker after its job limit, but only when there is a next job to give:
-// a replacement started at the end of a batch would load and warm up for nothing.
+// The render pool replaces a worker after its job limit, but only when there is a next job to give (a
+// replacement started at the end of a batch would load and warm up for nothing). When a worker dies or
+// hangs, the job it was rendering fails and the batch goes on with a new worker.
 import { describe, expect, test } from "vitest";
 import type { RenderJob, RenderResult } from "../../src/batch/renderJobs.ts";
 import { RenderPool } from "../../src/batch/renderPool.ts";
 
-const ECHO = new URL("../fixtures/batch/echoWorker.mjs", import.meta.url);
+const STAND_IN = new URL("../fixtures/batch/standInWorker.mjs", import.meta.url);
 
-function job(id: number): RenderJob {
-  return { id, order: {} as RenderJob["order"], options: {}, outDir: "" };
+function job(id: number, patientId = `P-${id}`): RenderJob {
+  return { id, order: { patientId } as RenderJob["order"], options: {}, outDir: "" };
 }
 
 function thread(result: RenderResult): string {
@@ -17,7 +18,7 @@ function thread(result: RenderResult): string {
 
 describe("render pool", () => {
   test("a worker is replaced after its job limit: five jobs on one worker with a limit of two take three workers", async () => {
-    const pool = new RenderPool(1, 2, ECHO);
+    const pool = new RenderPool(1, 2, STAND_IN);
     try {
       const threads = (await Promise.all([1, 2, 3, 4, 5].map((id) => pool.run(job(id))))).map(thread);
       expect(threads[0]).toBe(threads[1]);
@@ -30,7 +31,7 @@ describe("render pool", () => {
   });
 
   test("a worker at its limit with nothing left to do is not replaced; the next job gets a new worker", async () => {
-    const pool = new RenderPool(1, 2, ECHO);
+    const pool = new RenderPool(1, 2, STAND_IN);
     try {
       const first = (await Promise.all([1, 2].map((id) => pool.run(job(id))))).map(thread);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -38,6 +39,30 @@ describe("render pool", () => {
       const third = thread(await pool.run(job(3)));
       expect(third).not.toBe(first[0]);
       expect(pool.workersStarted).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test("a worker that dies fails the job it was rendering; the next job is rendered by its replacement", async () => {
+    const pool = new RenderPool(1, 100, STAND_IN);
+    try {
+      const [crashed, next] = await Promise.all([pool.run(job(1, "CRASH")), pool.run(job(2))]);
+      expect(crashed.ok).toBe(false);
+      expect(crashed.ok ? "" : crashed.errors[0]?.message).toContain("render worker stopped (exit code 3)");
+      expect(next.ok).toBe(true);
+      expect(pool.workersStarted).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test("a job that hangs fails after the timeout; the next job is rendered by a new worker", async () => {
+    const pool = new RenderPool(1, 100, STAND_IN, 300);
+    try {
+      const [hung, next] = await Promise.all([pool.run(job(1, "HANG")), pool.run(job(2))]);
+      expect(hung.ok ? "" : hung.errors[0]?.message).toContain("took longer than 0.3 s");
+      expect(next.ok).toBe(true);
     } finally {
       await pool.close();
     }
