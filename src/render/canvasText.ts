@@ -60,9 +60,15 @@ const coverage = new WeakMap<LoadedFont, Map<number, boolean>>();
 /** Whether the face draws the code point, remembered per face (fontkit looks it up in the cmap each time). */
 function hasGlyph(font: LoadedFont, codePoint: number): boolean {
   let known = coverage.get(font);
-  if (!known) coverage.set(font, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    coverage.set(font, known);
+  }
   let has = known.get(codePoint);
-  if (has === undefined) known.set(codePoint, (has = font.hasGlyphForCodePoint(codePoint)));
+  if (has === undefined) {
+    has = font.hasGlyphForCodePoint(codePoint);
+    known.set(codePoint, has);
+  }
   return has;
 }
 
