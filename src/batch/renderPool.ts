@@ -1,9 +1,10 @@
 // A pool of render worker threads. Each worker renders one job at a time; a worker is replaced after
 // `maxJobsPerWorker` jobs (react-pdf keeps memory across many renders), once there is a next job for it,
-// or when it dies, so memory stays flat over any number of orders. The shared parts of leaflets a worker
-// renders are passed to the other workers and to every new one, so each is laid out once per batch. A job whose worker dies fails on its own; the batch goes on.
+// or when it dies, so memory stays flat over any number of orders. A job whose worker dies fails on its
+// own; the batch goes on. The shared parts of leaflets a worker renders are passed to the other workers
+// and to every new one, so each is laid out once per batch.
 import { Worker } from "node:worker_threads";
-import type { SharedPartSeed } from "../render/sharedPart.tsx";
+import { SHARED_PARTS_KEPT, type SharedPartSeed } from "../render/sharedPart.tsx";
 import type { RenderJob, RenderResult, SeedMessage } from "./renderJobs.ts";
 
 const WORKER_ENTRY = new URL("../../bin/render-worker.js", import.meta.url);
@@ -21,9 +22,6 @@ const JOB_TIMEOUT_MS = Number(process.env.LEAFLETS_JOB_TIMEOUT_MS ?? 120_000);
  * shared part of the leaflets (per medicine, language and category) and every remembered text laid out
  * again; replacing after 250 jobs cost a third of the throughput, after 1,000 nothing measurable. */
 const WORKER_JOBS = Number(process.env.LEAFLETS_WORKER_JOBS ?? 1000);
-
-/** Shared parts the pool keeps for new workers: as many as a worker keeps (render/sharedPart.tsx). */
-const SHARED_PARTS = 64;
 
 interface Pending {
   job: RenderJob;
@@ -142,7 +140,8 @@ export class RenderPool {
     for (const { key, bytes } of parts) {
       this.sharedParts.delete(key);
       this.sharedParts.set(key, bytes);
-      if (this.sharedParts.size > SHARED_PARTS) this.sharedParts.delete(this.sharedParts.keys().next().value as string);
+      if (this.sharedParts.size > SHARED_PARTS_KEPT)
+        this.sharedParts.delete(this.sharedParts.keys().next().value as string);
     }
     for (const slot of this.slots) {
       if (slot !== from && !slot.retiring) slot.worker.postMessage({ seed: parts } satisfies SeedMessage);

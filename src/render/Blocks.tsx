@@ -151,26 +151,30 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
     case "aside": {
       // In the second language's own direction (a Dutch aside in an Arabic leaflet reads left to right).
       const own = withDirection(theme, block.direction);
+      const indent = em;
+      const border = 2;
       return (
         <View
           style={{
             direction: own.direction,
             marginTop: 0.3 * em,
             marginBottom: 0.75 * em,
-            [side(own).paddingStart]: em,
-            [side(own).borderStartWidth]: 2,
+            [side(own).paddingStart]: indent,
+            [side(own).borderStartWidth]: border,
             [side(own).borderStartColor]: colour.rule,
           }}
         >
           <Text style={{ ...body, fontSize: font.small, fontWeight: 700, color: colour.text, marginBottom: 0.2 * em }}>
             {block.label}
           </Text>
-          <Blocks blocks={block.children} theme={own} width={width - em - 2} />
+          <Blocks blocks={block.children} theme={own} width={width - indent - border} />
         </View>
       );
     }
     case "callout": {
       const urgent = block.tone === "urgent";
+      const padding = 0.85 * em;
+      const border = urgent ? 2.5 : 1;
       // Kept on one page where it surely fits. In large print a box may be taller than a page, and an
       // unbreakable block taller than the page makes react-pdf add pages without end.
       return (
@@ -178,14 +182,14 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
           wrap={!theme.largePrint ? false : undefined}
           style={{
             marginVertical: 0.55 * em,
-            padding: 0.85 * em,
+            padding,
             backgroundColor: colour.accent,
-            borderWidth: urgent ? 2.5 : 1,
+            borderWidth: border,
             borderColor: urgent ? colour.text : colour.primary,
             borderRadius: 3,
           }}
         >
-          <Blocks blocks={block.children} theme={theme} width={width - 2 * (0.85 * em + (urgent ? 2.5 : 1))} />
+          <Blocks blocks={block.children} theme={theme} width={width - 2 * (padding + border)} />
         </View>
       );
     }

@@ -4,7 +4,7 @@
 // one: the values differ for every patient, and as react-pdf text every row was laid out again for
 // every leaflet (and once more at each page break).
 import { Canvas, View } from "@react-pdf/renderer";
-import { drawBlocks, heightOf, textBlock } from "./canvasBlocks.ts";
+import { drawBlocks, drawRule, heightOf, textBlock } from "./canvasBlocks.ts";
 import type { Painter } from "./canvasText.ts";
 import type { Theme } from "./theme.ts";
 
@@ -56,10 +56,7 @@ function factRow({ label, value }: { label: string; value: string }, theme: Them
         drawBlocks(p, [labelBlock], rtl ? width - labelWidth : 0, padding, labelWidth, theme);
         drawBlocks(p, [valueBlock], rtl ? 0 : labelWidth, padding, valueWidth, theme);
       }
-      p.lineWidth(RULE)
-        .moveTo(0, height - RULE / 2)
-        .lineTo(width, height - RULE / 2)
-        .stroke(theme.colour.rule);
+      drawRule(p, 0, height - RULE, width, RULE, theme.colour.rule);
       return null;
     },
   };

@@ -7,7 +7,7 @@
 // natural height in the header, 1.3 in the footer).
 import { Canvas, Image } from "@react-pdf/renderer";
 import type { LeafletDoc } from "../document/documentTypes.ts";
-import { drawBlocks, heightOf, textBlock } from "./canvasBlocks.ts";
+import { drawBlocks, drawRule, heightOf, textBlock } from "./canvasBlocks.ts";
 import type { Painter } from "./canvasText.ts";
 import { isolate } from "./isolate.ts";
 import type { Theme } from "./theme.ts";
@@ -83,7 +83,7 @@ function headerLayout(doc: LeafletDoc, theme: Theme) {
   return {
     logo: { x: rtl ? pageWidth - margin - logo : margin, y: rowTop + (rowHeight - logo) / 2, size: logo },
     paint(p: Painter) {
-      rule(p, 0, headerHeight - RULE.header, pageWidth, RULE.header, theme.colour.primary);
+      drawRule(p, 0, headerHeight - RULE.header, pageWidth, RULE.header, theme.colour.primary);
       drawBlocks(
         p,
         title,
@@ -104,15 +104,6 @@ function headerLayout(doc: LeafletDoc, theme: Theme) {
 
 /** Thickness of the rule under the header and over the footer, in points. */
 const RULE = { header: 3, footer: 0.75 };
-
-/** A rule whose top edge is at `top`: stroked, as react-pdf draws a border (a filled shape would be a
- * background that text must be readable on). */
-function rule(p: Painter, left: number, top: number, width: number, thickness: number, colour: string): void {
-  p.lineWidth(thickness)
-    .moveTo(left, top + thickness / 2)
-    .lineTo(left + width, top + thickness / 2)
-    .stroke(colour);
-}
 
 const PAGE_LABEL_WIDTH_EM = 9.5;
 
@@ -137,7 +128,7 @@ function footerLayout(doc: LeafletDoc, theme: Theme) {
   const textTop = top + RULE.footer + 5;
   return {
     paint(p: Painter, page: PageInfo | undefined) {
-      rule(p, margin, top, contentWidth, RULE.footer, theme.colour.rule);
+      drawRule(p, margin, top, contentWidth, RULE.footer, theme.colour.rule);
       drawBlocks(p, lines, margin, textTop, contentWidth, theme);
       const label = pageLabel(doc.footer.pageLabel, page);
       drawBlocks(

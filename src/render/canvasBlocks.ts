@@ -39,6 +39,23 @@ export function heightOf(blocks: TextBlock[]): number {
   return blocks.reduce((sum, b) => sum + b.lines.length * b.style.lineHeight + (b.gapAfter ?? 0), 0);
 }
 
+/** A horizontal rule whose top edge is at `top`: stroked, as react-pdf draws a border (a filled shape
+ * would count as a background that text must be readable on). */
+export function drawRule(
+  painter: Painter,
+  left: number,
+  top: number,
+  width: number,
+  thickness: number,
+  colour: string,
+): void {
+  painter
+    .lineWidth(thickness)
+    .moveTo(left, top + thickness / 2)
+    .lineTo(left + width, top + thickness / 2)
+    .stroke(colour);
+}
+
 /**
  * Draws blocks one under the other from `top`, each line aligned to the reading start of a column
  * `width` wide at `x` (or to its end). Returns the height drawn.

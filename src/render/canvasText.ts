@@ -7,6 +7,7 @@
 import { Font } from "@react-pdf/renderer";
 import { bidi, DIRECTION_CONTROL, NEEDS_REORDERING } from "../bidi.ts";
 import { ARABIC_FONT_FAMILY, FONT_FAMILY } from "./fonts.ts";
+import { PIECES } from "./shapingCache.ts";
 
 /** The part of fontkit's font that measuring and drawing needs. */
 interface LoadedFont {
@@ -155,13 +156,9 @@ function visualRuns(text: string, bold: boolean, rtl: boolean): Run[] {
 
 const widths = new Map<string, number>();
 
-/** pdfkit lays text out piece by piece, each word with the space after it, so a line is exactly as wide
- * as the sum of its pieces. */
-const PIECES = /[^ \t]*[ \t]|[^ \t]+$/g;
-
 /**
- * Width of `text` on one line at the style's size: what pdfkit draws for it (the sum of its pieces, each
- * shaped on its own). Pieces are remembered, not lines: wrapping measures every growing prefix of a
+ * Width of `text` on one line at the style's size: what pdfkit draws for it (pdfkit lays text out piece
+ * by piece, each word with the space after it, so a line is the sum of its pieces). Pieces are remembered, not lines: wrapping measures every growing prefix of a
  * line, and those prefixes (with a patient's dates in them) never come again.
  */
 export function measure(text: string, style: Pick<TextStyle, "size" | "bold">): number {

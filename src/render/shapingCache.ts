@@ -25,8 +25,9 @@ const RUNS_PER_FONT = 2_000;
 
 const cached = new WeakSet<object>();
 
-/** Each word with the space (or tab) after it, as pdfkit also lays text out. */
-const PIECES = /[^ \t]*[ \t]|[^ \t]+$/g;
+/** Each word with the space (or tab) after it: the pieces pdfkit lays text out in, and the pieces the
+ * Latin faces are shaped in. */
+export const PIECES = /[^ \t]*[ \t]|[^ \t]+$/g;
 
 export interface ShapingOptions {
   /** Shape left-to-right text word by word and join the runs: only for a face that neither substitutes

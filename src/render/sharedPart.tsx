@@ -23,7 +23,7 @@ export interface SharedPartSeed {
 }
 
 /** Enough for every medicine × language × category × paper × print size a clinic mixes in one batch. */
-const MAX_ENTRIES = 64;
+export const SHARED_PARTS_KEPT = 64;
 const cache = new Map<string, Promise<SharedPart>>();
 /** Parts rendered elsewhere, parsed when first used. */
 const seeds = new Map<string, Uint8Array>();
@@ -42,7 +42,7 @@ export function sharedPart(doc: LeafletDoc, blocks: Block[], theme: Theme): Prom
     part.catch(() => cache.delete(key));
   }
   cache.set(key, part);
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  if (cache.size > SHARED_PARTS_KEPT) cache.delete(cache.keys().next().value as string);
   return part;
 }
 
@@ -63,7 +63,7 @@ export function seedSharedParts(parts: SharedPartSeed[]): void {
   for (const { key, bytes } of parts) {
     seeds.delete(key);
     seeds.set(key, bytes);
-    if (seeds.size > MAX_ENTRIES) seeds.delete(seeds.keys().next().value as string);
+    if (seeds.size > SHARED_PARTS_KEPT) seeds.delete(seeds.keys().next().value as string);
   }
 }
 
@@ -74,7 +74,7 @@ async function renderSharedPart(key: string, blocks: Block[], theme: Theme): Pro
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   if (handingOn) {
     fresh.push({ key, bytes });
-    if (fresh.length > MAX_ENTRIES) fresh.shift();
+    if (fresh.length > SHARED_PARTS_KEPT) fresh.shift();
   }
   return parseSharedPart(bytes);
 }
