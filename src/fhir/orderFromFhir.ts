@@ -11,7 +11,8 @@ import { type FhirOrderFlags, mapFhirOrder } from "./mapFhirOrder.ts";
 const MISSING_HINTS: Record<string, string> = {
   regimen: "the record names no protocol (instantiatesCanonical): give --regimen",
   cycles: "the record has no dispenseRequest.numberOfRepeatsAllowed: give --cycles",
-  pppCategory: "the record carries no pregnancy prevention category: give --ppp",
+  pppCategory:
+    "the record carries no pregnancy prevention category: give --ppp, or record it as the Observation named in templates/fhir/mapping.yaml",
   language: "the Patient has no preferred communication language: give --lang",
   doseMg: "the record has no dosageInstruction[].doseAndRate[].doseQuantity in mg",
   startDate: "the record has no dosageInstruction[].timing.repeat.boundsPeriod.start",
