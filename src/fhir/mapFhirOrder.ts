@@ -178,7 +178,7 @@ class OrderReader {
 
   private readPatient(request: ReadMedicationRequest): void {
     const found = resolveReference(request.subject.reference, this.contained, this.pool);
-    if (!found || found.resource.resourceType !== "Patient") {
+    if (found?.resource.resourceType !== "Patient") {
       this.problem(`${this.base}.subject`, "does not point to a Patient in the Bundle or contained in the request");
       return;
     }
