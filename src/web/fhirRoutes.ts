@@ -137,6 +137,9 @@ async function readFhirBody(req: IncomingMessage): Promise<string> {
     req.on("data", onData);
     req.once("end", onEnd);
     req.once("error", reject);
+    req.once("close", () => {
+      if (!req.readableEnded) reject(new Error("the request was cut off before its end"));
+    });
   });
 }
 
