@@ -116,6 +116,8 @@ class OrderReader {
   private readonly paths: Record<string, string> = {};
   private readonly base: string;
   private readonly contained: LocatedResource[];
+  /** Where the order's Patient is, once found: an Observation about another patient is not read. */
+  private patientPath: string | undefined;
 
   constructor(
     private readonly located: LocatedResource,
@@ -188,6 +190,7 @@ class OrderReader {
       return;
     }
     const patient = parsed.data;
+    this.patientPath = found.path;
     const system = this.mapping.patientIdentifierSystem;
     const idIndex = (patient.identifier ?? []).findIndex((id) => id.system === system && id.value);
     if (idIndex < 0) {
@@ -412,6 +415,10 @@ class OrderReader {
       if (!(observation.code.coding ?? []).some((c) => c.system === rule.code.system && c.code === rule.code.code))
         continue;
       if (observation.status === "cancelled" || observation.status === "entered-in-error") continue;
+      const about = observation.subject?.reference
+        ? resolveReference(observation.subject.reference, this.contained, this.pool)
+        : undefined;
+      if (about && about.path !== this.patientPath) continue;
       const path = `${located.path}.valueCodeableConcept`;
       const codes = (observation.valueCodeableConcept?.coding ?? []).flatMap((c) => (c.code ? [c.code] : []));
       const category = codes.map((code) => rule.values[code]).find((c) => c !== undefined);

@@ -181,6 +181,15 @@ describe("the mapping rules", () => {
     });
   });
 
+  test("the PPP Observation is read only when it is about the order's Patient (or names no subject)", () => {
+    const bundle = fixture("bundle-collection");
+    bundle.entry.push({ fullUrl: "urn:uuid:other", resource: { resourceType: "Patient", id: "other" } });
+    bundle.entry[4].resource.subject.reference = "urn:uuid:other";
+    expect(mapped(bundle).fields.pppCategory).toBeUndefined();
+    delete bundle.entry[4].resource.subject;
+    expect(mapped(bundle).fields.pppCategory).toBe("woman-childbearing");
+  });
+
   test("--select picks one of two MedicationRequests; flags fill in what the record does not carry", () => {
     const { fields } = mapped(fixture("bundle-two-requests"), { select: "pom-pd28-old" });
     expect(fields.doseMg).toBe(3);
