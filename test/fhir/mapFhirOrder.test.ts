@@ -12,6 +12,7 @@ import { type FhirOrderFlags, mapFhirOrder } from "../../src/fhir/mapFhirOrder.t
 import { orderFromFhir } from "../../src/fhir/orderFromFhir.ts";
 import { parseFhirJson } from "../../src/fhir/parseFhirJson.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
+import { validateProject } from "../../src/validate/validateProject.ts";
 import { editText, projectCopy, removeProjectCopies } from "../helpers/projectCopy.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form FHIR JSON edited by the tests
@@ -386,6 +387,16 @@ describe("refusals name the FHIR path", () => {
 });
 
 describe("templates/fhir/mapping.yaml is checked by leaflets validate", () => {
+  test("leaflets validate reports a broken mapping with its file and key", async () => {
+    const root = projectCopy();
+    editText(root, "templates/fhir/mapping.yaml", (text) =>
+      text.replace("authoredOnMayStandInForStart: false", "authoredOnMayStandInForStart: maybe"),
+    );
+    expect(await validateProject(root)).toEqual([
+      { file: "templates/fhir/mapping.yaml", key: "authoredOnMayStandInForStart", message: expect.any(String) },
+    ]);
+  });
+
   test("the shipped mapping is valid", () => {
     expect(loadFhirMapping(catalog).problems).toEqual([]);
   });
