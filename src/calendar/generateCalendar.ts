@@ -25,7 +25,7 @@ export function calendarFileName(drug: string, language: string): string {
   return `${drug}-calendar-${language}.ics`;
 }
 
-export function generateCalendar(order: Order, catalog: Catalog, stamp: Date): CalendarFile {
+export async function generateCalendar(order: Order, catalog: Catalog, stamp: Date): Promise<CalendarFile> {
   const regimen = catalog.regimens.get(order.regimen);
   const bundle = catalog.locales.get(order.language);
   const brand = catalog.brands.get(order.brand);
@@ -33,7 +33,7 @@ export function generateCalendar(order: Order, catalog: Catalog, stamp: Date): C
   const t = createTranslator(bundle, order.drug);
   const words = { t, fmt: createFormatters(bundle.meta.intlLocale) };
   const days = buildCalendarDays(order, buildPlan(order, regimen), words, brand);
-  const text = renderIcs(days, t("common:calendarFile.name", { drug: drugName(order.drug, t) }), stamp);
+  const text = await renderIcs(days, t("common:calendarFile.name", { drug: drugName(order.drug, t) }), stamp);
   return {
     kind: "calendar",
     drug: order.drug,

@@ -1,12 +1,14 @@
 // Calendar days → an RFC 5545 iCalendar file (the `ics` package): all-day events (DATE values, the day after
 // as DTEND), shown as free time, METHOD:PUBLISH so a phone imports them. DTSTAMP is the given moment.
-import { createEvents, type DateArray, type EventAttributes } from "ics";
+// Asynchronous: ics checks every event against its schema, which for a year of days takes long enough
+// to hold up the nurses' page server; the async form lets other requests in between.
+import { createEventsAsync, type DateArray, type EventAttributes } from "ics";
 import { addDays, type IsoDate } from "../dates.ts";
 import type { CalendarDay } from "./calendarEvents.ts";
 
 export const ICS_PRODUCT_ID = "patient-leaflets";
 
-export function renderIcs(days: CalendarDay[], calendarName: string, stamp: Date): string {
+export async function renderIcs(days: CalendarDay[], calendarName: string, stamp: Date): Promise<string> {
   const events = days.map(
     (day) =>
       ({
@@ -21,7 +23,7 @@ export function renderIcs(days: CalendarDay[], calendarName: string, stamp: Date
         timestamp: stamp.getTime(),
       }) as EventAttributes,
   );
-  const { error, value } = createEvents(events, {
+  const { error, value } = await createEventsAsync(events, {
     productId: ICS_PRODUCT_ID,
     method: "PUBLISH",
     calName: calendarName,

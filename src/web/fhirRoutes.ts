@@ -68,7 +68,7 @@ export function registerFhirRoutes(router: Router, catalog: Catalog, renderer: R
     const { req, res } = context;
     const result = validateOrder(await readJsonBody(req), catalog);
     if (!result.ok) return refuse(context, result.problems);
-    const file = generateCalendar(result.order, catalog, new Date());
+    const file = await generateCalendar(result.order, catalog, new Date());
     res.writeHead(200, {
       ...BASE_HEADERS,
       "content-type": "text/calendar; charset=utf-8",

@@ -69,8 +69,8 @@ describe("PVd, 12 cycles from 8 September 2027 (a FHIR order)", () => {
   let events: ParsedEvent[];
   let schedule: Schedule;
   let ics: string;
-  beforeAll(() => {
-    const file = generateCalendar(pvd, catalog, STAMP);
+  beforeAll(async () => {
+    const file = await generateCalendar(pvd, catalog, STAMP);
     ics = text(file);
     events = parseIcs(ics).events;
     schedule = buildPlan(pvd, catalog.regimens.get("pvd-21") as never) as Schedule;
@@ -78,7 +78,7 @@ describe("PVd, 12 cycles from 8 September 2027 (a FHIR order)", () => {
     expect(file.events).toBe(events.length);
   });
 
-  test("one all-day event for exactly each day of the schedule with doses, in every cycle", () => {
+  test("one all-day event for exactly each day of the schedule with doses, in every cycle", async () => {
     const dosingDays = schedule.cycles.flatMap((c) => c.days.filter((d) => d.doses.length > 0).map((d) => d.date));
     expect(schedule.cycles).toHaveLength(12);
     expect(events.map((e) => e.date)).toEqual(dosingDays);
@@ -88,7 +88,7 @@ describe("PVd, 12 cycles from 8 September 2027 (a FHIR order)", () => {
     expect(events.map((e) => e.description)).toContain("Cycle 12, day 14");
   });
 
-  test("across the year end and on 29 February 2028, each event ends the next day", () => {
+  test("across the year end and on 29 February 2028, each event ends the next day", async () => {
     const byDate = new Map(events.map((e) => [e.date, e]));
     expect(byDate.get("2027-12-31")).toMatchObject({ end: "2028-01-01", description: "Cycle 6, day 10" });
     expect(byDate.get("2028-01-01")).toMatchObject({ end: "2028-01-02", description: "Cycle 6, day 11" });
@@ -96,7 +96,7 @@ describe("PVd, 12 cycles from 8 September 2027 (a FHIR order)", () => {
     expect(byDate.has("2028-03-01")).toBe(true);
   });
 
-  test("summaries name every medicine of the day with its dose; bortezomib on fewer days from cycle 9", () => {
+  test("summaries name every medicine of the day with its dose; bortezomib on fewer days from cycle 9", async () => {
     const summaries = new Map(events.map((e) => [e.description, e.summary]));
     expect(summaries.get("Cycle 1, day 1")).toBe("pomalidomide 4 mg · bortezomib 1.3 mg/m² · dexamethasone 10 mg");
     expect(summaries.get("Cycle 1, day 3")).toBe("pomalidomide 4 mg");
@@ -108,7 +108,7 @@ describe("PVd, 12 cycles from 8 September 2027 (a FHIR order)", () => {
     expect([bortezomibDays(8), bortezomibDays(9), bortezomibDays(12)]).toEqual([4, 2, 2]);
   });
 
-  test("no name, no date of birth; no patient id unless the brand says so", () => {
+  test("no name, no date of birth; no patient id unless the brand says so", async () => {
     expect(ics).not.toMatch(/Łukasz|Kowalski|1949/);
     expect(ics).not.toContain("FHIR-0002");
     const brand = catalog.brands.get("default");
@@ -117,22 +117,22 @@ describe("PVd, 12 cycles from 8 September 2027 (a FHIR order)", () => {
       ...catalog,
       brands: new Map([["default", { ...brand, calendar: { includePatientId: true } }]]),
     };
-    const parsed = parseIcs(text(generateCalendar(pvd, withId, STAMP))).events;
+    const parsed = parseIcs(text(await generateCalendar(pvd, withId, STAMP))).events;
     expect(parsed[0]?.description).toBe("Cycle 1, day 1\nPatient number: FHIR-0002");
     expect(JSON.stringify(parsed)).not.toMatch(/Łukasz|Kowalski/);
   });
 
-  test("UIDs are stable across two runs (another moment) and differ per day; another patient gets others", () => {
-    const again = parseIcs(text(generateCalendar(pvd, catalog, new Date("2027-09-01T08:00:00Z")))).events;
+  test("UIDs are stable across two runs (another moment) and differ per day; another patient gets others", async () => {
+    const again = parseIcs(text(await generateCalendar(pvd, catalog, new Date("2027-09-01T08:00:00Z")))).events;
     expect(again.map((e) => e.uid)).toEqual(events.map((e) => e.uid));
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
-    const other = parseIcs(text(generateCalendar({ ...pvd, patientId: "FHIR-0009" }, catalog, STAMP))).events;
+    const other = parseIcs(text(await generateCalendar({ ...pvd, patientId: "FHIR-0009" }, catalog, STAMP))).events;
     expect(other.map((e) => e.uid).filter((uid) => events.some((e) => e.uid === uid))).toEqual([]);
     expect(events[0]?.uid).toMatch(/^[0-9a-f]{32}@patient-leaflets$/);
   });
 });
 
-test("pd-28 in Dutch: dexamethasone's own day 22 has an event, the rest days none; with the age unknown both doses", () => {
+test("pd-28 in Dutch: dexamethasone's own day 22 has an event, the rest days none; with the age unknown both doses", async () => {
   const order: Order = {
     ...pvd,
     regimen: "pd-28",
@@ -141,7 +141,7 @@ test("pd-28 in Dutch: dexamethasone's own day 22 has an event, the rest days non
     startDate: "2027-12-20" as Order["startDate"],
   };
   delete order.dateOfBirth;
-  const { name, events } = parseIcs(text(generateCalendar(order, catalog, STAMP)));
+  const { name, events } = parseIcs(text(await generateCalendar(order, catalog, STAMP)));
   expect(name).toBe("Behandelkalender: pomalidomide");
   expect(events).toHaveLength(22);
   expect(events[0]?.summary).toBe("pomalidomide 4 mg · dexamethason 40 mg, of 20 mg als u ouder bent dan 75 jaar");
@@ -149,9 +149,9 @@ test("pd-28 in Dutch: dexamethasone's own day 22 has an event, the rest days non
   expect(events.at(-1)?.summary).toMatch(/^dexamethason 40 mg/);
 });
 
-test("Imlygic: one event per visit of the plan, in Turkish, across the year end", () => {
+test("Imlygic: one event per visit of the plan, in Turkish, across the year end", async () => {
   const plan = buildPlan(imlygic, catalog.regimens.get("imlygic") as never) as VisitPlan;
-  const file = generateCalendar(imlygic, catalog, STAMP);
+  const file = await generateCalendar(imlygic, catalog, STAMP);
   const { events } = parseIcs(text(file));
   expect(file.fileName).toBe("imlygic-calendar-tr.ics");
   expect(events.map((e) => e.date)).toEqual(plan.visits.map((v) => v.date));

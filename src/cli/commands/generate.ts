@@ -132,7 +132,7 @@ async function generate(flags: GenerateFlags): Promise<number> {
     pdfa: Boolean(flags.pdfa),
   };
   const documents = await generateDocuments(validation.order, catalog, options);
-  const calendar = flags.ics ? [generateCalendar(validation.order, catalog, new Date())] : [];
+  const calendar = flags.ics ? [await generateCalendar(validation.order, catalog, new Date())] : [];
   const files = await writeDocuments(flags.out, validation.order, [...documents, ...calendar], options);
   // What the nurse should know, e.g. that the second language did not fit on the card's back.
   const notes = documents.flatMap((doc) => (doc.notes ?? []).map((note) => `${doc.kind}: ${note}`));
