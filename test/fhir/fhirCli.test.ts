@@ -49,7 +49,10 @@ afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-describe.concurrent("leaflets generate --fhir", () => {
+/** Child processes that render: on a shared 2-core machine they may wait a long time for a core. */
+const HEAVY_TIMEOUT = 240_000;
+
+describe.concurrent("leaflets generate --fhir", { timeout: HEAVY_TIMEOUT }, () => {
   test("a FHIR Bundle and the same order as JSON give byte-identical PDFs; --ics adds the calendar to the manifest", async ({
     expect,
   }) => {
