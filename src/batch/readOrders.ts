@@ -7,6 +7,8 @@ import { extname } from "node:path";
 import { createInterface } from "node:readline";
 import { parse } from "csv-parse";
 import { z } from "zod";
+import type { FieldProblem } from "../errors.ts";
+import { fhirLineToRow } from "../fhir/fhirBatchRows.ts";
 import { fieldSchemas, REQUIRED_FIELDS } from "../order/fieldSchemas.ts";
 import { InputError } from "./inputErrors.ts";
 
@@ -15,9 +17,10 @@ export { InputError } from "./inputErrors.ts";
 /** One input record: its row number (as a person would find it) and either the order's fields or why it could not be read. */
 export type InputRow =
   | { row: number; fields: Record<string, unknown> } // fields shaped like a JSON order (contact nested), ready for validateOrder
-  | { row: number; error: string; patientId?: string };
+  | { row: number; error: string; patientId?: string; problems?: FieldProblem[] };
 
-type InputFormat = "csv" | "jsonl";
+/** "fhir": one FHIR R4 Bundle per line (--format fhir); otherwise told by the file's extension. */
+type InputFormat = "csv" | "jsonl" | "fhir";
 
 const FORMAT_BY_EXTENSION = new Map<string, InputFormat>([
   [".csv", "csv"],
@@ -49,10 +52,12 @@ const HEADER_HINT = `The first row must name the order's fields, e.g. ${REQUIRED
 const CSV_ROW_HINT = 'Open the file in a spreadsheet, correct that row and save it again as "CSV UTF-8".';
 
 /** Streams the orders of a .csv or .jsonl/.ndjson file, in file order. Memory stays flat for any file size. */
-export async function* readOrders(path: string): AsyncGenerator<InputRow> {
-  const format = formatOf(path);
+export async function* readOrders(path: string, given?: "fhir"): AsyncGenerator<InputRow> {
+  const format = given ?? formatOf(path);
   const input = await openInput(path);
-  if (format === "csv") {
+  if (format === "fhir") {
+    for await (const line of jsonLines(path, input)) yield fhirLineToRow(line);
+  } else if (format === "csv") {
     for await (const { columns, record } of csvDataRecords(path, input)) yield csvRecordToRow(columns, record);
   } else {
     for await (const line of jsonLines(path, input)) yield jsonLineToRow(line);
@@ -60,8 +65,8 @@ export async function* readOrders(path: string): AsyncGenerator<InputRow> {
 }
 
 /** How many records the file holds (a fast first pass, for progress bars). */
-export async function countOrders(path: string): Promise<number> {
-  const format = formatOf(path);
+export async function countOrders(path: string, given?: "fhir"): Promise<number> {
+  const format = given ?? formatOf(path);
   const input = await openInput(path);
   const records = format === "csv" ? csvDataRecords(path, input) : jsonLines(path, input);
   let count = 0;

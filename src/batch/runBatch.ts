@@ -16,6 +16,8 @@ import { type BatchTotals, type ReportEntry, ReportWriter } from "./reportWriter
 
 export interface BatchOptions {
   input: string;
+  /** "fhir": one FHIR R4 Bundle per line; otherwise the input's extension tells. */
+  format?: "fhir";
   outDir: string;
   workers: number;
   resume: boolean;
@@ -43,7 +45,7 @@ export interface BatchResult {
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const catalog = loadCatalogOrThrow();
-  const total = await countOrders(options.input);
+  const total = await countOrders(options.input, options.format);
   mkdirSync(options.outDir, { recursive: true });
   const report = new ReportWriter(options.outDir, options.input);
   const collector = new PrintJobCollector(options.outDir);
@@ -56,7 +58,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   });
 
   const handle = async (input: InputRow): Promise<ReportEntry> => {
-    if ("error" in input) return failed(input.row, input.patientId ?? null, [{ field: "(row)", message: input.error }]);
+    if ("error" in input)
+      return failed(input.row, input.patientId ?? null, input.problems ?? [{ field: "(row)", message: input.error }]);
     const patientId = typeof input.fields.patientId === "string" ? input.fields.patientId : null;
     const validation = validateOrder(input.fields, catalog);
     if (!validation.ok) return failed(input.row, patientId, validation.problems);
@@ -104,7 +107,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const limit = Math.max(4, options.workers * 4);
   let index = 0;
   try {
-    for await (const input of readOrders(options.input)) {
+    for await (const input of readOrders(options.input, options.format)) {
       const position = index++;
       const task = handle(input).then((entry) => inOrder.put(position, entry));
       window.add(task);

@@ -19,6 +19,8 @@ const brandSchema = z.strictObject({
     text: colour.describe("body text"),
   }),
   phones: z.strictObject({ nurseLine: phoneNumber, emergency: phoneNumber }),
+  /** The patient's calendar file (.ics): whether it carries the patient number (never the name). Default: no. */
+  calendar: z.strictObject({ includePatientId: z.boolean() }).optional(),
 });
 
 export type BrandData = z.infer<typeof brandSchema>;

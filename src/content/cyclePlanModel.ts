@@ -25,7 +25,7 @@ export function buildCyclePlanModel(schedule: Schedule, regimen: CycleRegimen, w
 }
 
 /** "4 mg", "1,3 mg/m²", or "40 mg, or 20 mg if you are older than 75" when the age is not known. */
-function doseText(dose: ScheduledDose, { t, fmt }: Words): string {
+export function doseText(dose: ScheduledDose, { t, fmt }: Words): string {
   const amount = (value: number) => t("common:dose.amount", { amount: fmt.number(value), unit: dose.unit });
   if (!dose.ifOlderThan) return amount(dose.amount);
   return t("common:dose.ifOlderThan", {

@@ -72,6 +72,6 @@ export function upToDateFiles(folder: string, job: string): ManifestFile[] | und
 export function removeStaleTemporaryFiles(folder: string): void {
   if (!existsSync(folder)) return;
   for (const name of readdirSync(folder)) {
-    if (/\.(pdf|json)\.\d+$/.test(name)) rmSync(join(folder, name), { force: true });
+    if (/\.(pdf|json|ics)\.\d+$/.test(name)) rmSync(join(folder, name), { force: true });
   }
 }

@@ -18,10 +18,13 @@ export interface WrittenFile {
   notes?: string[];
 }
 
+/** A PDF from the pipeline, or another file for the patient (the calendar, .ics) that names itself. */
+export type OutputDocument = GeneratedDocument | (Omit<GeneratedDocument, "kind"> & { kind: string; fileName: string });
+
 export async function writeDocuments(
   outDir: string,
   order: Order,
-  documents: GeneratedDocument[],
+  documents: OutputDocument[],
   options: GenerateOptions = {},
 ): Promise<WrittenFile[]> {
   const folder = join(outDir, patientFolderName(order.patientId));
@@ -36,14 +39,16 @@ export async function writeDocuments(
 async function writeAll(
   folder: string,
   order: Order,
-  documents: GeneratedDocument[],
+  documents: OutputDocument[],
   job: string,
 ): Promise<WrittenFile[]> {
   mkdirSync(folder, { recursive: true });
   removeStaleTemporaryFiles(folder);
   const written: WrittenFile[] = [];
   for (const doc of documents) {
-    const path = join(folder, documentFileName(doc.drug, doc.kind, doc.language, doc.secondLanguage));
+    const name =
+      "fileName" in doc ? doc.fileName : documentFileName(doc.drug, doc.kind, doc.language, doc.secondLanguage);
+    const path = join(folder, name);
     await writeFileAtomic(path, Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength));
     written.push({
       path,

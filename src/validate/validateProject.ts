@@ -1,8 +1,10 @@
 // Everything `leaflets validate` checks: the catalog files, the locale texts against each other, the
-// brand colours, and a dry run of every template in every language and pregnancy-prevention category.
+// brand colours, the FHIR mapping (templates/fhir/mapping.yaml), and a dry run of every template in every
+// language and pregnancy-prevention category.
 
 import type { ConfigProblem } from "../catalog/configProblem.ts";
 import { loadCatalog, PROJECT_ROOT } from "../catalog/loadCatalog.ts";
+import { loadFhirMapping } from "../fhir/loadFhirMapping.ts";
 import { checkBrandContrast } from "./checkBrandContrast.ts";
 import { checkLocaleTexts } from "./checkLocaleTexts.ts";
 import { dryRunTemplates } from "./dryRunTemplates.ts";
@@ -10,6 +12,7 @@ import { dryRunTemplates } from "./dryRunTemplates.ts";
 export async function validateProject(root: string = PROJECT_ROOT): Promise<ConfigProblem[]> {
   const { catalog, problems } = loadCatalog(root);
   problems.push(...checkLocaleTexts(catalog));
+  problems.push(...loadFhirMapping(catalog).problems);
   for (const brand of catalog.brands.values()) problems.push(...checkBrandContrast(brand));
   // A dry run on a broken catalog would only repeat the problems above in other words.
   if (problems.length === 0) problems.push(...(await dryRunTemplates(catalog)));

@@ -13,6 +13,7 @@ import { registerBatchRoutes } from "./batchRoutes.ts";
 import { DIST_DIR } from "./buildPage.ts";
 import { createApp } from "./createApp.ts";
 import { describeCatalog } from "./describeCatalog.ts";
+import { registerFhirRoutes } from "./fhirRoutes.ts";
 import { sendJson } from "./http.ts";
 import { registerOrderRoutes } from "./orderRoutes.ts";
 import { RenderService } from "./renderService.ts";
@@ -60,6 +61,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const router = new Router().add("GET", "/api/catalog", ({ res }) => sendJson(res, 200, catalogAnswer));
   registerOrderRoutes(router, catalog, renderer);
+  registerFhirRoutes(router, catalog, renderer);
   registerBatchRoutes(router, jobs);
 
   const loopback = isLoopback(options.host);

@@ -19,6 +19,7 @@ interface BatchFlags {
   kinds: string;
   paper: string;
   pdfa?: boolean;
+  format?: string;
 }
 
 export function registerBatch(program: Command, run: Runner): void {
@@ -39,6 +40,7 @@ export function registerBatch(program: Command, run: Runner): void {
     .option("--kinds <list>", "which documents, comma-separated: leaflet, card", "leaflet,card")
     .option("--paper <size>", `leaflet paper size: ${PAPER_SIZES.join(" or ")}`, "A4")
     .option("--pdfa", "archival PDF/A-2b files")
+    .option("--format <format>", "fhir: one FHIR R4 Bundle per line (docs/fhir.md); otherwise the extension tells")
     .option("--json", "print one JSON object with the totals and report paths")
     .addHelpText(
       "after",
@@ -57,11 +59,15 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
   if (!PAPER_SIZES.includes(flags.paper as PaperSize)) {
     throw new UsageError(`--paper must be ${PAPER_SIZES.join(" or ")} (got "${flags.paper}")`);
   }
+  if (flags.format !== undefined && flags.format !== "fhir") {
+    throw new UsageError(`--format takes fhir (got "${flags.format}"); CSV and JSON Lines are told by the extension`);
+  }
   const display = createProgressDisplay();
   let result: Awaited<ReturnType<typeof runBatch>>;
   try {
     result = await runBatch({
       input,
+      ...(flags.format === "fhir" ? { format: "fhir" as const } : {}),
       outDir: flags.out,
       workers,
       resume: Boolean(flags.resume),

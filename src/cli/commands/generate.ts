@@ -1,8 +1,10 @@
 // `leaflets generate`: one order (a JSON file, or the demo patient) → its PDFs in DIR/<patientId>/.
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
+import { generateCalendar } from "../../calendar/generateCalendar.ts";
 import { loadCatalogOrThrow } from "../../catalog/loadCatalog.ts";
 import { OrderRefusedError } from "../../errors.ts";
+import { locateProblems } from "../../fhir/orderFromFhir.ts";
 import { DEMO_ORDER } from "../../order/demoOrder.ts";
 import { jsonErrorPlace } from "../../order/jsonErrorPlace.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
@@ -14,8 +16,9 @@ import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
 import { parseKinds } from "./documentOptions.ts";
+import { type FhirCliFlags, readFhirOrder, rejectFhirFlagsWithoutFhir } from "./fhirOptions.ts";
 
-interface GenerateFlags {
+interface GenerateFlags extends FhirCliFlags {
   demo?: boolean;
   patient?: string;
   lang?: string;
@@ -28,6 +31,7 @@ interface GenerateFlags {
   bleed?: string;
   pdfa?: boolean;
   json?: boolean;
+  ics?: boolean;
 }
 
 export function registerGenerate(program: Command, run: Runner): void {
@@ -42,6 +46,24 @@ export function registerGenerate(program: Command, run: Runner): void {
     )
     .option("--demo", "use the built-in demo patient (fictional)")
     .option("--patient <order.json>", "the order file")
+    .option(
+      "--fhir <bundle.json>",
+      "the order from the hospital's record: a FHIR R4 Bundle, or a MedicationRequest with its Patient contained (docs/fhir.md)",
+    )
+    .option("--regimen <id>", "with --fhir: the regimen, when the record names no protocol")
+    .option("--cycles <n>", "with --fhir: the number of cycles, when the record does not give it")
+    .option(
+      "--ppp <category>",
+      "with --fhir: the pregnancy prevention category (woman-childbearing, woman-not-childbearing, man)",
+    )
+    .option(
+      "--select <id>",
+      "with --fhir: the id of the MedicationRequest to print, when the Bundle holds more than one",
+    )
+    .option(
+      "--ics",
+      "also write <drug>-calendar-<lang>.ics: the days with doses (or the visits) for the patient's phone",
+    )
     .option("--lang <code>", "print in this language instead of the order's (see `leaflets list`)")
     .option(
       "--second-lang <code>",
@@ -70,15 +92,17 @@ export function registerGenerate(program: Command, run: Runner): void {
       "after",
       "\nExamples:\n  leaflets generate --demo\n  leaflets generate --patient order.json --lang nl --paper Letter\n" +
         "  leaflets generate --patient order.json --kinds card --card-format sheet\n" +
-        "  leaflets generate --patient order.json --kinds card --bleed 3        (for a print shop)\n\n" +
+        "  leaflets generate --patient order.json --kinds card --bleed 3        (for a print shop)\n" +
+        "  leaflets generate --fhir bundle.json --ppp man --ics                 (from the hospital's record)\n\n" +
         "Exit codes: 0 written, 1 the order was refused (each problem is named), 2 bad invocation.",
     )
     .action((flags: GenerateFlags) => run(() => generate(flags), flags.json));
 }
 
 async function generate(flags: GenerateFlags): Promise<number> {
-  if (Boolean(flags.demo) === Boolean(flags.patient))
-    throw new UsageError("give either --demo or --patient <order.json>");
+  if ([flags.demo, flags.patient, flags.fhir].filter(Boolean).length !== 1)
+    throw new UsageError("give one of --demo, --patient <order.json> or --fhir <bundle.json>");
+  rejectFhirFlagsWithoutFhir(flags);
   if (!PAPER_SIZES.includes(flags.paper as PaperSize)) {
     throw new UsageError(`--paper must be ${PAPER_SIZES.join(" or ")} (got "${flags.paper}")`);
   }
@@ -87,13 +111,19 @@ async function generate(flags: GenerateFlags): Promise<number> {
     throw new UsageError(`--card-format must be ${CARD_FORMATS.join(" or ")} (got "${flags.cardFormat}")`);
   }
   const bleedMm = parseBleed(flags.bleed, flags.cardFormat as CardFormat);
-  const input: Record<string, unknown> = flags.demo ? { ...DEMO_ORDER } : readOrderFile(flags.patient as string);
+  const catalog = loadCatalogOrThrow();
+  const fhir = flags.fhir ? readFhirOrder({ ...flags, fhir: flags.fhir }, catalog) : undefined;
+  const input: Record<string, unknown> = fhir
+    ? fhir.fields
+    : flags.demo
+      ? { ...DEMO_ORDER }
+      : readOrderFile(flags.patient as string);
   if (flags.lang) input.language = flags.lang;
   if (flags.secondLang) input.secondLanguage = flags.secondLang;
   if (flags.largePrint) input.largePrint = true;
-  const catalog = loadCatalogOrThrow();
   const validation = validateOrder(input, catalog);
-  if (!validation.ok) throw new OrderRefusedError(validation.problems);
+  if (!validation.ok)
+    throw new OrderRefusedError(fhir ? locateProblems(validation.problems, fhir.paths) : validation.problems);
   const options = {
     paper: flags.paper as PaperSize,
     kinds,
@@ -102,7 +132,8 @@ async function generate(flags: GenerateFlags): Promise<number> {
     pdfa: Boolean(flags.pdfa),
   };
   const documents = await generateDocuments(validation.order, catalog, options);
-  const files = await writeDocuments(flags.out, validation.order, documents, options);
+  const calendar = flags.ics ? [await generateCalendar(validation.order, catalog, new Date())] : [];
+  const files = await writeDocuments(flags.out, validation.order, [...documents, ...calendar], options);
   // What the nurse should know, e.g. that the second language did not fit on the card's back.
   const notes = documents.flatMap((doc) => (doc.notes ?? []).map((note) => `${doc.kind}: ${note}`));
   if (flags.json) {

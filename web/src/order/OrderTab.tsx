@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentKind, FieldProblem } from "../api.ts";
 import { PdfViewer } from "../preview/PdfViewer.tsx";
+import { downloadCalendar } from "../preview/saveCalendar.ts";
 import { downloadPdf, printPdf } from "../preview/savePdf.ts";
 import { fieldId } from "./Field.tsx";
 import { type BadDates, type Catalog, type FormValues, initialValues, toOrder } from "./formValues.ts";
@@ -72,7 +73,7 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
   const touch = (field: string) =>
     setTouched((previous) => (previous.has(field) ? previous : new Set(previous).add(field)));
 
-  const act = (what: "print" | "download") => {
+  const act = (what: "print" | "download" | "calendar") => {
     const document = preview.state?.documents[shownKind];
     if (!ready || !document) {
       setShowAll(true);
@@ -80,7 +81,8 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
       if (first) globalThis.document.getElementById(fieldId(first.field))?.focus();
       return;
     }
-    if (what === "download") downloadPdf(document.bytes, document.fileName);
+    if (what === "calendar") void downloadCalendar(order);
+    else if (what === "download") downloadPdf(document.bytes, document.fileName);
     else printPdf(document.bytes);
   };
 
@@ -137,6 +139,9 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
             </button>
             <button type="button" className="primary" onClick={() => act("download")} aria-disabled={!ready}>
               {t(`preview.download.${shownKind}`)}
+            </button>
+            <button type="button" onClick={() => act("calendar")} aria-disabled={!ready}>
+              {t("preview.calendar")}
             </button>
           </div>
         </div>
