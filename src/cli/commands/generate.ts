@@ -1,10 +1,10 @@
 // `leaflets generate`: one order (a JSON file, or the demo patient) → its PDFs in DIR/<patientId>/.
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { loadCatalogOrThrow } from "../../catalog/loadCatalog.ts";
 import { OrderRefusedError } from "../../errors.ts";
+import { ORDER_LIMIT_BYTES, parseOrderJson } from "../../input/parseOrderJson.ts";
+import { FileReadProblem, readLimitedFile, readLimitedStream } from "../../input/readLimitedFile.ts";
 import { DEMO_ORDER } from "../../order/demoOrder.ts";
-import { jsonErrorPlace } from "../../order/jsonErrorPlace.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
 import { validateOrder } from "../../order/validateOrder.ts";
 import { writeDocuments } from "../../output/writeDocuments.ts";
@@ -41,7 +41,7 @@ export function registerGenerate(program: Command, run: Runner): void {
         "written to DIR/<patientId>/<drug>-leaflet-<lang>.pdf and <drug>-card-<lang>.pdf and their paths printed.",
     )
     .option("--demo", "use the built-in demo patient (fictional)")
-    .option("--patient <order.json>", "the order file")
+    .option("--patient <order.json>", "the order file (- reads it from standard input)")
     .option("--lang <code>", "print in this language instead of the order's (see `leaflets list`)")
     .option(
       "--second-lang <code>",
@@ -87,7 +87,7 @@ async function generate(flags: GenerateFlags): Promise<number> {
     throw new UsageError(`--card-format must be ${CARD_FORMATS.join(" or ")} (got "${flags.cardFormat}")`);
   }
   const bleedMm = parseBleed(flags.bleed, flags.cardFormat as CardFormat);
-  const input: Record<string, unknown> = flags.demo ? { ...DEMO_ORDER } : readOrderFile(flags.patient as string);
+  const input: Record<string, unknown> = flags.demo ? { ...DEMO_ORDER } : await readOrderFile(flags.patient as string);
   if (flags.lang) input.language = flags.lang;
   if (flags.secondLang) input.secondLanguage = flags.secondLang;
   if (flags.largePrint) input.largePrint = true;
@@ -130,30 +130,20 @@ function parseBleed(text: string | undefined, format: CardFormat): number {
   return mm;
 }
 
-function readOrderFile(path: string): Record<string, unknown> {
-  let text: string;
+/** The order file (or standard input for "-"), at most 1 MB, strictly decoded and parsed. */
+async function readOrderFile(path: string): Promise<Record<string, unknown>> {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes =
+      path === "-"
+        ? await readLimitedStream(process.stdin, ORDER_LIMIT_BYTES)
+        : readLimitedFile(path, ORDER_LIMIT_BYTES);
   } catch (error) {
-    throw new UsageError(
-      `cannot read the order file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+    if (error instanceof FileReadProblem)
+      throw new UsageError(`cannot read the order file ${error.path}: ${error.reason}`);
+    throw error;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new OrderRefusedError([
-      {
-        field: "(order)",
-        message: `${path} is not valid JSON${jsonErrorPlace(text, error as Error)}; check quotes and commas`,
-      },
-    ]);
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new OrderRefusedError([
-      { field: "(order)", message: `${path} must hold one JSON object with the order's fields` },
-    ]);
-  }
-  return value as Record<string, unknown>;
+  const parsed = parseOrderJson(bytes, path === "-" ? "standard input" : path);
+  if (!parsed.ok) throw new OrderRefusedError(parsed.problems);
+  return parsed.fields;
 }
