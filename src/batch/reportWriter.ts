@@ -3,10 +3,11 @@
 // temporary names and renamed when complete. Entries carry row numbers and patient ids, never names.
 
 import { once } from "node:events";
-import { createWriteStream, renameSync, type WriteStream } from "node:fs";
+import { createWriteStream, renameSync, rmSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import type { FieldProblem } from "../errors.ts";
+import { neutraliseCsvCell } from "./csvCell.ts";
 
 export type RowStatus = "ok" | "failed" | "skipped";
 
@@ -58,11 +59,19 @@ export class ReportWriter {
           entry.files.join(" | "),
           entry.errors.map((e) => `${e.field}: ${e.message}`).join("; "),
           entry.notes.join("; "),
-        ],
+        ].map(neutraliseCsvCell),
       ]),
     );
     if (!okJson) await once(this.json, "drain");
     if (!okCsv) await once(this.csv, "drain");
+  }
+
+  /** The batch stopped before its end (the input broke off, a disk filled): the partial reports are removed. */
+  async abandon(): Promise<void> {
+    this.json.destroy();
+    this.csv.destroy();
+    rmSync(join(this.outDir, "report.json.partial"), { force: true });
+    rmSync(join(this.outDir, "report.csv.partial"), { force: true });
   }
 
   /** Writes the totals and time, closes both files and gives them their final names. */

@@ -8,7 +8,7 @@ import { createProgressDisplay } from "../batchProgress.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
-import { parseKinds } from "./documentOptions.ts";
+import { parseKinds, parseTimeout } from "./documentOptions.ts";
 
 interface BatchFlags {
   out: string;
@@ -19,6 +19,7 @@ interface BatchFlags {
   kinds: string;
   paper: string;
   pdfa?: boolean;
+  timeout?: string;
 }
 
 export function registerBatch(program: Command, run: Runner): void {
@@ -39,6 +40,7 @@ export function registerBatch(program: Command, run: Runner): void {
     .option("--kinds <list>", "which documents, comma-separated: leaflet, card", "leaflet,card")
     .option("--paper <size>", `leaflet paper size: ${PAPER_SIZES.join(" or ")}`, "A4")
     .option("--pdfa", "archival PDF/A-2b files")
+    .option("--timeout <seconds>", "a row whose render takes longer fails and its worker is replaced (default 120)")
     .option("--json", "print one JSON object with the totals and report paths")
     .addHelpText(
       "after",
@@ -57,6 +59,7 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
   if (!PAPER_SIZES.includes(flags.paper as PaperSize)) {
     throw new UsageError(`--paper must be ${PAPER_SIZES.join(" or ")} (got "${flags.paper}")`);
   }
+  const timeoutMs = flags.timeout === undefined ? undefined : parseTimeout(flags.timeout);
   const display = createProgressDisplay();
   let result: Awaited<ReturnType<typeof runBatch>>;
   try {
@@ -67,6 +70,7 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
       resume: Boolean(flags.resume),
       merge: Boolean(flags.merge),
       generate: { kinds: parseKinds(flags.kinds), paper: flags.paper as PaperSize, pdfa: Boolean(flags.pdfa) },
+      ...(timeoutMs === undefined ? {} : { jobTimeoutMs: timeoutMs }),
       onProgress: (p) => display.update(p),
     });
   } finally {
@@ -80,6 +84,7 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
       seconds: Number(seconds.toFixed(1)),
       report: result.report,
       printJobs: result.printJobs,
+      ...(result.stopped.length > 0 ? { stopped: result.stopped } : {}),
     };
     process.stdout.write(`${JSON.stringify(json)}\n`);
   } else {
@@ -89,6 +94,9 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
         `Report: ${result.report.json}\n        ${result.report.csv}\n`,
     );
     for (const job of result.printJobs) process.stdout.write(`Print job: ${job}\n`);
+    for (const { row, patientId, message } of result.stopped) {
+      process.stderr.write(`row ${row} (${patientId}): ${message}\n`);
+    }
     if (totals.failed > 0) process.stdout.write(`Rows that failed are listed in the report (status "failed").\n`);
   }
   return totals.failed === 0 ? EXIT.ok : EXIT.refused;

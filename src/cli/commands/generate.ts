@@ -9,11 +9,12 @@ import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
 import { validateOrder } from "../../order/validateOrder.ts";
 import { writeDocuments } from "../../output/writeDocuments.ts";
 import { DOCUMENT_KINDS, generateDocuments } from "../../pipeline/generateDocuments.ts";
+import { RenderTimeoutError, withRenderTimeout } from "../../pipeline/renderTimeout.ts";
 import { CARD_FORMATS, type CardFormat } from "../../render/card/renderCardPdf.tsx";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
-import { parseKinds } from "./documentOptions.ts";
+import { parseKinds, renderTimeoutMs } from "./documentOptions.ts";
 
 interface GenerateFlags {
   demo?: boolean;
@@ -28,6 +29,7 @@ interface GenerateFlags {
   bleed?: string;
   pdfa?: boolean;
   json?: boolean;
+  timeout?: string;
 }
 
 export function registerGenerate(program: Command, run: Runner): void {
@@ -65,6 +67,7 @@ export function registerGenerate(program: Command, run: Runner): void {
       "for a print shop: bleed around an id1 card in mm (0–5), with crop marks and TrimBox/BleedBox set",
     )
     .option("--pdfa", "archival PDF/A-2b files (every font embedded, XMP metadata, sRGB output intent)")
+    .option("--timeout <seconds>", "stop a render that takes longer (default 60, or LEAFLETS_RENDER_TIMEOUT_S)")
     .option("--json", "print one JSON object with the files written, or the problems")
     .addHelpText(
       "after",
@@ -87,6 +90,7 @@ async function generate(flags: GenerateFlags): Promise<number> {
     throw new UsageError(`--card-format must be ${CARD_FORMATS.join(" or ")} (got "${flags.cardFormat}")`);
   }
   const bleedMm = parseBleed(flags.bleed, flags.cardFormat as CardFormat);
+  const timeoutMs = renderTimeoutMs(flags.timeout);
   const input: Record<string, unknown> = flags.demo ? { ...DEMO_ORDER } : await readOrderFile(flags.patient as string);
   if (flags.lang) input.language = flags.lang;
   if (flags.secondLang) input.secondLanguage = flags.secondLang;
@@ -101,7 +105,14 @@ async function generate(flags: GenerateFlags): Promise<number> {
     bleedMm,
     pdfa: Boolean(flags.pdfa),
   };
-  const documents = await generateDocuments(validation.order, catalog, options);
+  let documents: Awaited<ReturnType<typeof generateDocuments>>;
+  try {
+    documents = await withRenderTimeout(generateDocuments(validation.order, catalog, options), timeoutMs);
+  } catch (error) {
+    // A render still under way must not keep the command alive: exit once the message is out.
+    if (error instanceof RenderTimeoutError) setTimeout(() => process.exit(EXIT.refused), 1000).unref();
+    throw error;
+  }
   const files = await writeDocuments(flags.out, validation.order, documents, options);
   // What the nurse should know, e.g. that the second language did not fit on the card's back.
   const notes = documents.flatMap((doc) => (doc.notes ?? []).map((note) => `${doc.kind}: ${note}`));
