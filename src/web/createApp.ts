@@ -24,7 +24,7 @@ export function createApp(options: AppOptions): RequestListener {
     const path = pathOf(req);
     res.once("close", () => {
       const ms = Math.round(performance.now() - started);
-      options.log(`${req.method} ${path} ${outcomeOf(res)} ${ms} ms`);
+      options.log(`${req.method} ${loggedPath(path)} ${outcomeOf(res)} ${ms} ms`);
     });
     handle(options, req, res, path).catch((error: unknown) => fail(options, req, res, error));
   };
@@ -84,6 +84,15 @@ function checkOrigin(options: AppOptions, req: IncomingMessage): void {
       "a change must come from the page: send an Origin header naming this server (or Sec-Fetch-Site: same-origin)",
     );
   }
+}
+
+/** The path as logged: a segment that is not a plain id (escaped text, a long value) is shown as "…",
+ * so that a name typed into an address never reaches the log. */
+function loggedPath(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => (segment === "" || /^[A-Za-z0-9._-]{1,64}$/.test(segment) ? segment : "…"))
+    .join("/");
 }
 
 /** What the client really got: the status, only part of the answer, or no answer at all. */

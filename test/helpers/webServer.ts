@@ -37,4 +37,4 @@ export async function startTestServer(): Promise<TestServer> {
 
 /** A log line as the server may write it: method, path, status, duration — nothing else. */
 export const LOG_LINE =
-  /^(GET|POST|PUT|DELETE|HEAD) \/[A-Za-z0-9/._-]* (\d{3}|\d{3} cut off \(the client went away during the answer\)|no answer \(the client went away first\)) \d+ ms$/;
+  /^(GET|POST|PUT|DELETE|HEAD) \/[A-Za-z0-9/._…-]* (\d{3}|\d{3} cut off \(the client went away during the answer\)|no answer \(the client went away first\)) \d+ ms$/;
