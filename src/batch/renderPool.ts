@@ -105,7 +105,10 @@ export class RenderPool {
     slot.worker.on("message", (result: RenderResult) => this.finish(slot, result));
     slot.worker.on("error", (error) => this.fail(slot, `render worker failed (${error.name})`, "worker"));
     slot.worker.on("exit", (code) => {
-      if (!this.closed && slot.current) this.fail(slot, `render worker stopped (exit code ${code})`, "worker");
+      if (this.closed) return;
+      if (slot.current) this.fail(slot, `render worker stopped (exit code ${code})`, "worker");
+      // A worker that died between jobs (or while loading) is replaced, so no job is sent to it.
+      else void this.replace(slot);
     });
     return slot;
   }
