@@ -191,4 +191,24 @@ describe("a stuck render", () => {
     expect(logs.some((line) => /^POST \/api\/render 503 \d+ ms$/.test(line))).toBe(true);
     for (const line of logs) expect(leaksSecret(line), line).toBe(false);
   });
+
+  it("a request the client gives up on is logged as what it got (no answer), not as 200", async () => {
+    const gaveUp = new AbortController();
+    const request = fetch(`${server.url}api/render?kind=leaflet`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: server.url.replace(/\/$/, "") },
+      body: JSON.stringify(secretOrder({ patientId: "HANG" })),
+      signal: gaveUp.signal,
+    }).catch((error: Error) => error.name);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    gaveUp.abort();
+    expect(await request).toBe("AbortError");
+    for (let i = 0; i < 40 && !logs.some((l) => l.includes("no answer")); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(logs).toContainEqual(
+      expect.stringMatching(/^POST \/api\/render no answer \(the client went away first\) \d+ ms$/),
+    );
+    expect(logs.some((line) => /aborted/.test(line))).toBe(false);
+  });
 });
