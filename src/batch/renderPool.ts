@@ -71,9 +71,12 @@ export class RenderPool {
   }
 
   /** Renders and writes one job on the next free worker. Never rejects: failures come back as results. */
-  run(job: RenderJob, signal?: AbortSignal): Promise<RenderResult> {
+  run(job: RenderJob, signal?: AbortSignal, urgent = false): Promise<RenderResult> {
     return new Promise((resolve) => {
-      this.queue.push(signal ? { job, resolve, signal } : { job, resolve });
+      const pending = signal ? { job, resolve, signal } : { job, resolve };
+      // A nurse waiting for a preview goes before the rows of a batch (at most a few are queued at a time).
+      if (urgent) this.queue.unshift(pending);
+      else this.queue.push(pending);
       this.dispatch();
     });
   }

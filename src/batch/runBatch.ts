@@ -23,6 +23,9 @@ export interface BatchOptions {
   generate: GenerateOptions;
   /** A render that takes longer fails its row and its worker is replaced (default: LEAFLETS_JOB_TIMEOUT_MS or 120 s). */
   jobTimeoutMs?: number;
+  /** Render on this pool (the page's, shared with its previews) instead of a pool of the batch's own; it is
+   * left open. `workers` then only sets how many rows are in flight. */
+  pool?: RenderPool;
   onProgress?: (progress: BatchProgress) => void;
 }
 
@@ -52,10 +55,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const report = new ReportWriter(options.outDir, options.input);
   const collector = new PrintJobCollector(options.outDir);
   const seen = new Map<string, number>();
+  const ownPool = options.pool === undefined;
   const pool =
-    options.jobTimeoutMs === undefined
+    options.pool ??
+    (options.jobTimeoutMs === undefined
       ? new RenderPool(options.workers)
-      : new RenderPool(options.workers, undefined, undefined, options.jobTimeoutMs);
+      : new RenderPool(options.workers, undefined, undefined, options.jobTimeoutMs));
   const stopped: BatchResult["stopped"] = [];
   const inOrder = new InOrder(async (entry: ReportEntry) => {
     await report.add(entry);
@@ -132,7 +137,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     await report.abandon();
     throw error;
   } finally {
-    await pool.close();
+    if (ownPool) await pool.close();
   }
   const printJobs = options.merge ? await mergePrintJobs(collector, catalog) : [];
   collector.dispose();

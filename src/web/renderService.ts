@@ -1,4 +1,5 @@
-// Renders validated orders for the page through the batch's worker pool (src/batch/renderPool.ts): several
+// Renders validated orders for the page through the batch's worker pool (src/batch/renderPool.ts, which the
+// page's batches use too, previews first): several
 // workers, so one slow or stuck render does not hold up the other nurses; each render has a limit, after
 // which its worker is stopped and replaced and the request gets a 503. The last few results stay in memory
 // only, so a download after the preview is instant. Nothing is written to disk.
@@ -46,7 +47,7 @@ export class RenderService {
       return cached;
     }
     if (this.closed) throw httpError(503, "(server)", "the server is stopping");
-    const result = await this.started().run({ id: this.nextId++, order, options }, signal);
+    const result = await this.started().run({ id: this.nextId++, order, options }, signal, true);
     if (!result.ok) {
       switch (result.failure) {
         case undefined:
@@ -67,6 +68,11 @@ export class RenderService {
     this.cache.set(key, outcome);
     while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
     return outcome;
+  }
+
+  /** The pool, for the page's batches to render on too (one set of workers for the whole server). */
+  get renderPool(): RenderPool {
+    return this.started();
   }
 
   /** Starts the workers ahead of the first request (they load the catalog and fonts). */

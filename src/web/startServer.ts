@@ -24,7 +24,7 @@ export interface ServerOptions {
   /** One line per request (method, path, status, duration) and the server's own notices. */
   log?: (line: string) => void;
   debug?: boolean;
-  /** Render threads for a batch (default: one per core). */
+  /** Rows of a batch in flight at once (default: one per core); they render on the page's worker pool. */
   batchWorkers?: number;
   /** How long a batch's results are kept when nobody downloads them (default: one hour). */
   jobTtlMs?: number;
@@ -63,6 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const jobs = new BatchJobStore({
     workers: options.batchWorkers ?? availableParallelism(),
     runBatch,
+    pool: () => renderer.renderPool,
     ...(options.jobTtlMs === undefined ? {} : { ttlMs: options.jobTtlMs }),
     ...(options.jobRoot === undefined ? {} : { root: options.jobRoot }),
   });
