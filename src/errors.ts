@@ -1,5 +1,6 @@
 // The error catalog: every failure a user can meet, with a stable code, what happened and what to do.
 // Library code throws these; only src/cli turns them into messages and exit codes.
+import { describeCharacters } from "./text/describeCharacters.ts";
 
 /** One problem with one field of an order (or one key of a data file). */
 export interface FieldProblem {
@@ -67,10 +68,10 @@ export class UnprintableCharacterError extends LeafletError {
     readonly where: string,
     readonly char: string,
   ) {
-    const cp = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+    // The text may be a patient's name: the character is described by its Unicode block, never shown.
     super(
       "CHARACTER_NOT_PRINTABLE",
-      `${where}: the character "${char}" (${cp}) is not in the embedded fonts and would print wrongly.`,
+      `${where}: ${describeCharacters([char])} is not in the embedded fonts and would print wrongly.`,
       "Write the text without that character, or add a font that covers it.",
     );
   }

@@ -9,6 +9,7 @@ import { parse } from "csv-parse";
 import { z } from "zod";
 import type { FieldProblem } from "../errors.ts";
 import { fhirLineToRow } from "../fhir/fhirBatchRows.ts";
+import { parseOrderJson } from "../input/parseOrderJson.ts";
 import { fieldSchemas, REQUIRED_FIELDS } from "../order/fieldSchemas.ts";
 import { InputError } from "./inputErrors.ts";
 
@@ -34,7 +35,9 @@ const HEAD_BYTES = 64 * 1024;
 const MAX_RECORD_CHARS = 100_000;
 const REPLACEMENT_CHARACTER = "\uFFFD";
 const NOT_UTF8 = 'holds bytes that are not UTF-8 text (save the spreadsheet as "CSV UTF-8")';
-const NOT_A_JSON_OBJECT = "is not a JSON object (check quotes and commas)";
+const BYTE_ORDER_MARK = "\uFEFF";
+const BOM_INSIDE =
+  "holds a byte order mark (U+FEFF) inside a value; a BOM may only begin the file (two files joined together?)";
 
 /** Column names a CSV header may use: the order's fields, with contact's fields written "contact.nurseLine". */
 const KNOWN_COLUMNS: string[] = Object.keys(fieldSchemas).flatMap((field) =>
@@ -301,6 +304,7 @@ function csvRecordToRow(columns: string[], { row, values }: CsvRecord): InputRow
     );
   }
   if (values.some((value) => value.includes(REPLACEMENT_CHARACTER))) return rowError(row, NOT_UTF8, patientId);
+  if (values.some((value) => value.includes(BYTE_ORDER_MARK))) return rowError(row, BOM_INSIDE, patientId);
   const fields: Record<string, unknown> = {};
   for (const [index, column] of columns.entries()) {
     const value = (values[index] ?? "").trim();
@@ -365,19 +369,13 @@ async function* jsonLines(path: string, input: OpenInput): AsyncGenerator<JsonLi
 
 function jsonLineToRow({ row, text }: JsonLine): InputRow {
   if (text.includes(REPLACEMENT_CHARACTER)) return rowError(row, NOT_UTF8, patientIdInText(text));
-  const parsed = parseJson(text);
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    return rowError(row, NOT_A_JSON_OBJECT, patientIdInText(text));
+  if (text.includes(BYTE_ORDER_MARK)) return rowError(row, BOM_INSIDE, patientIdInText(text));
+  const parsed = parseOrderJson(text, "the row", row);
+  if (!parsed.ok) {
+    const problems = parsed.problems.map((p) => (p.field === "(order)" ? p.message : `${p.field} ${p.message}`));
+    return rowError(row, problems.join("; "), patientIdInText(text));
   }
-  return { row, fields: parsed as Record<string, unknown> };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  return { row, fields: parsed.fields };
 }
 
 /** The patient id of a line that is not valid JSON, when a "patientId": "…" pair can still be found in it. */

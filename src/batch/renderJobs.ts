@@ -3,21 +3,36 @@
 import type { FieldProblem } from "../errors.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { WrittenFile } from "../output/writeDocuments.ts";
-import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
+import type { DocumentKind, GenerateOptions } from "../pipeline/generateDocuments.ts";
 import type { SharedPartSeed } from "../render/sharedPart.tsx";
 
 export interface RenderJob {
   id: number;
   order: Order;
   options: GenerateOptions;
-  outDir: string;
+  /** Where to write the files (a batch); without it, nothing is written and the bytes come back (the page). */
+  outDir?: string;
 }
+
+/** A document rendered but not written (a job without `outDir`). */
+export interface RenderedDocument {
+  kind: DocumentKind;
+  language: string;
+  /** A bilingual leaflet's second language. */
+  secondLanguage?: string;
+  pages: number;
+  bytes: Uint8Array;
+}
+
+/** Why a job failed when it was not the order: it took too long (its worker was stopped), its worker died,
+ * the request that wanted it went away, or an internal error. Absent: the order was refused (problems). */
+export type RenderFailure = "timeout" | "worker" | "cancelled" | "internal";
 
 export type RenderResult =
   /** `notes`: what the pharmacist should know, e.g. that the second language did not fit on the card. */
   (
-    | { id: number; ok: true; files: WrittenFile[]; notes: string[] }
-    | { id: number; ok: false; errors: FieldProblem[] }
+    | { id: number; ok: true; files: WrittenFile[]; notes: string[]; documents?: RenderedDocument[] }
+    | { id: number; ok: false; errors: FieldProblem[]; failure?: RenderFailure }
   ) & {
     /** Shared parts of leaflets the worker rendered for this job, for the pool to pass to the other workers. */
     shared?: SharedPartSeed[];

@@ -4,6 +4,7 @@
 // own; the batch goes on. The shared parts of leaflets a worker renders are passed to the other workers
 // and to every new one, so each is laid out once per batch.
 import { Worker } from "node:worker_threads";
+import type { FieldProblem } from "../errors.ts";
 import { SHARED_PARTS_KEPT, type SharedPartSeed } from "../render/sharedPart.tsx";
 import type { RenderJob, RenderResult, SeedMessage } from "./renderJobs.ts";
 
@@ -26,7 +27,13 @@ const WORKER_JOBS = Number(process.env.LEAFLETS_WORKER_JOBS ?? 1000);
 interface Pending {
   job: RenderJob;
   resolve: (result: RenderResult) => void;
+  /** The request that wants this job went away: a job not started yet is dropped. */
+  signal?: AbortSignal;
 }
+
+/** How long a worker that was told to stop may take; past it, it is given up (a thread blocked in a read
+ * cannot be stopped) so that the batch still finishes its report. */
+const STOP_WAIT_MS = 5_000;
 
 interface Slot {
   worker: Worker;
@@ -64,17 +71,28 @@ export class RenderPool {
   }
 
   /** Renders and writes one job on the next free worker. Never rejects: failures come back as results. */
-  run(job: RenderJob): Promise<RenderResult> {
+  run(job: RenderJob, signal?: AbortSignal, urgent = false): Promise<RenderResult> {
     return new Promise((resolve) => {
-      this.queue.push({ job, resolve });
+      const pending = signal ? { job, resolve, signal } : { job, resolve };
+      // A nurse waiting for a preview goes before the rows of a batch (at most a few are queued at a time).
+      if (urgent) this.queue.unshift(pending);
+      else this.queue.push(pending);
       this.dispatch();
     });
+  }
+
+  /** The job timeout in seconds, for messages. */
+  get timeoutSeconds(): number {
+    return this.jobTimeoutMs / 1000;
   }
 
   async close(): Promise<void> {
     this.closed = true;
     for (const slot of this.slots) clearTimeout(slot.timer);
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    for (const pending of this.queue.splice(0)) {
+      pending.resolve({ id: pending.job.id, ok: false, errors: [STOPPING], failure: "cancelled" });
+    }
+    await Promise.all(this.slots.map((slot) => stopWorker(slot.worker)));
   }
 
   private spawn(jobLimit = this.maxJobsPerWorker): Slot {
@@ -88,9 +106,12 @@ export class RenderPool {
     };
     this.workersStarted += 1;
     slot.worker.on("message", (result: RenderResult) => this.finish(slot, result));
-    slot.worker.on("error", (error) => this.fail(slot, `render worker failed: ${error.message}`));
+    slot.worker.on("error", (error) => this.fail(slot, `render worker failed (${error.name})`, "worker"));
     slot.worker.on("exit", (code) => {
-      if (!this.closed && slot.current) this.fail(slot, `render worker stopped (exit code ${code})`);
+      if (this.closed) return;
+      if (slot.current) this.fail(slot, `render worker stopped (exit code ${code})`, "worker");
+      // A worker that died between jobs (or while loading) is replaced, so no job is sent to it.
+      else void this.replace(slot);
     });
     return slot;
   }
@@ -105,11 +126,20 @@ export class RenderPool {
         this.replace(slot);
         continue;
       }
-      const next = this.queue.shift();
+      let next = this.queue.shift();
+      while (next?.signal?.aborted) {
+        next.resolve({ id: next.job.id, ok: false, errors: [CANCELLED], failure: "cancelled" });
+        next = this.queue.shift();
+      }
       if (!next) return;
       slot.current = next;
       slot.timer = setTimeout(
-        () => this.fail(slot, `rendering took longer than ${this.jobTimeoutMs / 1000} s and was stopped`),
+        () =>
+          this.fail(
+            slot,
+            `rendering took longer than ${this.jobTimeoutMs / 1000} s and was stopped; nothing was written for it`,
+            "timeout",
+          ),
         this.jobTimeoutMs,
       );
       slot.worker.postMessage(next.job);
@@ -126,12 +156,15 @@ export class RenderPool {
     this.dispatch();
   }
 
-  private fail(slot: Slot, message: string): void {
+  /** The job fails once its worker has stopped (so it can no longer write), and a new worker takes its place. */
+  private fail(slot: Slot, message: string, failure: "timeout" | "worker"): void {
     clearTimeout(slot.timer);
     const current = slot.current;
     slot.current = undefined;
-    this.replace(slot);
-    current?.resolve({ id: current.job.id, ok: false, errors: [{ field: "(document)", message }] });
+    const stopped = this.replace(slot);
+    const answer = () =>
+      current?.resolve({ id: current.job.id, ok: false, errors: [{ field: "(document)", message }], failure });
+    stopped.then(answer, answer);
     this.dispatch();
   }
 
@@ -153,8 +186,8 @@ export class RenderPool {
   }
 
   /** Stops the worker and starts a new one in its place once it has gone (never two heaps at once). */
-  private replace(slot: Slot): void {
-    if (slot.retiring || this.closed || !this.slots.includes(slot)) return;
+  private replace(slot: Slot): Promise<void> {
+    if (slot.retiring || this.closed || !this.slots.includes(slot)) return stopWorker(slot.worker);
     slot.retiring = true;
     slot.worker.removeAllListeners();
     slot.worker.on("error", () => {}); // a worker that fails while stopping has nothing left to report
@@ -164,6 +197,31 @@ export class RenderPool {
       this.slots[index] = this.spawn();
       this.dispatch();
     };
-    slot.worker.terminate().then(started, started);
+    const stopped = stopWorker(slot.worker);
+    stopped.then(started, started);
+    return stopped;
   }
+}
+
+const STOPPING: FieldProblem = { field: "(document)", message: "not rendered: the renderer is stopping" };
+const CANCELLED: FieldProblem = { field: "(document)", message: "not rendered: the request was cancelled" };
+
+/** Terminates a worker, waiting at most STOP_WAIT_MS; a worker that does not stop by then is let go. */
+function stopWorker(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      worker.unref();
+      resolve();
+    }, STOP_WAIT_MS);
+    worker.terminate().then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+    );
+  });
 }

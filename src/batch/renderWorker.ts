@@ -26,10 +26,23 @@ port.on("message", async (message: RenderJob | SeedMessage) => {
   let result: RenderResult;
   try {
     const documents = await generateDocuments(job.order, catalog, job.options);
-    const files = await writeDocuments(job.outDir, job.order, documents, job.options);
-    result = { id: job.id, ok: true, files, notes: documentNotes(files) };
+    if (job.outDir === undefined) {
+      // The page: the bytes go back, nothing is written.
+      const rendered = documents.map(({ kind, language, secondLanguage, pages, bytes }) => ({
+        kind,
+        language,
+        ...(secondLanguage ? { secondLanguage } : {}),
+        pages,
+        bytes,
+      }));
+      result = { id: job.id, ok: true, files: [], notes: [], documents: rendered };
+    } else {
+      const files = await writeDocuments(job.outDir, job.order, documents, job.options);
+      result = { id: job.id, ok: true, files, notes: documentNotes(files) };
+    }
   } catch (error) {
     result = { id: job.id, ok: false, errors: problemsOf(error) };
+    if (!(error instanceof LeafletError)) result.failure = "internal";
   }
   const shared = takeNewSharedParts();
   port.postMessage(shared.length > 0 ? { ...result, shared } : result);
@@ -38,5 +51,6 @@ port.on("message", async (message: RenderJob | SeedMessage) => {
 function problemsOf(error: unknown): FieldProblem[] {
   if (error instanceof OrderRefusedError) return error.problems;
   if (error instanceof LeafletError) return [{ field: "(document)", message: error.message }];
-  return [{ field: "(document)", message: `internal error: ${(error as Error).message ?? String(error)}` }];
+  // Only the kind of an unexpected error: its message could hold a value from the order.
+  return [{ field: "(document)", message: `internal error (${(error as Error)?.name ?? typeof error})` }];
 }

@@ -23,6 +23,11 @@ export interface BatchOptions {
   resume: boolean;
   merge: boolean;
   generate: GenerateOptions;
+  /** A render that takes longer fails its row and its worker is replaced (default: LEAFLETS_JOB_TIMEOUT_MS or 120 s). */
+  jobTimeoutMs?: number;
+  /** Render on this pool (the page's, shared with its previews) instead of a pool of the batch's own; it is
+   * left open. `workers` then only sets how many rows are in flight. */
+  pool?: RenderPool;
   onProgress?: (progress: BatchProgress) => void;
 }
 
@@ -40,6 +45,8 @@ export interface BatchResult {
   seconds: number;
   report: { json: string; csv: string };
   printJobs: string[];
+  /** Rows whose render was stopped (it took too long, or its worker died): nothing was written for them. */
+  stopped: { row: number; patientId: string; message: string }[];
 }
 
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
@@ -50,7 +57,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const report = new ReportWriter(options.outDir, options.input);
   const collector = new PrintJobCollector(options.outDir);
   const seen = new Map<string, number>();
-  const pool = new RenderPool(options.workers);
+  const ownPool = options.pool === undefined;
+  const pool =
+    options.pool ??
+    (options.jobTimeoutMs === undefined
+      ? new RenderPool(options.workers)
+      : new RenderPool(options.workers, undefined, undefined, options.jobTimeoutMs));
+  const stopped: BatchResult["stopped"] = [];
   const inOrder = new InOrder(async (entry: ReportEntry) => {
     await report.add(entry);
     if (entry.status !== "failed") collector.add(entry.files);
@@ -91,6 +104,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       }
     }
     const result = await pool.run({ id: input.row, order, options: options.generate, outDir: options.outDir });
+    if (!result.ok && (result.failure === "timeout" || result.failure === "worker")) {
+      // The worker was stopped mid-render: whatever it had begun to write goes (its files are never complete
+      // without a manifest, and --resume redoes the row).
+      removeStaleTemporaryFiles(join(options.outDir, patientFolderName(order.patientId)));
+      stopped.push({ row: input.row, patientId: order.patientId, message: result.errors[0]?.message ?? "" });
+    }
     return result.ok
       ? {
           row: input.row,
@@ -111,18 +130,22 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       const position = index++;
       const task = handle(input).then((entry) => inOrder.put(position, entry));
       window.add(task);
-      void task.finally(() => window.delete(task));
+      task.finally(() => window.delete(task)).catch(() => {}); // its failure is met by the race or Promise.all below
       if (window.size >= limit) await Promise.race(window);
     }
     await Promise.all(window);
     await inOrder.drained();
+  } catch (error) {
+    collector.dispose();
+    await report.abandon();
+    throw error;
   } finally {
-    await pool.close();
+    if (ownPool) await pool.close();
   }
   const printJobs = options.merge ? await mergePrintJobs(collector, catalog) : [];
   collector.dispose();
   const seconds = elapsed(started);
-  return { totals: report.totals, seconds, report: await report.finish(seconds), printJobs };
+  return { totals: report.totals, seconds, report: await report.finish(seconds), printJobs, stopped };
 }
 
 function failed(row: number, patientId: string | null, errors: ReportEntry["errors"]): ReportEntry {

@@ -5,6 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { type ConfigProblem, problemsFromZod } from "../catalog/configProblem.ts";
 import { phoneNumber } from "../order/phoneNumber.ts";
+import { loadLogo } from "./logoImages.ts";
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'write a colour as "#RRGGBB"');
 
@@ -44,6 +45,12 @@ export function loadBrand(brandsDir: string, id: string): { brand?: Brand; probl
   const logoPath = join(brandsDir, id, parsed.data.logo);
   if (!existsSync(logoPath)) {
     return { problems: [{ file, key: "logo", message: `the logo file ${parsed.data.logo} is missing` }] };
+  }
+  const logoProblem = loadLogo(logoPath);
+  if (logoProblem) {
+    return {
+      problems: [{ file, key: "logo", message: `the logo file ${parsed.data.logo} cannot be used: ${logoProblem}` }],
+    };
   }
   return { brand: { ...parsed.data, id, logoPath }, problems: [] };
 }

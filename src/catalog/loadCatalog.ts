@@ -9,6 +9,7 @@ import { ConfigError } from "../errors.ts";
 import { loadRegimen } from "../regimen/loadRegimen.ts";
 import type { Regimen } from "../regimen/regimenTypes.ts";
 import { canPrint } from "../render/fonts.ts";
+import { preloadTemplates } from "../template/templateFiles.ts";
 import type { Catalog } from "./catalogTypes.ts";
 import type { ConfigProblem } from "./configProblem.ts";
 import { type Drug, loadDrug } from "./loadDrug.ts";
@@ -46,6 +47,7 @@ export function loadCatalog(root: string = PROJECT_ROOT): { catalog: Catalog; pr
     problems.push(...loaded.problems);
     if (loaded.brand) brands.set(id, loaded.brand);
   }
+  problems.push(...preloadTemplates(templates));
   const { bundles, problems: localeProblems } = loadLocales(join(root, "locales"));
   problems.push(...localeProblems);
   for (const brand of brands.values()) {

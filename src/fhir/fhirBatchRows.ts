@@ -23,7 +23,7 @@ export function fhirLineToRow({ row, text }: { row: number; text: string }): Fhi
     return { catalog, mapping: loadFhirMappingOrThrow(catalog) };
   })();
   const { catalog, mapping } = loaded;
-  const parsed = parseFhirJson(text, `line ${row}`);
+  const parsed = parseFhirJson(text, `line ${row}`, row);
   if (!parsed.ok) return failed(row, parsed.problems);
   const mapped = mapFhirOrder(parsed.value, mapping, catalog);
   if (!mapped.ok) return failed(row, mapped.problems);

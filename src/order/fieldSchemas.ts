@@ -3,6 +3,7 @@
 // given: a date of birth or a name must not end up in a terminal or a log.
 import { z } from "zod";
 import { looksLikeIsoDate, parseIsoDate } from "../dates.ts";
+import { describeCharacters } from "../text/describeCharacters.ts";
 import { PPP_CATEGORIES } from "./orderTypes.ts";
 import { phoneNumber } from "./phoneNumber.ts";
 
@@ -10,16 +11,31 @@ export const MAX_NAME_LENGTH = 100;
 export const MAX_CYCLES = 12;
 export const MAX_MONTHS = 24;
 
-const isoDate = z.string({ error: "must be a date written as text, YYYY-MM-DD" }).superRefine((value, ctx) => {
-  if (!looksLikeIsoDate(value)) {
-    ctx.addIssue({
-      code: "custom",
-      message: "must be written YYYY-MM-DD, e.g. 2026-12-01 (day-month-year is refused, never guessed)",
-    });
-  } else if (!parseIsoDate(value)) {
-    ctx.addIssue({ code: "custom", message: "is not a date on the calendar (check the day and the month)" });
-  }
-});
+/** Dates outside these years are refused on their field: fixed, never relative to today's date. */
+export const DATE_WINDOWS = {
+  startDate: { from: 2000, to: 2099 },
+  dateOfBirth: { from: 1900, to: 2099 },
+} as const;
+
+const isoDate = ({ from, to }: { from: number; to: number }) =>
+  z.string({ error: "must be a date written as text, YYYY-MM-DD" }).superRefine((value, ctx) => {
+    if (!looksLikeIsoDate(value)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "must be written YYYY-MM-DD, e.g. 2026-12-01 (day-month-year is refused, never guessed)",
+      });
+    } else if (!parseIsoDate(value)) {
+      ctx.addIssue({ code: "custom", message: "is not a date on the calendar (check the day and the month)" });
+    } else {
+      const year = Number(value.slice(0, 4));
+      if (year < from || year > to) {
+        ctx.addIssue({ code: "custom", message: `must be a date from ${from}-01-01 to ${to}-12-31` });
+      }
+    }
+  });
+
+/** Characters a name must not hold: line breaks, control, bidirectional and zero-width characters. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
 
 const text = (what: string) => z.string({ error: `must be ${what} written as text` });
 
@@ -32,11 +48,19 @@ export const fieldSchemas = {
     .trim()
     .min(1, "is empty")
     .max(MAX_NAME_LENGTH, `is longer than ${MAX_NAME_LENGTH} characters`)
-    .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, "contains a line break or an invisible control character"),
+    .superRefine((value, ctx) => {
+      const invisible = value.match(INVISIBLE);
+      if (invisible) {
+        ctx.addIssue({
+          code: "custom",
+          message: `contains ${describeCharacters(invisible)}; names are printed as typed, so invisible or direction-changing characters are refused (remove them)`,
+        });
+      }
+    }),
   drug: text("a medicine id"),
   regimen: text("a regimen id"),
   doseMg: z.number({ error: "must be a number of milligrams, e.g. 4" }),
-  startDate: isoDate,
+  startDate: isoDate(DATE_WINDOWS.startDate),
   cycles: z
     .number({ error: "must be a whole number of cycles" })
     .int(`must be a whole number from 1 to ${MAX_CYCLES}`)
@@ -50,7 +74,7 @@ export const fieldSchemas = {
   pppCategory: z.enum(PPP_CATEGORIES, { error: `must be one of ${PPP_CATEGORIES.join(", ")}` }),
   language: text("a language code"),
   secondLanguage: text("a language code"),
-  dateOfBirth: isoDate,
+  dateOfBirth: isoDate(DATE_WINDOWS.dateOfBirth),
   brand: text("a brand name"),
   largePrint: z.preprocess(
     (value) => (value === "true" || value === "yes" ? true : value === "false" || value === "no" ? false : value),

@@ -5,6 +5,7 @@ import { DRUG_SPECIFIC_FIELDS } from "../catalog/loadDrug.ts";
 import { isPrintable } from "../content/printableLanguages.ts";
 import { ageInYears, type IsoDate } from "../dates.ts";
 import type { FieldProblem } from "../errors.ts";
+import { describeCharacters } from "../text/describeCharacters.ts";
 import { fieldSchemas, type OrderField, REQUIRED_FIELDS } from "./fieldSchemas.ts";
 import type { Order } from "./orderTypes.ts";
 
@@ -17,14 +18,16 @@ export function validateOrder(input: unknown, catalog: Catalog): OrderValidation
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return { ok: false, problems: [{ field: "(order)", message: "must be a JSON object with the order's fields" }] };
   }
-  const raw = input as Record<string, unknown>;
+  // Only the input's own properties count: "constructor", "toString" or "__proto__" are not order fields,
+  // and a property on Object.prototype can never stand in for a missing field.
+  const raw = ownFields(input as Record<string, unknown>);
   const problems: FieldProblem[] = [];
   const valid: Partial<Record<OrderField, unknown>> = {};
 
   for (const key of Object.keys(raw)) {
-    if (!(key in fieldSchemas)) {
+    if (!Object.hasOwn(fieldSchemas, key)) {
       problems.push({
-        field: key,
+        field: shownKey(key),
         message: `is not an order field (known fields: ${Object.keys(fieldSchemas).join(", ")})`,
       });
     }
@@ -78,12 +81,15 @@ function checkAgainstCatalog(
   const drugId = valid.drug as string | undefined;
   const drug = drugId === undefined ? undefined : catalog.drugs.get(drugId);
   if (drugId !== undefined && !drug) {
-    problems.push({ field: "drug", message: `unknown medicine "${drugId}" (known: ${known(catalog.drugs)})` });
+    problems.push({ field: "drug", message: `unknown medicine ${shownId(drugId)} (known: ${known(catalog.drugs)})` });
   }
   const regimenId = valid.regimen as string | undefined;
   const regimen = regimenId === undefined ? undefined : catalog.regimens.get(regimenId);
   if (regimenId !== undefined && !regimen) {
-    problems.push({ field: "regimen", message: `unknown regimen "${regimenId}" (known: ${known(catalog.regimens)})` });
+    problems.push({
+      field: "regimen",
+      message: `unknown regimen ${shownId(regimenId)} (known: ${known(catalog.regimens)})`,
+    });
   }
   if (regimen && drug && regimen.drug !== drug.id) {
     const forDrug = [...catalog.regimens.values()].filter((r) => r.drug === drug.id).map((r) => r.id);
@@ -101,7 +107,7 @@ function checkAgainstCatalog(
   if (language !== undefined && !bundle) {
     problems.push({
       field: "language",
-      message: `unknown language "${language}" (available: ${printable.join(", ")})`,
+      message: `unknown language ${shownId(language)} (available: ${printable.join(", ")})`,
     });
   } else if (bundle && !isPrintable(bundle)) {
     problems.push({
@@ -114,7 +120,7 @@ function checkAgainstCatalog(
   if (second !== undefined && (!secondBundle || !isPrintable(secondBundle))) {
     problems.push({
       field: "secondLanguage",
-      message: `"${second}" is not a language that can be printed (available: ${printable.join(", ")})`,
+      message: `${shownId(second)} is not a language that can be printed (available: ${printable.join(", ")})`,
     });
   } else if (second !== undefined && second === language) {
     problems.push({
@@ -124,7 +130,7 @@ function checkAgainstCatalog(
   }
   const brand = valid.brand as string | undefined;
   if (brand !== undefined && !catalog.brands.has(brand)) {
-    problems.push({ field: "brand", message: `unknown brand "${brand}" (available: ${known(catalog.brands)})` });
+    problems.push({ field: "brand", message: `unknown brand ${shownId(brand)} (available: ${known(catalog.brands)})` });
   }
 
   if (drug) {
@@ -162,11 +168,11 @@ function checkAgainstCatalog(
       problems.push({ field: "dateOfBirth", message: `gives an age over ${MAX_AGE} at the start date; check it` });
   }
   if (typeof valid.name === "string") {
-    const unprintable = [...new Set(valid.name)].filter((char) => !catalog.canPrint(char));
+    const unprintable = [...valid.name].filter((char) => !catalog.canPrint(char));
     if (unprintable.length > 0) {
       problems.push({
         field: "name",
-        message: `contains ${unprintable.map(describeChar).join(", ")}, which the leaflet's fonts cannot print; write the name without it (it would print as a wrong sign)`,
+        message: `contains ${describeCharacters(unprintable)}, which the leaflet's fonts cannot print; write the name in Latin, Greek or Cyrillic letters (it would print as wrong signs)`,
       });
     }
   }
@@ -175,6 +181,19 @@ function checkAgainstCatalog(
 
 const pppHint = " (pregnancy prevention programme): woman-childbearing, woman-not-childbearing or man";
 
-function describeChar(char: string): string {
-  return `"${char}" (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")})`;
+/** A null-prototype copy of the input's own enumerable properties (the input itself is never changed). */
+function ownFields(input: Record<string, unknown>): Record<string, unknown> {
+  const own: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(input)) own[key] = input[key];
+  return own;
+}
+
+/** An unknown field's name as shown: cut short, so a key cannot carry a long text into a message. */
+function shownKey(key: string): string {
+  return key.length > 40 ? `${key.slice(0, 40)}…` : key;
+}
+
+/** An id the catalog does not know, quoted only when it looks like an id (never a name pasted in the wrong field). */
+function shownId(value: string): string {
+  return /^[A-Za-z0-9._+-]{1,40}$/.test(value) ? `"${value}"` : "(the value given is not an id)";
 }

@@ -5,7 +5,9 @@
 // footer were about a fifth of a leaflet's rendering time, as nested views with canvases still over a
 // millisecond per page. Lines break at the same widths; line heights are react-pdf's own (the font's
 // natural height in the header, 1.3 in the footer).
+
 import { Canvas, Image } from "@react-pdf/renderer";
+import { logoImage } from "../brand/logoImages.ts";
 import type { LeafletDoc } from "../document/documentTypes.ts";
 import { drawBlocks, drawRule, heightOf, textBlock } from "./canvasBlocks.ts";
 import type { Painter } from "./canvasText.ts";
@@ -26,7 +28,7 @@ export function PageFrame({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
     <>
       <Image
         fixed
-        src={theme.logoPath}
+        src={logoImage(theme.logoPath)}
         style={{
           position: "absolute",
           left: header.logo.x,

@@ -193,7 +193,7 @@ export function naturalLineHeight(text: string, style: Pick<TextStyle, "size" | 
 
 /**
  * Lines of `text` no wider than `width`, broken at spaces; a word wider than the width on its own is
- * broken between letters rather than drawn across the next cell.
+ * broken between letters (with a hyphen) rather than drawn across the next cell.
  */
 export function wrap(text: string, width: number, style: Pick<TextStyle, "size" | "bold">): string[] {
   const lines: string[] = [];
@@ -206,9 +206,14 @@ export function wrap(text: string, width: number, style: Pick<TextStyle, "size" 
     }
     if (line) lines.push(line);
     line = "";
+    if (measure(word, style) <= width) {
+      line = word;
+      continue;
+    }
+    // A word wider than the whole width: broken between letters, each broken piece ending in a hyphen.
     for (const char of word) {
-      if (line && measure(line + char, style) > width) {
-        lines.push(line);
+      if (line && measure(`${line + char}-`, style) > width) {
+        lines.push(`${line}-`);
         line = "";
       }
       line += char;

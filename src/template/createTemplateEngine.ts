@@ -1,10 +1,11 @@
 // The Handlebars environment for documents: strict (a missing value is an error, not a blank), with
 // every partial from templates/partials and a `t` helper bound to one language's text.
 // Everything a template prints goes through Handlebars' escaping, so patient values print literally.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import type { Translate } from "../content/createTranslator.ts";
+import { templateText } from "./templateFiles.ts";
 
 /** A second language the nurse reads: its lookup and its name as the patient's language writes it. */
 export interface SecondLanguage {
@@ -21,7 +22,7 @@ export function compileDocumentTemplate(templatesDir: string, templatePath: stri
   const hbs = Handlebars.create();
   const partialsDir = join(templatesDir, "partials");
   for (const name of readdirSync(partialsDir).filter((n) => n.endsWith(".hbs"))) {
-    hbs.registerPartial(basename(name, ".hbs"), readFileSync(join(partialsDir, name), "utf8"));
+    hbs.registerPartial(basename(name, ".hbs"), templateText(join(partialsDir, name)));
   }
   let current: Translate | undefined;
   let second: SecondLanguage | undefined;
@@ -47,7 +48,7 @@ export function compileDocumentTemplate(templatesDir: string, templatePath: stri
       current = saved;
     }
   });
-  const template = hbs.compile(readFileSync(join(templatesDir, templatePath), "utf8"), { strict: true });
+  const template = hbs.compile(templateText(join(templatesDir, templatePath)), { strict: true });
   return (context, translate, secondLanguage) => {
     current = translate;
     second = secondLanguage;

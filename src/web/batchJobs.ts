@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputError } from "../batch/inputErrors.ts";
 import { countOrders } from "../batch/readOrders.ts";
+import type { RenderPool } from "../batch/renderPool.ts";
 import type { ReportEntry } from "../batch/reportWriter.ts";
 import type { BatchOptions, BatchProgress, BatchResult } from "../batch/runBatch.ts";
 import type { FieldProblem } from "../errors.ts";
@@ -45,6 +46,8 @@ export interface JobStoreOptions {
   ttlMs?: number;
   root?: string;
   runBatch: (options: BatchOptions) => Promise<BatchResult>;
+  /** The page's render pool, shared with its previews; without it each batch starts workers of its own. */
+  pool?: () => RenderPool;
 }
 
 export class BatchJobStore {
@@ -156,6 +159,7 @@ export class BatchJobStore {
         input: job.input,
         outDir: job.outDir,
         workers: this.options.workers,
+        ...(this.options.pool ? { pool: this.options.pool() } : {}),
         resume: false,
         merge: job.settings.merge,
         generate: { paper: job.settings.paper, kinds: ["leaflet", "card"] },

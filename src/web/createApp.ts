@@ -24,7 +24,7 @@ export function createApp(options: AppOptions): RequestListener {
     const path = pathOf(req);
     res.once("close", () => {
       const ms = Math.round(performance.now() - started);
-      options.log(`${req.method} ${path} ${res.statusCode}${res.writableFinished ? "" : " (aborted)"} ${ms} ms`);
+      options.log(`${req.method} ${loggedPath(path)} ${outcomeOf(res)} ${ms} ms`);
     });
     handle(options, req, res, path).catch((error: unknown) => fail(options, req, res, error));
   };
@@ -58,7 +58,8 @@ async function handle(options: AppOptions, req: IncomingMessage, res: ServerResp
 
 /**
  * On loopback the server answers only to loopback host names, so a web site cannot reach it through DNS
- * rebinding; changes (POST) are accepted only from the page itself, never from another site's form.
+ * rebinding; changes (POST) are accepted only from the page itself (its Origin, or a same-origin fetch),
+ * never from another site's form or a request that does not say where it comes from.
  */
 function checkOrigin(options: AppOptions, req: IncomingMessage): void {
   const host = req.headers.host ?? "";
@@ -69,10 +70,36 @@ function checkOrigin(options: AppOptions, req: IncomingMessage): void {
       "this page answers on this computer only: open it at the address the server printed",
     );
   }
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return;
+  // A change must show where it comes from: the page's own fetches send Origin (browsers always do for a
+  // POST); without it, only a browser's "Sec-Fetch-Site: same-origin" will do.
   const origin = req.headers.origin;
-  if (req.method !== "GET" && req.method !== "HEAD" && origin !== undefined && origin !== `http://${host}`) {
+  if (origin !== undefined && origin !== `http://${host}`) {
     throw httpError(403, "(request)", "requests from other web sites are refused");
   }
+  if (origin === undefined && req.headers["sec-fetch-site"] !== "same-origin") {
+    throw httpError(
+      403,
+      "(request)",
+      "a change must come from the page: send an Origin header naming this server (or Sec-Fetch-Site: same-origin)",
+    );
+  }
+}
+
+/** The path as logged: a segment that is not a plain id (escaped text, a long value) is shown as "…",
+ * so that a name typed into an address never reaches the log. */
+function loggedPath(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => (segment === "" || /^[A-Za-z0-9._-]{1,64}$/.test(segment) ? segment : "…"))
+    .join("/");
+}
+
+/** What the client really got: the status, only part of the answer, or no answer at all. */
+function outcomeOf(res: ServerResponse): string {
+  if (res.writableFinished) return String(res.statusCode);
+  if (res.headersSent) return `${res.statusCode} cut off (the client went away during the answer)`;
+  return "no answer (the client went away first)";
 }
 
 function hostName(host: string): string {

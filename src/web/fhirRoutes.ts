@@ -9,7 +9,7 @@ import type { FieldProblem } from "../errors.ts";
 import { loadFhirMappingOrThrow } from "../fhir/loadFhirMapping.ts";
 import type { FhirOrderFlags } from "../fhir/mapFhirOrder.ts";
 import { orderFromFhir } from "../fhir/orderFromFhir.ts";
-import { parseFhirJson } from "../fhir/parseFhirJson.ts";
+import { FHIR_LIMIT_BYTES, parseFhirJson } from "../fhir/parseFhirJson.ts";
 import { PAPER_SIZES, type PaperSize } from "../order/orderTypes.ts";
 import { validateOrder } from "../order/validateOrder.ts";
 import { documentFileName } from "../output/fileNames.ts";
@@ -20,7 +20,6 @@ import { drain, MB, readJsonBody } from "./readBody.ts";
 import type { RenderService } from "./renderService.ts";
 import type { RequestContext, Router } from "./router.ts";
 
-export const FHIR_LIMIT_BYTES = 1 * MB;
 const FHIR_TYPES = ["application/fhir+json", "application/json"];
 
 export function registerFhirRoutes(router: Router, catalog: Catalog, renderer: RenderService): void {
@@ -94,7 +93,7 @@ function flagsOf(url: URL): FhirOrderFlags {
 }
 
 /** The body as text: FHIR JSON (application/fhir+json, or application/json), at most 1 MB (413 past it). */
-async function readFhirBody(req: IncomingMessage): Promise<string> {
+async function readFhirBody(req: IncomingMessage): Promise<Buffer> {
   const type = mediaType(req);
   if (!FHIR_TYPES.includes(type)) {
     await drain(req);
@@ -130,9 +129,10 @@ async function readFhirBody(req: IncomingMessage): Promise<string> {
       drain(req).then((drained) => reject(tooLarge(drained)), reject);
     };
     const onEnd = () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      if (text.trim() === "") reject(httpError(400, "(FHIR)", "the request has no body; send one FHIR R4 Bundle"));
-      else resolve(text);
+      const bytes = Buffer.concat(chunks);
+      if (bytes.toString("latin1").trim() === "")
+        reject(httpError(400, "(FHIR)", "the request has no body; send one FHIR R4 Bundle"));
+      else resolve(bytes);
     };
     req.on("data", onData);
     req.once("end", onEnd);

@@ -4,11 +4,11 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { IncomingMessage } from "node:http";
-import { jsonErrorPlace } from "../order/jsonErrorPlace.ts";
+import { ORDER_LIMIT_BYTES as ORDER_BYTES, parseOrderJson } from "../input/parseOrderJson.ts";
 import { HttpError, httpError, mediaType } from "./http.ts";
 
 export const MB = 1024 * 1024;
-export const ORDER_LIMIT_BYTES = 1 * MB;
+export const ORDER_LIMIT_BYTES = ORDER_BYTES;
 export const CSV_LIMIT_BYTES = 20 * MB;
 /** Past this much, a refused body is not read further: the connection is closed after the answer. */
 const DRAIN_LIMIT_BYTES = 64 * MB;
@@ -28,21 +28,13 @@ export async function readJsonBody(req: IncomingMessage, limit: number = ORDER_L
   await readLimited(req, limit, "the order", (chunk) => {
     chunks.push(chunk);
   });
-  const text = Buffer.concat(chunks)
-    .toString("utf8")
-    .replace(/^\uFEFF/, "");
-  if (text.trim() === "") {
+  const bytes = Buffer.concat(chunks);
+  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") {
     throw httpError(400, "(order)", "the request has no body; send one JSON object with the order's fields");
   }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw httpError(
-      400,
-      "(order)",
-      `the request body is not valid JSON${jsonErrorPlace(text, error as Error)}; check quotes and commas`,
-    );
-  }
+  const parsed = parseOrderJson(bytes, "the request body");
+  if (!parsed.ok) throw new HttpError(400, parsed.problems);
+  return parsed.fields;
 }
 
 /** Streams the body into `path`, refusing it (413) past `limit` bytes. Returns the number of bytes written. */

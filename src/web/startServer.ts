@@ -1,6 +1,6 @@
 // `leaflets serve`: the nurses' page and its API on Node's own http module. No framework: six routes, and
 // the size limits need the raw request stream (count bytes as they arrive, stream a CSV to disk, stop at the
-// limit), which a framework would hide. Loads the catalog once; renders in a worker; batches in os.tmpdir.
+// limit), which a framework would hide. Loads the catalog once; renders in a worker pool; batches in os.tmpdir.
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -25,12 +25,18 @@ export interface ServerOptions {
   /** One line per request (method, path, status, duration) and the server's own notices. */
   log?: (line: string) => void;
   debug?: boolean;
-  /** Render threads for a batch (default: one per core). */
+  /** Rows of a batch in flight at once (default: one per core); they render on the page's worker pool. */
   batchWorkers?: number;
   /** How long a batch's results are kept when nobody downloads them (default: one hour). */
   jobTtlMs?: number;
   /** Where batch folders are made (default: os.tmpdir()). */
   jobRoot?: string;
+  /** A page render that takes longer is stopped and answered with 503 (default 60 s). */
+  renderTimeoutMs?: number;
+  /** Render workers for the page (default: 2 to 4, by cores). */
+  renderWorkers?: number;
+  /** The render worker script (tests use a stand-in). */
+  renderWorkerEntry?: URL;
 }
 
 export interface RunningServer {
@@ -50,10 +56,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? (() => {});
   const catalog = loadCatalogOrThrow();
   const catalogAnswer = describeCatalog(catalog);
-  const renderer = new RenderService();
+  const renderer = new RenderService({
+    ...(options.renderTimeoutMs === undefined ? {} : { timeoutMs: options.renderTimeoutMs }),
+    ...(options.renderWorkers === undefined ? {} : { workers: options.renderWorkers }),
+    ...(options.renderWorkerEntry === undefined ? {} : { entry: options.renderWorkerEntry }),
+  });
   const jobs = new BatchJobStore({
     workers: options.batchWorkers ?? availableParallelism(),
     runBatch,
+    pool: () => renderer.renderPool,
     ...(options.jobTtlMs === undefined ? {} : { ttlMs: options.jobTtlMs }),
     ...(options.jobRoot === undefined ? {} : { root: options.jobRoot }),
   });

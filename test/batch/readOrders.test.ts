@@ -206,13 +206,20 @@ describe("readOrders: JSON Lines", () => {
 
   it("turns a broken line into a row error with its patient id, never quoting the line", async () => {
     const rows = await readAll(fixture("orders.jsonl"));
-    expect(rows[1]).toEqual({ row: 3, error: "is not a JSON object (check quotes and commas)", patientId: "MRN-102" });
+    expect(rows[1]).toEqual({
+      row: 3,
+      error: "the row is not valid JSON at line 3, column 53: an unexpected character; check quotes and commas",
+      patientId: "MRN-102",
+    });
     expect(JSON.stringify(rows[1])).not.toContain("Secret Name");
   });
 
   it("turns valid JSON that is not an object into a row error", async () => {
     const rows = await readAll(fixture("orders.jsonl"));
-    expect(rows[2]).toEqual({ row: 4, error: "is not a JSON object (check quotes and commas)" });
+    expect(rows[2]).toEqual({
+      row: 4,
+      error: "the row must hold one JSON object with the order's fields (got a JSON array)",
+    });
   });
 });
 

@@ -36,4 +36,5 @@ export async function startTestServer(): Promise<TestServer> {
 }
 
 /** A log line as the server may write it: method, path, status, duration — nothing else. */
-export const LOG_LINE = /^(GET|POST|PUT|DELETE|HEAD) \/[A-Za-z0-9/._-]* \d{3}( \(aborted\))? \d+ ms$/;
+export const LOG_LINE =
+  /^(GET|POST|PUT|DELETE|HEAD) \/[A-Za-z0-9/._…-]* (\d{3}|\d{3} cut off \(the client went away during the answer\)|no answer \(the client went away first\)) \d+ ms$/;

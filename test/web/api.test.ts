@@ -30,7 +30,11 @@ afterAll(async () => {
 const order = { ...baseOrder(), patientId: "WEB-0001", name: "Zoë Łukasz-Öztürk", dateOfBirth: "1950-06-15" };
 
 function post(path: string, body: BodyInit, type = "application/json", headers: Record<string, string> = {}) {
-  return fetch(`${web.url}${path}`, { method: "POST", headers: { "content-type": type, ...headers }, body });
+  return fetch(`${web.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": type, origin: web.url, ...headers },
+    body,
+  });
 }
 
 async function expectError(response: Response, status: number, field: string, pattern: RegExp) {
@@ -159,7 +163,7 @@ describe("limits and malformed requests", () => {
     });
     const response = await fetch(`${web.url}/api/render`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: web.url },
       body,
       duplex: "half",
     } as RequestInit);
@@ -210,6 +214,21 @@ describe("limits and malformed requests", () => {
       origin: "http://evil.example",
     });
     await expectError(crossSite, 403, "(request)", /other web sites/);
+  });
+
+  test("a change without Origin is refused unless the browser says it is same-origin", async () => {
+    const bare = await fetch(`${web.url}/api/validate`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(order),
+    });
+    await expectError(bare, 403, "(request)", /must come from the page/);
+    const sameOrigin = await fetch(`${web.url}/api/validate`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
+      body: JSON.stringify(order),
+    });
+    expect(sameOrigin.status).toBe(200);
   });
 });
 

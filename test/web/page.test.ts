@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)("the nurses' page in chromium", () => {
     };
     const rendered = await fetch(`${web.url}/api/render?kind=leaflet&paper=A4`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: web.url },
       body: JSON.stringify(order),
     });
     expect(Buffer.from(await rendered.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);

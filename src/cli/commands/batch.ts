@@ -8,7 +8,7 @@ import { createProgressDisplay } from "../batchProgress.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
-import { parseKinds } from "./documentOptions.ts";
+import { parseKinds, parseTimeout } from "./documentOptions.ts";
 
 interface BatchFlags {
   out: string;
@@ -20,6 +20,7 @@ interface BatchFlags {
   paper: string;
   pdfa?: boolean;
   format?: string;
+  timeout?: string;
 }
 
 export function registerBatch(program: Command, run: Runner): void {
@@ -41,6 +42,7 @@ export function registerBatch(program: Command, run: Runner): void {
     .option("--paper <size>", `leaflet paper size: ${PAPER_SIZES.join(" or ")}`, "A4")
     .option("--pdfa", "archival PDF/A-2b files")
     .option("--format <format>", "fhir: one FHIR R4 Bundle per line (docs/fhir.md); otherwise the extension tells")
+    .option("--timeout <seconds>", "a row whose render takes longer fails and its worker is replaced (default 120)")
     .option("--json", "print one JSON object with the totals and report paths")
     .addHelpText(
       "after",
@@ -62,6 +64,7 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
   if (flags.format !== undefined && flags.format !== "fhir") {
     throw new UsageError(`--format takes fhir (got "${flags.format}"); CSV and JSON Lines are told by the extension`);
   }
+  const timeoutMs = flags.timeout === undefined ? undefined : parseTimeout(flags.timeout);
   const display = createProgressDisplay();
   let result: Awaited<ReturnType<typeof runBatch>>;
   try {
@@ -73,6 +76,7 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
       resume: Boolean(flags.resume),
       merge: Boolean(flags.merge),
       generate: { kinds: parseKinds(flags.kinds), paper: flags.paper as PaperSize, pdfa: Boolean(flags.pdfa) },
+      ...(timeoutMs === undefined ? {} : { jobTimeoutMs: timeoutMs }),
       onProgress: (p) => display.update(p),
     });
   } finally {
@@ -86,6 +90,7 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
       seconds: Number(seconds.toFixed(1)),
       report: result.report,
       printJobs: result.printJobs,
+      ...(result.stopped.length > 0 ? { stopped: result.stopped } : {}),
     };
     process.stdout.write(`${JSON.stringify(json)}\n`);
   } else {
@@ -95,6 +100,9 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
         `Report: ${result.report.json}\n        ${result.report.csv}\n`,
     );
     for (const job of result.printJobs) process.stdout.write(`Print job: ${job}\n`);
+    for (const { row, patientId, message } of result.stopped) {
+      process.stderr.write(`row ${row} (${patientId}): ${message}\n`);
+    }
     if (totals.failed > 0) process.stdout.write(`Rows that failed are listed in the report (status "failed").\n`);
   }
   return totals.failed === 0 ? EXIT.ok : EXIT.refused;

@@ -1,4 +1,4 @@
-// Options shared by `generate` and `batch`: which document kinds to make.
+// Options shared by `generate`, `batch` and `serve`: which document kinds to make, how long a render may take.
 import { DOCUMENT_KINDS, type DocumentKind } from "../../pipeline/generateDocuments.ts";
 import { UsageError } from "../usageError.ts";
 
@@ -12,4 +12,22 @@ export function parseKinds(text: string): DocumentKind[] {
     throw new UsageError(`--kinds takes ${DOCUMENT_KINDS.join(" and/or ")}, comma-separated (got "${text}")`);
   }
   return kinds as DocumentKind[];
+}
+
+/** The default render limit of `generate` and the page (seconds); LEAFLETS_RENDER_TIMEOUT_S overrides it. */
+export const DEFAULT_RENDER_TIMEOUT_S = 60;
+
+/** `--timeout <seconds>`: a positive number of seconds (fractions allowed), at most a day; in milliseconds. */
+export function parseTimeout(text: string): number {
+  const seconds = Number(text);
+  if (text.trim() === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) {
+    throw new UsageError(`--timeout takes a number of seconds greater than 0, at most 86400 (got "${text}")`);
+  }
+  return Math.max(1, Math.round(seconds * 1000));
+}
+
+/** The render limit in milliseconds: --timeout, else LEAFLETS_RENDER_TIMEOUT_S, else 60 s. */
+export function renderTimeoutMs(flag: string | undefined): number {
+  const text = flag ?? process.env.LEAFLETS_RENDER_TIMEOUT_S;
+  return text === undefined ? DEFAULT_RENDER_TIMEOUT_S * 1000 : parseTimeout(text);
 }

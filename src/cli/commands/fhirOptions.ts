@@ -1,11 +1,11 @@
 // `generate --fhir`: the FHIR file read (exit 2 if it cannot be), mapped with templates/fhir/mapping.yaml and
 // the order flags (--regimen, --cycles, --ppp, --lang, --select); a mapping problem refuses the order (exit 1).
-import { readFileSync } from "node:fs";
 import type { Catalog } from "../../catalog/catalogTypes.ts";
 import { OrderRefusedError } from "../../errors.ts";
 import { loadFhirMappingOrThrow } from "../../fhir/loadFhirMapping.ts";
 import { type FhirOrderFlags, mapFhirOrder } from "../../fhir/mapFhirOrder.ts";
-import { parseFhirJson } from "../../fhir/parseFhirJson.ts";
+import { FHIR_LIMIT_BYTES, parseFhirJson } from "../../fhir/parseFhirJson.ts";
+import { FileReadProblem, readLimitedFile } from "../../input/readLimitedFile.ts";
 import { UsageError } from "../usageError.ts";
 
 export interface FhirCliFlags {
@@ -35,15 +35,15 @@ export function readFhirOrder(
   flags: FhirCliFlags & { fhir: string },
   catalog: Catalog,
 ): { fields: Record<string, unknown>; paths: Record<string, string> } {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(flags.fhir, "utf8");
+    bytes = readLimitedFile(flags.fhir, FHIR_LIMIT_BYTES);
   } catch (error) {
-    throw new UsageError(
-      `cannot read the FHIR file ${flags.fhir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+    if (error instanceof FileReadProblem)
+      throw new UsageError(`cannot read the FHIR file ${error.path}: ${error.reason}`);
+    throw error;
   }
-  const parsed = parseFhirJson(text, flags.fhir);
+  const parsed = parseFhirJson(bytes, flags.fhir);
   if (!parsed.ok) throw new OrderRefusedError(parsed.problems);
   const mapped = mapFhirOrder(parsed.value, loadFhirMappingOrThrow(catalog), catalog, orderFlags(flags));
   if (!mapped.ok) throw new OrderRefusedError(mapped.problems);

@@ -1,21 +1,22 @@
 // `leaflets generate`: one order (a JSON file, or the demo patient) → its PDFs in DIR/<patientId>/.
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { generateCalendar } from "../../calendar/generateCalendar.ts";
 import { loadCatalogOrThrow } from "../../catalog/loadCatalog.ts";
 import { OrderRefusedError } from "../../errors.ts";
 import { locateProblems } from "../../fhir/orderFromFhir.ts";
+import { ORDER_LIMIT_BYTES, parseOrderJson } from "../../input/parseOrderJson.ts";
+import { FileReadProblem, readLimitedFile, readLimitedStream } from "../../input/readLimitedFile.ts";
 import { DEMO_ORDER } from "../../order/demoOrder.ts";
-import { jsonErrorPlace } from "../../order/jsonErrorPlace.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
 import { validateOrder } from "../../order/validateOrder.ts";
 import { writeDocuments } from "../../output/writeDocuments.ts";
 import { DOCUMENT_KINDS, generateDocuments } from "../../pipeline/generateDocuments.ts";
+import { RenderTimeoutError, withRenderTimeout } from "../../pipeline/renderTimeout.ts";
 import { CARD_FORMATS, type CardFormat } from "../../render/card/renderCardPdf.tsx";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
-import { parseKinds } from "./documentOptions.ts";
+import { parseKinds, renderTimeoutMs } from "./documentOptions.ts";
 import { type FhirCliFlags, readFhirOrder, rejectFhirFlagsWithoutFhir } from "./fhirOptions.ts";
 
 interface GenerateFlags extends FhirCliFlags {
@@ -32,6 +33,7 @@ interface GenerateFlags extends FhirCliFlags {
   pdfa?: boolean;
   json?: boolean;
   ics?: boolean;
+  timeout?: string;
 }
 
 export function registerGenerate(program: Command, run: Runner): void {
@@ -45,7 +47,7 @@ export function registerGenerate(program: Command, run: Runner): void {
         "written to DIR/<patientId>/<drug>-leaflet-<lang>.pdf and <drug>-card-<lang>.pdf and their paths printed.",
     )
     .option("--demo", "use the built-in demo patient (fictional)")
-    .option("--patient <order.json>", "the order file")
+    .option("--patient <order.json>", "the order file (- reads it from standard input)")
     .option(
       "--fhir <bundle.json>",
       "the order from the hospital's record: a FHIR R4 Bundle, or a MedicationRequest with its Patient contained (docs/fhir.md)",
@@ -87,6 +89,7 @@ export function registerGenerate(program: Command, run: Runner): void {
       "for a print shop: bleed around an id1 card in mm (0–5), with crop marks and TrimBox/BleedBox set",
     )
     .option("--pdfa", "archival PDF/A-2b files (every font embedded, XMP metadata, sRGB output intent)")
+    .option("--timeout <seconds>", "stop a render that takes longer (default 60, or LEAFLETS_RENDER_TIMEOUT_S)")
     .option("--json", "print one JSON object with the files written, or the problems")
     .addHelpText(
       "after",
@@ -112,12 +115,13 @@ async function generate(flags: GenerateFlags): Promise<number> {
   }
   const bleedMm = parseBleed(flags.bleed, flags.cardFormat as CardFormat);
   const catalog = loadCatalogOrThrow();
+  const timeoutMs = renderTimeoutMs(flags.timeout);
   const fhir = flags.fhir ? readFhirOrder({ ...flags, fhir: flags.fhir }, catalog) : undefined;
   const input: Record<string, unknown> = fhir
     ? fhir.fields
     : flags.demo
       ? { ...DEMO_ORDER }
-      : readOrderFile(flags.patient as string);
+      : await readOrderFile(flags.patient as string);
   if (flags.lang) input.language = flags.lang;
   if (flags.secondLang) input.secondLanguage = flags.secondLang;
   if (flags.largePrint) input.largePrint = true;
@@ -131,7 +135,14 @@ async function generate(flags: GenerateFlags): Promise<number> {
     bleedMm,
     pdfa: Boolean(flags.pdfa),
   };
-  const documents = await generateDocuments(validation.order, catalog, options);
+  let documents: Awaited<ReturnType<typeof generateDocuments>>;
+  try {
+    documents = await withRenderTimeout(generateDocuments(validation.order, catalog, options), timeoutMs);
+  } catch (error) {
+    // A render still under way must not keep the command alive: exit once the message is out.
+    if (error instanceof RenderTimeoutError) setTimeout(() => process.exit(EXIT.refused), 1000).unref();
+    throw error;
+  }
   const calendar = flags.ics ? [await generateCalendar(validation.order, catalog, new Date())] : [];
   const files = await writeDocuments(flags.out, validation.order, [...documents, ...calendar], options);
   // What the nurse should know, e.g. that the second language did not fit on the card's back.
@@ -161,30 +172,20 @@ function parseBleed(text: string | undefined, format: CardFormat): number {
   return mm;
 }
 
-function readOrderFile(path: string): Record<string, unknown> {
-  let text: string;
+/** The order file (or standard input for "-"), at most 1 MB, strictly decoded and parsed. */
+async function readOrderFile(path: string): Promise<Record<string, unknown>> {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes =
+      path === "-"
+        ? await readLimitedStream(process.stdin, ORDER_LIMIT_BYTES)
+        : readLimitedFile(path, ORDER_LIMIT_BYTES);
   } catch (error) {
-    throw new UsageError(
-      `cannot read the order file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+    if (error instanceof FileReadProblem)
+      throw new UsageError(`cannot read the order file ${error.path}: ${error.reason}`);
+    throw error;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new OrderRefusedError([
-      {
-        field: "(order)",
-        message: `${path} is not valid JSON${jsonErrorPlace(text, error as Error)}; check quotes and commas`,
-      },
-    ]);
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new OrderRefusedError([
-      { field: "(order)", message: `${path} must hold one JSON object with the order's fields` },
-    ]);
-  }
-  return value as Record<string, unknown>;
+  const parsed = parseOrderJson(bytes, path === "-" ? "standard input" : path);
+  if (!parsed.ok) throw new OrderRefusedError(parsed.problems);
+  return parsed.fields;
 }

@@ -1,6 +1,8 @@
 // One face of a wallet card: the brand's band (logo, organisation, title), extended into the bleed,
 // and the face's blocks below it, set in the card theme.
+
 import { Image, Text, View } from "@react-pdf/renderer";
+import { logoImage } from "../../brand/logoImages.ts";
 import type { Block, CardFace, CardSecondLanguage, Inline } from "../../document/documentTypes.ts";
 import { Blocks, Runs } from "../Blocks.tsx";
 import { inReadingOrder, side, type Theme, withDirection } from "../theme.ts";
@@ -48,7 +50,11 @@ export function CardBand({
         }}
       >
         {inReadingOrder(theme, [
-          <Image key="logo" src={theme.logoPath} style={{ width: line, height: line, [side(theme).marginEnd]: 4 }} />,
+          <Image
+            key="logo"
+            src={logoImage(theme.logoPath)}
+            style={{ width: line, height: line, [side(theme).marginEnd]: 4 }}
+          />,
           <Text
             key="title"
             // A set width: react-pdf lays text out at the width before a row shrinks it, and right-aligned
