@@ -23,7 +23,15 @@ export function parseFhirJson(input: Uint8Array | string, what: string, firstLin
   }
   if (text.trim() === "") return refused(`${what} is empty; give one FHIR R4 Bundle`);
   const parsed = parseStrictJson(text, what, firstLine);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => ({ ...p, field: "(FHIR)" })) };
+  if (!parsed.ok) {
+    // The strict parser names a key given twice by its field; in a FHIR file that is a FHIR element.
+    const problems = parsed.problems.map((p) =>
+      p.field.startsWith("(")
+        ? { ...p, field: "(FHIR)" }
+        : { field: "(FHIR)", message: `${what}: ${p.field} ${p.message}` },
+    );
+    return { ok: false, problems };
+  }
   return { ok: true, value: parsed.value };
 }
 

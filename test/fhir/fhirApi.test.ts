@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: string, type: string) =>
-  fetch(`${web.url}${path}`, { method: "POST", headers: { "content-type": type }, body });
+  fetch(`${web.url}${path}`, { method: "POST", headers: { "content-type": type, origin: web.url }, body });
 
 test("POST /api/fhir/render: the card byte for byte as generateDocuments makes it for the mapped order", async () => {
   const response = await post("/api/fhir/render?kind=card", bundleText, "application/fhir+json");

@@ -197,7 +197,7 @@ test("leaflets batch --format fhir: one Bundle per line, rows are line numbers, 
   expect(report.rows[1]?.errors).toEqual([
     { field: "pppCategory", message: expect.stringContaining("is required for pomalidomide") },
   ]);
-  expect(report.rows[3]?.errors[0]?.message).toContain("line 5 is not FHIR R4 JSON");
+  expect(report.rows[3]?.errors[0]?.message).toContain("line 5 is not valid JSON at line 5");
   expect(report.rows[4]?.errors).toEqual([
     {
       field: "Bundle.entry[1].resource.dosageInstruction[0].doseAndRate[0].doseQuantity",

@@ -209,7 +209,7 @@ describe("refusals name the FHIR path", () => {
     expect(parseFhirJson('{"resourceType": "Bundle",', "b.json")).toEqual({
       ok: false,
       problems: [
-        { field: "(FHIR)", message: expect.stringMatching(/^b\.json is not FHIR R4 JSON: not valid JSON at line 1/) },
+        { field: "(FHIR)", message: expect.stringMatching(/^b\.json is not valid JSON at line 1, column 27/) },
       ],
     });
     expect(parseFhirJson('<Bundle xmlns="http://hl7.org/fhir">', "b.xml")).toMatchObject({
@@ -432,5 +432,21 @@ describe("templates/fhir/mapping.yaml is checked by leaflets validate", () => {
     );
     const keys = loadFhirMapping(loadCatalog(root).catalog).problems.map((p) => p.key);
     expect(keys).toEqual(expect.arrayContaining(["cycles", ""]));
+  });
+});
+
+describe("a FHIR file is read as strictly as an order", () => {
+  test("a key given twice, bytes that are not UTF-8 and a BOM in the middle are refused", () => {
+    const twice = parseFhirJson(
+      Buffer.from('{"resourceType": "Bundle",\n "type": "collection",\n "type": "transaction"}'),
+      "b.json",
+    );
+    expect(twice.ok).toBe(false);
+    expect(JSON.stringify(twice)).toMatch(/type.*twice.*lines 2 and 3/);
+    const bytes = parseFhirJson(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), "b.json");
+    expect(bytes).toMatchObject({ ok: false, problems: [{ field: "(FHIR)" }] });
+    expect(JSON.stringify(bytes)).toMatch(/not UTF-8/);
+    const bom = parseFhirJson(Buffer.from('{"a":\n"\uFEFF"}'), "b.json");
+    expect(JSON.stringify(bom)).toMatch(/byte order mark/);
   });
 });
