@@ -2,6 +2,7 @@
 // every answer carries. Answers never echo a request body: an order holds a name and a date of birth.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { ErrorResponse, FieldProblem } from "./apiTypes.ts";
+import { PAGE_POLICY } from "./securityHeaders.ts";
 
 /** A request the server refuses: the status, and problems worded like the command line's. */
 export class HttpError extends Error {
@@ -19,12 +20,17 @@ export function httpError(status: number, field: string, message: string, header
   return new HttpError(status, [{ field, message }], headers);
 }
 
-/** Sent with every answer: nothing cached (answers may hold patient data), no type sniffing, no referrer. */
+/**
+ * Sent with every answer: nothing cached (answers may hold patient data), no type sniffing, no referrer, the
+ * page's content policy, and no framing by other sites.
+ */
 export const BASE_HEADERS: OutgoingHttpHeaders = {
   "cache-control": "no-store",
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
   "cross-origin-resource-policy": "same-origin",
+  "content-security-policy": PAGE_POLICY,
+  "x-frame-options": "DENY",
 };
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: OutgoingHttpHeaders = {}): void {
