@@ -36,11 +36,12 @@ export class UserStore {
     private readonly cost: PasswordCost = DEFAULT_COST,
   ) {}
 
-  async add(name: string, role: Role, password: string): Promise<User> {
+  /** A new account; without a password it signs in through the trusted proxy only. */
+  async add(name: string, role: Role, password?: string): Promise<User> {
     checkName(name);
-    checkPassword(password);
+    if (password !== undefined) checkPassword(password);
     if (this.find(name)) throw new UserError(`there is already a user called ${name}`);
-    const hash = await hashPassword(password, this.cost);
+    const hash = password === undefined ? null : await hashPassword(password, this.cost);
     this.db
       .prepare("INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)")
       .run(name, role, hash, new Date().toISOString());

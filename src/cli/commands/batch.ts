@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { runBatch } from "../../batch/runBatch.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
+import { auditBatch } from "../../service/commandAudit.ts";
 import { createProgressDisplay } from "../batchProgress.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
@@ -19,6 +20,7 @@ interface BatchFlags {
   kinds: string;
   paper: string;
   pdfa?: boolean;
+  data?: string;
 }
 
 export function registerBatch(program: Command, run: Runner): void {
@@ -40,6 +42,7 @@ export function registerBatch(program: Command, run: Runner): void {
     .option("--paper <size>", `leaflet paper size: ${PAPER_SIZES.join(" or ")}`, "A4")
     .option("--pdfa", "archival PDF/A-2b files")
     .option("--json", "print one JSON object with the totals and report paths")
+    .option("--data <dir>", "also record the batch (its patient ids) in this service data folder's audit trail")
     .addHelpText(
       "after",
       "\nExamples:\n  leaflets batch clinic.csv --out /srv/print/2026-12-01 --merge\n  leaflets batch clinic.csv --out /srv/print/2026-12-01 --resume\n\n" +
@@ -73,6 +76,7 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
     display.stop();
   }
   const { totals, seconds } = result;
+  if (flags.data) auditBatch(flags.data, result.report.json, totals.failed === 0 ? "ok" : "failed");
   if (flags.json) {
     const json = {
       ok: totals.failed === 0,

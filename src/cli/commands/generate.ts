@@ -10,6 +10,7 @@ import { validateOrder } from "../../order/validateOrder.ts";
 import { writeDocuments } from "../../output/writeDocuments.ts";
 import { DOCUMENT_KINDS, generateDocuments } from "../../pipeline/generateDocuments.ts";
 import { CARD_FORMATS, type CardFormat } from "../../render/card/renderCardPdf.tsx";
+import { auditGenerated } from "../../service/commandAudit.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
@@ -28,6 +29,7 @@ interface GenerateFlags {
   bleed?: string;
   pdfa?: boolean;
   json?: boolean;
+  data?: string;
 }
 
 export function registerGenerate(program: Command, run: Runner): void {
@@ -66,6 +68,7 @@ export function registerGenerate(program: Command, run: Runner): void {
     )
     .option("--pdfa", "archival PDF/A-2b files (every font embedded, XMP metadata, sRGB output intent)")
     .option("--json", "print one JSON object with the files written, or the problems")
+    .option("--data <dir>", "also record what was printed in this service data folder's audit trail")
     .addHelpText(
       "after",
       "\nExamples:\n  leaflets generate --demo\n  leaflets generate --patient order.json --lang nl --paper Letter\n" +
@@ -103,6 +106,7 @@ async function generate(flags: GenerateFlags): Promise<number> {
   };
   const documents = await generateDocuments(validation.order, catalog, options);
   const files = await writeDocuments(flags.out, validation.order, documents, options);
+  if (flags.data) auditGenerated(flags.data, validation.order.patientId, validation.order.drug, documents);
   // What the nurse should know, e.g. that the second language did not fit on the card's back.
   const notes = documents.flatMap((doc) => (doc.notes ?? []).map((note) => `${doc.kind}: ${note}`));
   if (flags.json) {
