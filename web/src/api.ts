@@ -17,6 +17,8 @@ export interface RenderedPdf {
   bytes: Uint8Array;
   pages: number;
   fileName: string;
+  /** The server's SHA-256 of the bytes, to record a print or download in the audit trail. */
+  documentHash?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldProblem[] };
@@ -45,7 +47,9 @@ export async function renderPdf(
   const bytes = new Uint8Array(await response.arrayBuffer());
   const disposition = response.headers.get("content-disposition") ?? "";
   const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `${kind}.pdf`;
-  return { ok: true, value: { bytes, pages: Number(response.headers.get("x-pages") ?? 0), fileName } };
+  const documentHash = response.headers.get("x-document-hash") ?? undefined;
+  const pages = Number(response.headers.get("x-pages") ?? 0);
+  return { ok: true, value: { bytes, pages, fileName, ...(documentHash ? { documentHash } : {}) } };
 }
 
 export async function uploadBatch(

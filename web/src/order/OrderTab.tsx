@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { DocumentKind, FieldProblem } from "../api.ts";
 import { PdfViewer } from "../preview/PdfViewer.tsx";
 import { downloadPdf, printPdf } from "../preview/savePdf.ts";
+import { recordPrinted } from "../session/sessionApi.ts";
 import { fieldId } from "./Field.tsx";
 import { type BadDates, type Catalog, type FormValues, initialValues, toOrder } from "./formValues.ts";
 import { OrderForm } from "./OrderForm.tsx";
@@ -82,6 +83,7 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
     }
     if (what === "download") downloadPdf(document.bytes, document.fileName);
     else printPdf(document.bytes);
+    void recordPrinted(document.documentHash, what);
   };
 
   const documentTitle = (k: DocumentKind) => t(k === "card" ? "preview.card" : "preview.leaflet");
