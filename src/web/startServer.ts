@@ -129,9 +129,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return { ok: database !== "failed" && render === "ok", database, render };
   };
 
-  const allowedHosts = loopback
-    ? [...LOOPBACK_NAMES, ...(/^127\./.test(options.host) ? [options.host] : [])]
-    : undefined;
+  // Behind a trusted proxy the Host is the hospital's name for the service, not a loopback name.
+  const allowedHosts =
+    loopback && trustProxy.length === 0
+      ? [...LOOPBACK_NAMES, ...(/^127\./.test(options.host) ? [options.host] : [])]
+      : undefined;
   const server = createServer(
     { requestTimeout: 10 * 60_000 },
     createApp({

@@ -106,7 +106,7 @@ async function serve(flags: ServeFlags): Promise<number> {
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
-  say("Stopping: letting renders in progress finish, then deleting batch files that were not downloaded.");
+  logger.info("stopping: letting renders in progress finish, then deleting batch files that were not downloaded");
   await server.close({ graceMs: SHUTDOWN_GRACE_MS });
   logger.flush();
   return EXIT.ok;
