@@ -125,6 +125,32 @@ describe("sign-in and roles", () => {
     expect((await post({ origin: web.url })).status).toBe(204);
   });
 
+  test("problems come in Dutch when the page is in Dutch (Accept-Language: nl), in English otherwise", async () => {
+    const cookie = await web.signIn("nina");
+    const check = async (language: string) => {
+      const response = await fetch(`${web.url}/api/validate`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "accept-language": language, cookie },
+        body: JSON.stringify({ startDate: "2026-02-30", doseMg: "four" }),
+      });
+      return ((await response.json()) as { problems: { field: string; message: string }[] }).problems;
+    };
+    const dutch = await check("nl");
+    expect(dutch).toContainEqual({ field: "patientId", message: "is verplicht" });
+    expect(dutch).toContainEqual({
+      field: "startDate",
+      message: "is geen datum op de kalender (controleer de dag en de maand)",
+    });
+    expect(dutch).toContainEqual({ field: "doseMg", message: "moet een aantal milligram zijn, bijv. 4" });
+    const english = await check("en-GB,en;q=0.8");
+    expect(english).toContainEqual({ field: "patientId", message: "is required" });
+    const denied = await fetch(`${web.url}/api/audit`, { headers: { cookie, "accept-language": "nl" } });
+    expect(await denied.json()).toEqual({
+      ok: false,
+      errors: [{ field: "(session)", message: "hiervoor is de rol admin nodig" }],
+    });
+  });
+
   test("GET /healthz needs no sign-in and says the database and a render worker answer", async () => {
     const response = await get("/healthz");
     expect(response.status).toBe(200);

@@ -1,5 +1,7 @@
 // The page's calls to its server. Every answer is checked for its status; errors come back as the
 // server's problems ({field, message}) so they can be shown beside the fields they name.
+
+import i18next from "i18next";
 import type {
   BatchCreatedResponse,
   BatchResponse,
@@ -10,6 +12,9 @@ import type {
 } from "../../src/web/apiTypes.ts";
 
 export type { BatchResponse, CatalogResponse, FieldProblem };
+
+/** The server words its problems in the page's language (Dutch or English). */
+const pageLanguage = () => ({ "accept-language": i18next.language });
 
 export type DocumentKind = "leaflet" | "card";
 
@@ -60,7 +65,7 @@ export async function uploadBatch(
   const jsonl = /\.(jsonl|ndjson)$/i.test(file.name);
   const response = await fetch(`/api/batch?${query}`, {
     method: "POST",
-    headers: { "content-type": jsonl ? "application/x-ndjson" : "text/csv" },
+    headers: { "content-type": jsonl ? "application/x-ndjson" : "text/csv", ...pageLanguage() },
     body: file,
   });
   if (!response.ok) return { ok: false, errors: await errorsOf(response) };
@@ -80,7 +85,7 @@ export function batchDownloadUrl(id: string): string {
 function postJson(url: string, body: unknown, signal?: AbortSignal): Promise<Response> {
   return fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...pageLanguage() },
     body: JSON.stringify(body),
     ...(signal ? { signal } : {}),
   });
