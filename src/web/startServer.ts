@@ -150,25 +150,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   renderer.warmUp();
   const { port } = server.address() as AddressInfo;
   const shownHost = options.host.includes(":") ? `[${options.host}]` : options.host;
+  let closing: Promise<void> | undefined;
   return {
     url: `http://${shownHost}:${port}/`,
     port,
     loopback,
-    async close(closeOptions = {}) {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const graceMs = closeOptions.graceMs ?? 0;
-      if (graceMs > 0) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
-        clearTimeout(timer);
-      }
-      server.closeAllConnections();
-      await Promise.all([closed, renderer.close()]);
-      jobs.close();
-      ownService?.close();
+    close(closeOptions = {}) {
+      closing ??= stop(closeOptions);
+      return closing;
     },
   };
+
+  async function stop(closeOptions: { graceMs?: number }): Promise<void> {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const graceMs = closeOptions.graceMs ?? 0;
+    if (graceMs > 0) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+    }
+    server.closeAllConnections();
+    await Promise.all([closed, renderer.close()]);
+    jobs.close();
+    ownService?.close();
+  }
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
