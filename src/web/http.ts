@@ -60,10 +60,12 @@ function inPageLanguage(res: ServerResponse, body: unknown): unknown {
   if (typeof body !== "object" || body === null) return body;
   const language = problemLanguage(res.req);
   if (language === "en") return body;
-  const record = body as { errors?: unknown; problems?: unknown };
+  const record = body as { errors?: unknown; problems?: unknown; rows?: unknown };
   const translated: Record<string, unknown> = { ...record };
   if (Array.isArray(record.errors)) translated.errors = translateProblems(record.errors as FieldProblem[], language);
   if (Array.isArray(record.problems))
     translated.problems = translateProblems(record.problems as FieldProblem[], language);
+  // A batch's report: each row's problems.
+  if (Array.isArray(record.rows)) translated.rows = record.rows.map((row) => inPageLanguage(res, row));
   return translated;
 }

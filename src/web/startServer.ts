@@ -83,6 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ownService?.close();
     throw new UnsafeListenError(options.host);
   }
+  service?.sessions.sweep();
   const catalog = loadCatalogOrThrow();
   const catalogAnswer = describeCatalog(catalog);
   const renderer = new RenderService();

@@ -73,7 +73,7 @@ export async function uploadBatch(
 }
 
 export async function fetchBatch(id: string): Promise<Result<BatchResponse>> {
-  const response = await fetch(`/api/batch/${encodeURIComponent(id)}`);
+  const response = await fetch(`/api/batch/${encodeURIComponent(id)}`, { headers: pageLanguage() });
   if (!response.ok) return { ok: false, errors: await errorsOf(response) };
   return { ok: true, value: (await response.json()) as BatchResponse };
 }
