@@ -8,7 +8,7 @@ import { MIGRATIONS } from "./migrations.ts";
 export type Db = Database.Database;
 
 export const DATABASE_FILE = "leaflets.db";
-export const DEFAULT_DATA_DIR = "var";
+export { DEFAULT_DATA_DIR } from "./dataDir.ts";
 
 /** Opens (creating if needed) the database in `dataDir` and applies the migrations it has not seen. */
 export function openDatabase(dataDir: string): Db {

@@ -3,8 +3,7 @@
 // chain and names the first record that was changed, inserted or deleted (exit 1).
 import type { Command } from "commander";
 import type { AuditRecord } from "../../service/auditTrail.ts";
-import { DEFAULT_DATA_DIR } from "../../service/database.ts";
-import { openService } from "../../service/service.ts";
+import { DEFAULT_DATA_DIR } from "../../service/dataDir.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
@@ -32,7 +31,7 @@ export function registerAudit(program: Command, run: Runner): void {
     .option("--until <date>", "up to and including this date, or before this time")
     .option("--json", "one JSON object with the records")
     .option("--data <dir>", "the service's data folder", DEFAULT_DATA_DIR)
-    .action((flags: AuditFlags) => run(async () => list(flags), flags.json));
+    .action((flags: AuditFlags) => run(() => list(flags), flags.json));
 
   audit
     .command("verify")
@@ -40,6 +39,7 @@ export function registerAudit(program: Command, run: Runner): void {
     .option("--data <dir>", "the service's data folder", DEFAULT_DATA_DIR)
     .action((flags: { data: string }, command: Command) =>
       run(async () => {
+        const { openService } = await import("../../service/service.ts");
         const data = (command.parent?.opts() as AuditFlags | undefined)?.data;
         const service = openService({ dataDir: flags.data !== DEFAULT_DATA_DIR ? flags.data : (data ?? flags.data) });
         try {
@@ -57,7 +57,8 @@ export function registerAudit(program: Command, run: Runner): void {
     );
 }
 
-function list(flags: AuditFlags): number {
+async function list(flags: AuditFlags): Promise<number> {
+  const { openService } = await import("../../service/service.ts");
   const service = openService({ dataDir: flags.data });
   let records: AuditRecord[];
   try {

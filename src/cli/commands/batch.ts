@@ -4,7 +4,6 @@ import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { runBatch } from "../../batch/runBatch.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
-import { auditBatch } from "../../service/commandAudit.ts";
 import { createProgressDisplay } from "../batchProgress.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
@@ -76,7 +75,12 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
     display.stop();
   }
   const { totals, seconds } = result;
-  if (flags.data) auditBatch(flags.data, result.report.json, totals.failed === 0 ? "ok" : "failed");
+  if (flags.data)
+    (await import("../../service/commandAudit.ts")).auditBatch(
+      flags.data,
+      result.report.json,
+      totals.failed === 0 ? "ok" : "failed",
+    );
   if (flags.json) {
     const json = {
       ok: totals.failed === 0,

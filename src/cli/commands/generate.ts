@@ -10,7 +10,6 @@ import { validateOrder } from "../../order/validateOrder.ts";
 import { writeDocuments } from "../../output/writeDocuments.ts";
 import { DOCUMENT_KINDS, generateDocuments } from "../../pipeline/generateDocuments.ts";
 import { CARD_FORMATS, type CardFormat } from "../../render/card/renderCardPdf.tsx";
-import { auditGenerated } from "../../service/commandAudit.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
@@ -106,7 +105,13 @@ async function generate(flags: GenerateFlags): Promise<number> {
   };
   const documents = await generateDocuments(validation.order, catalog, options);
   const files = await writeDocuments(flags.out, validation.order, documents, options);
-  if (flags.data) auditGenerated(flags.data, validation.order.patientId, validation.order.drug, documents);
+  if (flags.data)
+    (await import("../../service/commandAudit.ts")).auditGenerated(
+      flags.data,
+      validation.order.patientId,
+      validation.order.drug,
+      documents,
+    );
   // What the nurse should know, e.g. that the second language did not fit on the card's back.
   const notes = documents.flatMap((doc) => (doc.notes ?? []).map((note) => `${doc.kind}: ${note}`));
   if (flags.json) {

@@ -4,7 +4,7 @@
 import { networkInterfaces } from "node:os";
 import type { Command } from "commander";
 import { pino } from "pino";
-import { DEFAULT_DATA_DIR } from "../../service/database.ts";
+import { DEFAULT_DATA_DIR } from "../../service/dataDir.ts";
 import { UnsafeListenError } from "../../service/serviceErrors.ts";
 import { buildPage, pageIsBuilt } from "../../web/buildPage.ts";
 import { startServer } from "../../web/startServer.ts";

@@ -2,10 +2,9 @@
 // data folder's database. Passwords come from --password-stdin (one line) or a prompt that does not echo;
 // `--sso` makes an account without a password, for sign-in through the hospital's trusted proxy only.
 import type { Command } from "commander";
-import { DEFAULT_DATA_DIR } from "../../service/database.ts";
+import { DEFAULT_DATA_DIR } from "../../service/dataDir.ts";
 import { isRole, ROLES } from "../../service/roles.ts";
-import { openService } from "../../service/service.ts";
-import { UserError } from "../../service/userStore.ts";
+import type { UserStore } from "../../service/userStore.ts";
 import { EXIT } from "../exitCodes.ts";
 import { readPassword } from "../readPassword.ts";
 import type { Runner } from "../runner.ts";
@@ -87,10 +86,10 @@ export function registerUsers(program: Command, run: Runner): void {
     );
 }
 
-async function withUsers<T>(
-  flags: DataFlags,
-  action: (store: ReturnType<typeof openService>["users"]) => T,
-): Promise<Awaited<T>> {
+/** Opens the data folder's accounts (loaded on use: other commands need no database). */
+async function withUsers<T>(flags: DataFlags, action: (store: UserStore) => T): Promise<Awaited<T>> {
+  const { openService } = await import("../../service/service.ts");
+  const { UserError } = await import("../../service/userStore.ts");
   const service = openService({ dataDir: flags.data });
   try {
     return await action(service.users);
