@@ -1,10 +1,12 @@
 // The `leaflets` command line: a thin layer that parses options, calls the library and reports.
 // Only this folder prints or decides exit codes.
 import { Command, CommanderError } from "commander";
+import { registerAudit } from "./commands/audit.ts";
 import { registerBatch } from "./commands/batch.ts";
 import { registerGenerate } from "./commands/generate.ts";
 import { registerList } from "./commands/list.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerUsers } from "./commands/users.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { EXIT } from "./exitCodes.ts";
 import { createRunner } from "./runner.ts";
@@ -24,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
   registerList(program, run);
   registerValidate(program, run);
   registerServe(program, run);
+  registerUsers(program, run);
+  registerAudit(program, run);
   try {
     await program.parseAsync(argv);
   } catch (error) {

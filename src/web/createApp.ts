@@ -1,9 +1,10 @@
 // The request handler: checks where a request comes from, sends /api/* to the router and everything else
 // to the built page, turns errors into JSON answers, and logs one line per request — method, path, status
 // and duration only, never a body, a query or a header that could carry patient data.
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
-import { HttpError, httpError, sendError } from "./http.ts";
+import { HttpError, httpError, sendError, sendJson } from "./http.ts";
 import { drain } from "./readBody.ts";
 import type { Router } from "./router.ts";
 import { serveStatic } from "./staticFiles.ts";
@@ -16,15 +17,38 @@ export interface AppOptions {
   allowedHosts: string[] | undefined;
   log: (line: string) => void;
   debug: boolean;
+  /** When given, each request is told here (with its id) instead of as a line to `log`. */
+  logRequest?: (entry: RequestLogEntry) => void;
+  /** GET /healthz: whether the database and a render worker answer (no sign-in needed). */
+  health?: () => Promise<{ ok: boolean } & Record<string, unknown>>;
+}
+
+/** One request as the JSON log shows it: never a body, a query or a header that could carry patient data. */
+export interface RequestLogEntry {
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+  aborted: boolean;
+  /** What the client really got: the status, an answer cut off, or none. */
+  outcome: string;
 }
 
 export function createApp(options: AppOptions): RequestListener {
   return (req, res) => {
     const started = performance.now();
     const path = pathOf(req);
+    const requestId = randomUUID();
+    res.setHeader("x-request-id", requestId);
     res.once("close", () => {
       const ms = Math.round(performance.now() - started);
-      options.log(`${req.method} ${loggedPath(path)} ${outcomeOf(res)} ${ms} ms`);
+      const method = req.method ?? "GET";
+      const outcome = outcomeOf(res);
+      const aborted = !res.writableFinished;
+      if (options.logRequest)
+        options.logRequest({ requestId, method, path: loggedPath(path), status: res.statusCode, ms, aborted, outcome });
+      else options.log(`${method} ${loggedPath(path)} ${outcome} ${ms} ms`);
     });
     handle(options, req, res, path).catch((error: unknown) => fail(options, req, res, error));
   };
@@ -34,6 +58,10 @@ async function handle(options: AppOptions, req: IncomingMessage, res: ServerResp
   checkOrigin(options, req);
   const url = new URL(req.url ?? "/", "http://page.invalid");
   const method = req.method ?? "GET";
+  if (path === "/healthz" && options.health && (method === "GET" || method === "HEAD")) {
+    const health = await options.health();
+    return sendJson(res, health.ok ? 200 : 503, health);
+  }
   if (path.startsWith("/api/")) {
     const match = options.router.match(method, path);
     if (match.kind === "found") return match.handler({ req, res, url, params: match.params });
@@ -72,9 +100,13 @@ function checkOrigin(options: AppOptions, req: IncomingMessage): void {
   }
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return;
   // A change must show where it comes from: the page's own fetches send Origin (browsers always do for a
-  // POST); without it, only a browser's "Sec-Fetch-Site: same-origin" will do.
+  // POST); without it, only a browser's "Sec-Fetch-Site: same-origin" will do. Behind a TLS proxy the
+  // page's origin is https://; the host is the same either way.
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== `http://${host}`) {
+  const site = req.headers["sec-fetch-site"];
+  const foreignOrigin = origin !== undefined && origin !== `http://${host}` && origin !== `https://${host}`;
+  const foreignSite = typeof site === "string" && site !== "same-origin" && site !== "none";
+  if (foreignOrigin || foreignSite) {
     throw httpError(403, "(request)", "requests from other web sites are refused");
   }
   if (origin === undefined && req.headers["sec-fetch-site"] !== "same-origin") {

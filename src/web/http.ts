@@ -2,6 +2,8 @@
 // every answer carries. Answers never echo a request body: an order holds a name and a date of birth.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { ErrorResponse, FieldProblem } from "./apiTypes.ts";
+import { problemLanguage, translateProblems } from "./problemLanguage.ts";
+import { PAGE_POLICY } from "./securityHeaders.ts";
 
 /** A request the server refuses: the status, and problems worded like the command line's. */
 export class HttpError extends Error {
@@ -19,16 +21,21 @@ export function httpError(status: number, field: string, message: string, header
   return new HttpError(status, [{ field, message }], headers);
 }
 
-/** Sent with every answer: nothing cached (answers may hold patient data), no type sniffing, no referrer. */
+/**
+ * Sent with every answer: nothing cached (answers may hold patient data), no type sniffing, no referrer, the
+ * page's content policy, and no framing by other sites.
+ */
 export const BASE_HEADERS: OutgoingHttpHeaders = {
   "cache-control": "no-store",
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
   "cross-origin-resource-policy": "same-origin",
+  "content-security-policy": PAGE_POLICY,
+  "x-frame-options": "DENY",
 };
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: OutgoingHttpHeaders = {}): void {
-  const text = JSON.stringify(body);
+  const text = JSON.stringify(inPageLanguage(res, body));
   res.writeHead(status, {
     ...BASE_HEADERS,
     "content-type": "application/json; charset=utf-8",
@@ -46,4 +53,19 @@ export function sendError(res: ServerResponse, error: HttpError): void {
 /** The media type of a request body, lower case, without parameters ("" when none is given). */
 export function mediaType(req: IncomingMessage): string {
   return (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+/** Problems ({errors} or {problems}) in the page's language (Accept-Language: nl → Dutch where worded). */
+function inPageLanguage(res: ServerResponse, body: unknown): unknown {
+  if (typeof body !== "object" || body === null) return body;
+  const language = problemLanguage(res.req);
+  if (language === "en") return body;
+  const record = body as { errors?: unknown; problems?: unknown; rows?: unknown };
+  const translated: Record<string, unknown> = { ...record };
+  if (Array.isArray(record.errors)) translated.errors = translateProblems(record.errors as FieldProblem[], language);
+  if (Array.isArray(record.problems))
+    translated.problems = translateProblems(record.problems as FieldProblem[], language);
+  // A batch's report: each row's problems.
+  if (Array.isArray(record.rows)) translated.rows = record.rows.map((row) => inPageLanguage(res, row));
+  return translated;
 }

@@ -1,8 +1,10 @@
 // POST /api/validate and POST /api/render: one order, checked by the library's validateOrder (the rules
 // and messages of `leaflets generate`) and rendered by its generateDocuments, so the PDF is byte for byte
 // the file the command line writes. Nothing is written to disk and nothing about the order is logged.
+
+import type { RenderedDocument } from "../batch/renderJobs.ts";
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import { PAPER_SIZES, type PaperSize } from "../order/orderTypes.ts";
+import { type Order, PAPER_SIZES, type PaperSize } from "../order/orderTypes.ts";
 import { validateOrder } from "../order/validateOrder.ts";
 import { documentFileName } from "../output/fileNames.ts";
 import { DOCUMENT_KINDS, type DocumentKind, type GenerateOptions } from "../pipeline/generateDocuments.ts";
@@ -13,7 +15,15 @@ import { readJsonBody } from "./readBody.ts";
 import type { RenderService } from "./renderService.ts";
 import type { RequestContext, Router } from "./router.ts";
 
-export function registerOrderRoutes(router: Router, catalog: Catalog, renderer: RenderService): void {
+/** Told of each document the render route is about to send (the audit trail); may set response headers. */
+export type RenderedHook = (context: RequestContext, order: Order, document: RenderedDocument) => void;
+
+export function registerOrderRoutes(
+  router: Router,
+  catalog: Catalog,
+  renderer: RenderService,
+  onRendered?: RenderedHook,
+): void {
   router.add("POST", "/api/validate", async ({ req, res }) => {
     const result = validateOrder(await readJsonBody(req), catalog);
     const body: ValidateResponse = result.ok ? { ok: true, problems: [] } : { ok: false, problems: result.problems };
@@ -38,6 +48,7 @@ export function registerOrderRoutes(router: Router, catalog: Catalog, renderer: 
     const document = outcome.documents.find((d) => d.kind === kind);
     if (!document) throw new Error(`internal: no ${kind} was rendered`);
     const name = documentFileName(order.drug, kind, document.language, document.secondLanguage);
+    onRendered?.(context, order, document);
     res.writeHead(200, {
       ...BASE_HEADERS,
       "content-type": "application/pdf",

@@ -8,16 +8,25 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { runBatch } from "../batch/runBatch.ts";
 import { loadCatalogOrThrow } from "../catalog/loadCatalog.ts";
+import { DEMO_ORDER } from "../order/demoOrder.ts";
+import { validateOrder } from "../order/validateOrder.ts";
+import type { PasswordCost } from "../service/passwords.ts";
+import { openService, type Service } from "../service/service.ts";
+import { UnsafeListenError } from "../service/serviceErrors.ts";
+import type { Clock } from "../service/sessionStore.ts";
+import { Access } from "./access.ts";
+import { auditBatchRoutes, registerAuditRoutes, WebAudit } from "./auditRoutes.ts";
 import { BatchJobStore } from "./batchJobs.ts";
 import { registerBatchRoutes } from "./batchRoutes.ts";
 import { DIST_DIR } from "./buildPage.ts";
-import { createApp } from "./createApp.ts";
+import { createApp, type RequestLogEntry } from "./createApp.ts";
 import { describeCatalog } from "./describeCatalog.ts";
 import { registerFhirRoutes } from "./fhirRoutes.ts";
 import { sendJson } from "./http.ts";
 import { registerOrderRoutes } from "./orderRoutes.ts";
 import { RenderService } from "./renderService.ts";
 import { Router } from "./router.ts";
+import { registerSessionRoutes } from "./sessionRoutes.ts";
 
 export interface ServerOptions {
   port: number;
@@ -37,13 +46,26 @@ export interface ServerOptions {
   renderWorkers?: number;
   /** The render worker script (tests use a stand-in). */
   renderWorkerEntry?: URL;
+  /** The data folder (accounts, sessions, audit trail); without it and without `service`: no sign-in, no audit. */
+  dataDir?: string;
+  /** An already opened service (tests: a clock, low password cost); the caller closes it. */
+  service?: Service;
+  passwordCost?: PasswordCost;
+  clock?: Clock;
+  /** Reverse-proxy addresses whose user header is believed (single sign-on). */
+  trustProxy?: string[];
+  /** The header a trusted proxy puts the signed-in user's name in, e.g. X-Remote-User. */
+  userHeader?: string;
+  /** Requests as structured entries (the JSON log) instead of lines. */
+  logRequest?: (entry: RequestLogEntry) => void;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   loopback: boolean;
-  close(): Promise<void>;
+  /** Stops taking requests; those in flight get up to `graceMs` (default 0) to finish. */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
@@ -54,6 +76,21 @@ export function isLoopback(host: string): boolean {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? (() => {});
+  const loopback = isLoopback(options.host);
+  const trustProxy = options.trustProxy ?? [];
+  const ownService = options.service
+    ? undefined
+    : options.dataDir === undefined
+      ? undefined
+      : openService({ dataDir: options.dataDir, passwordCost: options.passwordCost, clock: options.clock });
+  const service = options.service ?? ownService;
+  const canSignIn =
+    (service !== undefined && service.users.count() > 0) || (trustProxy.length > 0 && Boolean(options.userHeader));
+  if (!loopback && !canSignIn) {
+    ownService?.close();
+    throw new UnsafeListenError(options.host);
+  }
+  service?.sessions.sweep();
   const catalog = loadCatalogOrThrow();
   const catalogAnswer = describeCatalog(catalog);
   const renderer = new RenderService({
@@ -70,15 +107,47 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   jobs.sweepStale();
 
-  const router = new Router().add("GET", "/api/catalog", ({ res }) => sendJson(res, 200, catalogAnswer));
-  registerOrderRoutes(router, catalog, renderer);
-  registerFhirRoutes(router, catalog, renderer);
-  registerBatchRoutes(router, jobs);
+  const access = new Access({ service, loopback, trustProxy, userHeader: options.userHeader });
+  const audit = new WebAudit(access, service);
+  const router = new Router();
+  const nurse = access.guarded(router, "nurse");
+  nurse.add("GET", "/api/catalog", ({ res }) => sendJson(res, 200, catalogAnswer));
+  registerOrderRoutes(nurse, catalog, renderer, (context, order, document) =>
+    audit.onRendered(context, order, document),
+  );
+  registerFhirRoutes(nurse, catalog, renderer);
+  registerBatchRoutes(auditBatchRoutes(nurse, audit, jobs), jobs);
+  registerSessionRoutes(router, access, service);
+  registerAuditRoutes(router, access, service, audit);
 
-  const loopback = isLoopback(options.host);
-  const allowedHosts = loopback
-    ? [...LOOPBACK_NAMES, ...(/^127\./.test(options.host) ? [options.host] : [])]
-    : undefined;
+  const healthOrder = validateOrder(DEMO_ORDER, catalog);
+  const health = async () => {
+    let database = "none";
+    try {
+      if (service) database = service.db.prepare("SELECT 1 AS one").get() ? "ok" : "failed";
+    } catch {
+      database = "failed";
+    }
+    let render = "failed";
+    if (healthOrder.ok) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const outcome = await Promise.race([
+        renderer.render(healthOrder.order, { paper: "A4", kinds: ["card"] }).catch(() => undefined),
+        new Promise<undefined>((resolve) => {
+          timer = setTimeout(() => resolve(undefined), 20_000);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (outcome?.ok) render = "ok";
+    }
+    return { ok: database !== "failed" && render === "ok", database, render };
+  };
+
+  // Behind a trusted proxy the Host is the hospital's name for the service, not a loopback name.
+  const allowedHosts =
+    loopback && trustProxy.length === 0
+      ? [...LOOPBACK_NAMES, ...(/^127\./.test(options.host) ? [options.host] : [])]
+      : undefined;
   const server = createServer(
     { requestTimeout: 10 * 60_000 },
     createApp({
@@ -87,23 +156,39 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       allowedHosts,
       log,
       debug: Boolean(options.debug),
+      health,
+      ...(options.logRequest ? { logRequest: options.logRequest } : {}),
     }),
   );
   await listen(server, options.port, options.host);
   renderer.warmUp();
   const { port } = server.address() as AddressInfo;
   const shownHost = options.host.includes(":") ? `[${options.host}]` : options.host;
+  let closing: Promise<void> | undefined;
   return {
     url: `http://${shownHost}:${port}/`,
     port,
     loopback,
-    async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await Promise.all([closed, renderer.close()]);
-      jobs.close();
+    close(closeOptions = {}) {
+      closing ??= stop(closeOptions);
+      return closing;
     },
   };
+
+  async function stop(closeOptions: { graceMs?: number }): Promise<void> {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const graceMs = closeOptions.graceMs ?? 0;
+    if (graceMs > 0) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+    }
+    server.closeAllConnections();
+    await Promise.all([closed, renderer.close()]);
+    jobs.close();
+    ownService?.close();
+  }
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -21,22 +21,6 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** The page may load its own scripts, styles, worker and fonts only; PDFs are shown from blob: URLs. */
-const PAGE_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "frame-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'self'",
-].join("; ");
-
 export async function serveStatic(root: string, pathname: string, res: ServerResponse, head: boolean): Promise<void> {
   let decoded: string;
   try {
@@ -54,13 +38,11 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
     stats = statOrUndefined(file);
   }
   if (!stats?.isFile()) throw httpError(404, "(request)", "no such file");
-  const isIndex = file === join(root, "index.html");
   res.writeHead(200, {
     ...BASE_HEADERS,
     "content-type": TYPES[extname(file)] ?? "application/octet-stream",
     "content-length": stats.size,
     "cache-control": relativePath.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache",
-    ...(isIndex ? { "content-security-policy": PAGE_POLICY } : {}),
   });
   if (head) {
     res.end();

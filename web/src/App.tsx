@@ -1,25 +1,42 @@
 // The page: a header with the language switch, and two tabs — one patient (form and preview) and a batch
-// (CSV upload). The catalog (medicines, regimens, languages, brands) comes from the server once.
-import { type KeyboardEvent, useEffect, useRef, useState } from "react";
+// (CSV upload), and for an administrator the audit trail. When the server asks for sign-in, the sign-in form
+// comes first; the catalog (medicines, regimens, languages, brands) comes from the server once signed in.
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type CatalogResponse, fetchCatalog } from "./api.ts";
 import { BatchTab } from "./batch/BatchTab.tsx";
 import { changeUiLanguage, UI_LANGUAGES } from "./i18n/setup.ts";
 import { OrderTab } from "./order/OrderTab.tsx";
+import { AuditTab } from "./session/AuditTab.tsx";
+import { SignInForm } from "./session/SignInForm.tsx";
+import { fetchSession, type SessionResponse, signOut } from "./session/sessionApi.ts";
 
-const TABS = ["order", "batch"] as const;
-type Tab = (typeof TABS)[number];
+const ALL_TABS = ["order", "batch", "audit"] as const;
+type Tab = (typeof ALL_TABS)[number];
 
 export function App() {
   const { t, i18n } = useTranslation();
   const [catalog, setCatalog] = useState<CatalogResponse>();
   const [failed, setFailed] = useState(false);
   const [tab, setTab] = useState<Tab>("order");
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ order: null, batch: null });
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ order: null, batch: null, audit: null });
+  const [session, setSession] = useState<SessionResponse>();
+  const TABS = ALL_TABS.filter((name) => name !== "audit" || (session?.role === "admin" && session.signInRequired));
 
-  useEffect(() => {
-    fetchCatalog().then(setCatalog, () => setFailed(true));
+  const loadSession = useCallback(() => {
+    fetchSession().then(setSession, () => setFailed(true));
   }, []);
+  useEffect(loadSession, [loadSession]);
+  useEffect(() => {
+    if (session?.signedIn) fetchCatalog().then(setCatalog, () => setFailed(true));
+  }, [session?.signedIn]);
+
+  const leave = async () => {
+    await signOut();
+    setCatalog(undefined);
+    setTab("order");
+    loadSession();
+  };
 
   /** Arrow keys move between the tabs, as in any tab list. */
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
@@ -55,12 +72,26 @@ export function App() {
             </button>
           ))}
         </fieldset>
+        {session?.signedIn && session.signInRequired ? (
+          <div className="session-bar">
+            <span>
+              {t("session.signedInAs", { user: session.user, role: t(`session.role.${session.role ?? "nurse"}`) })}
+            </span>
+            {session.via === "session" ? (
+              <button type="button" onClick={leave}>
+                {t("session.signOut")}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
       </header>
       <main id="main">
         {failed ? (
           <p className="problem-box" role="alert">
             {t("app.noServer")}
           </p>
+        ) : session && !session.signedIn ? (
+          <SignInForm onSignedIn={loadSession} />
         ) : !catalog ? (
           <p role="status">{t("app.loading")}</p>
         ) : (
@@ -81,7 +112,7 @@ export function App() {
                   onClick={() => setTab(name)}
                   onKeyDown={onTabKey}
                 >
-                  {t(`app.tab.${name}`)}
+                  {name === "audit" ? t("audit.tab") : t(`app.tab.${name}`)}
                 </button>
               ))}
             </div>
@@ -91,11 +122,16 @@ export function App() {
             <div role="tabpanel" id="panel-batch" aria-labelledby="tab-batch" hidden={tab !== "batch"}>
               <BatchTab catalog={catalog} />
             </div>
+            {TABS.includes("audit") ? (
+              <div role="tabpanel" id="panel-audit" aria-labelledby="tab-audit" hidden={tab !== "audit"}>
+                {tab === "audit" ? <AuditTab /> : null}
+              </div>
+            ) : null}
           </>
         )}
       </main>
       <footer className="app-footer">
-        <p>{t("app.privacy")}</p>
+        <p>{session?.signInRequired ? t("session.privacy") : t("app.privacy")}</p>
       </footer>
     </>
   );

@@ -1,5 +1,7 @@
 // The page's calls to its server. Every answer is checked for its status; errors come back as the
 // server's problems ({field, message}) so they can be shown beside the fields they name.
+
+import i18next from "i18next";
 import type {
   BatchCreatedResponse,
   BatchResponse,
@@ -11,12 +13,17 @@ import type {
 
 export type { BatchResponse, CatalogResponse, FieldProblem };
 
+/** The server words its problems in the page's language (Dutch or English). */
+const pageLanguage = () => ({ "accept-language": i18next.language });
+
 export type DocumentKind = "leaflet" | "card";
 
 export interface RenderedPdf {
   bytes: Uint8Array;
   pages: number;
   fileName: string;
+  /** The server's SHA-256 of the bytes, to record a print or download in the audit trail. */
+  documentHash?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldProblem[] };
@@ -45,7 +52,9 @@ export async function renderPdf(
   const bytes = new Uint8Array(await response.arrayBuffer());
   const disposition = response.headers.get("content-disposition") ?? "";
   const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `${kind}.pdf`;
-  return { ok: true, value: { bytes, pages: Number(response.headers.get("x-pages") ?? 0), fileName } };
+  const documentHash = response.headers.get("x-document-hash") ?? undefined;
+  const pages = Number(response.headers.get("x-pages") ?? 0);
+  return { ok: true, value: { bytes, pages, fileName, ...(documentHash ? { documentHash } : {}) } };
 }
 
 export async function uploadBatch(
@@ -56,7 +65,7 @@ export async function uploadBatch(
   const jsonl = /\.(jsonl|ndjson)$/i.test(file.name);
   const response = await fetch(`/api/batch?${query}`, {
     method: "POST",
-    headers: { "content-type": jsonl ? "application/x-ndjson" : "text/csv" },
+    headers: { "content-type": jsonl ? "application/x-ndjson" : "text/csv", ...pageLanguage() },
     body: file,
   });
   if (!response.ok) return { ok: false, errors: await errorsOf(response) };
@@ -64,7 +73,7 @@ export async function uploadBatch(
 }
 
 export async function fetchBatch(id: string): Promise<Result<BatchResponse>> {
-  const response = await fetch(`/api/batch/${encodeURIComponent(id)}`);
+  const response = await fetch(`/api/batch/${encodeURIComponent(id)}`, { headers: pageLanguage() });
   if (!response.ok) return { ok: false, errors: await errorsOf(response) };
   return { ok: true, value: (await response.json()) as BatchResponse };
 }
@@ -76,7 +85,7 @@ export function batchDownloadUrl(id: string): string {
 function postJson(url: string, body: unknown, signal?: AbortSignal): Promise<Response> {
   return fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...pageLanguage() },
     body: JSON.stringify(body),
     ...(signal ? { signal } : {}),
   });

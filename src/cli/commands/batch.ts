@@ -21,6 +21,7 @@ interface BatchFlags {
   pdfa?: boolean;
   format?: string;
   timeout?: string;
+  data?: string;
 }
 
 export function registerBatch(program: Command, run: Runner): void {
@@ -44,6 +45,7 @@ export function registerBatch(program: Command, run: Runner): void {
     .option("--format <format>", "fhir: one FHIR R4 Bundle per line (docs/fhir.md); otherwise the extension tells")
     .option("--timeout <seconds>", "a row whose render takes longer fails and its worker is replaced (default 120)")
     .option("--json", "print one JSON object with the totals and report paths")
+    .option("--data <dir>", "also record the batch (its patient ids) in this service data folder's audit trail")
     .addHelpText(
       "after",
       "\nExamples:\n  leaflets batch clinic.csv --out /srv/print/2026-12-01 --merge\n  leaflets batch clinic.csv --out /srv/print/2026-12-01 --resume\n\n" +
@@ -83,6 +85,12 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
     display.stop();
   }
   const { totals, seconds } = result;
+  if (flags.data)
+    (await import("../../service/commandAudit.ts")).auditBatch(
+      flags.data,
+      result.report.json,
+      totals.failed === 0 ? "ok" : "failed",
+    );
   if (flags.json) {
     const json = {
       ok: totals.failed === 0,

@@ -34,6 +34,7 @@ interface GenerateFlags extends FhirCliFlags {
   json?: boolean;
   ics?: boolean;
   timeout?: string;
+  data?: string;
 }
 
 export function registerGenerate(program: Command, run: Runner): void {
@@ -91,6 +92,7 @@ export function registerGenerate(program: Command, run: Runner): void {
     .option("--pdfa", "archival PDF/A-2b files (every font embedded, XMP metadata, sRGB output intent)")
     .option("--timeout <seconds>", "stop a render that takes longer (default 60, or LEAFLETS_RENDER_TIMEOUT_S)")
     .option("--json", "print one JSON object with the files written, or the problems")
+    .option("--data <dir>", "also record what was printed in this service data folder's audit trail")
     .addHelpText(
       "after",
       "\nExamples:\n  leaflets generate --demo\n  leaflets generate --patient order.json --lang nl --paper Letter\n" +
@@ -145,6 +147,13 @@ async function generate(flags: GenerateFlags): Promise<number> {
   }
   const calendar = flags.ics ? [await generateCalendar(validation.order, catalog, new Date())] : [];
   const files = await writeDocuments(flags.out, validation.order, [...documents, ...calendar], options);
+  if (flags.data)
+    (await import("../../service/commandAudit.ts")).auditGenerated(
+      flags.data,
+      validation.order.patientId,
+      validation.order.drug,
+      documents,
+    );
   // What the nurse should know, e.g. that the second language did not fit on the card's back.
   const notes = documents.flatMap((doc) => (doc.notes ?? []).map((note) => `${doc.kind}: ${note}`));
   if (flags.json) {

@@ -1,7 +1,11 @@
 // `leaflets serve`: starts the nurses' page on this computer and prints its address. Builds the page on
-// the first run if `npm install` did not. Binding to anything but loopback prints a warning: there is no login.
+// the first run if `npm install` did not. Keeps accounts and the audit trail in --data DIR; refuses to listen
+// on the network when nobody could be asked to sign in. Logs JSON lines (pino) with request ids to stderr.
 import { networkInterfaces } from "node:os";
 import type { Command } from "commander";
+import { pino } from "pino";
+import { DEFAULT_DATA_DIR } from "../../service/dataDir.ts";
+import { UnsafeListenError } from "../../service/serviceErrors.ts";
 import { buildPage, pageIsBuilt } from "../../web/buildPage.ts";
 import { startServer } from "../../web/startServer.ts";
 import { EXIT } from "../exitCodes.ts";
@@ -13,7 +17,13 @@ interface ServeFlags {
   port: string;
   host: string;
   timeout?: string;
+  data: string;
+  trustProxy?: string[];
+  userHeader?: string;
 }
+
+/** How long in-flight renders and downloads may take to finish after SIGTERM. */
+const SHUTDOWN_GRACE_MS = 30_000;
 
 export function registerServe(program: Command, run: Runner): void {
   program
@@ -31,10 +41,16 @@ export function registerServe(program: Command, run: Runner): void {
       "127.0.0.1",
     )
     .option("--timeout <seconds>", "a preview or download whose render takes longer gets a 503 (default 60)")
+    .option("--data <dir>", "data folder: accounts, sessions and the audit trail (one SQLite file)", DEFAULT_DATA_DIR)
+    .option("--trust-proxy <address...>", "reverse proxies (single sign-on) whose user header is believed")
+    .option("--user-header <name>", "the header a trusted proxy names the signed-in user in, e.g. X-Remote-User")
     .addHelpText(
       "after",
       "\nExamples:\n  leaflets serve                      then open http://127.0.0.1:4321/\n" +
-        "  leaflets serve --port 8080\n\nThe page has no login: keep it on 127.0.0.1 unless the network is trusted.",
+        "  leaflets serve --port 8080\n" +
+        "  leaflets serve --host 0.0.0.0 --data /var/lib/leaflets          (after `leaflets users add …`)\n" +
+        "  leaflets serve --trust-proxy 10.0.0.5 --user-header X-Remote-User\n\n" +
+        "Without accounts the page has no sign-in and listens on 127.0.0.1 only. See docs/deploy.md.",
     )
     .action((flags: ServeFlags) => run(() => serve(flags)));
 }
@@ -45,7 +61,11 @@ async function serve(flags: ServeFlags): Promise<number> {
     throw new UsageError(`--port takes a whole number from 0 to 65535 (got "${flags.port}")`);
   }
   const timeoutMs = renderTimeoutMs(flags.timeout);
+  if (Boolean(flags.trustProxy?.length) !== Boolean(flags.userHeader)) {
+    throw new UsageError("--trust-proxy and --user-header go together: the proxy's address and the header it sets");
+  }
   const say = (line: string) => process.stderr.write(`${line}\n`);
+  const logger = pino({ base: { service: "leaflets" } }, pino.destination(2));
   if (!pageIsBuilt()) {
     say("Building the page (first run, or the page's sources changed; a few seconds)…");
     try {
@@ -59,11 +79,16 @@ async function serve(flags: ServeFlags): Promise<number> {
     server = await startServer({
       port,
       host: flags.host,
-      log: say,
+      log: (line) => logger.info(line),
+      logRequest: (entry) => logger.info(entry, "request"),
       debug: Boolean(process.env.LEAFLETS_DEBUG),
       renderTimeoutMs: timeoutMs,
+      dataDir: flags.data,
+      trustProxy: flags.trustProxy ?? [],
+      ...(flags.userHeader ? { userHeader: flags.userHeader } : {}),
     });
   } catch (error) {
+    if (error instanceof UnsafeListenError) throw new UsageError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") throw new UsageError(`port ${port} is already in use; start with --port ${port + 1}`);
     if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
@@ -77,8 +102,8 @@ async function serve(flags: ServeFlags): Promise<number> {
     const addresses = networkAddresses(flags.host, server.port);
     if (addresses.length > 0) process.stdout.write(`On the network: ${addresses.join("  ")}\n`);
     say(
-      `WARNING: listening on ${flags.host}: anyone who can reach this computer on port ${server.port} can use the ` +
-        "page and see what is typed into it. The page has no login. Use --host 127.0.0.1 unless this network is trusted.",
+      `Listening on ${flags.host}: everyone signs in. Serve it through a TLS reverse proxy (docs/deploy.md); ` +
+        "plain HTTP on a network exposes passwords and patient data.",
     );
   }
   await new Promise<void>((resolve) => {
@@ -86,8 +111,9 @@ async function serve(flags: ServeFlags): Promise<number> {
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
-  say("Stopping: deleting batch files that were not downloaded.");
-  await server.close();
+  logger.info("stopping: letting renders in progress finish, then deleting batch files that were not downloaded");
+  await server.close({ graceMs: SHUTDOWN_GRACE_MS });
+  logger.flush();
   return EXIT.ok;
 }
 

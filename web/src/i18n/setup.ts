@@ -4,6 +4,8 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "./en.json";
 import nl from "./nl.json";
+import sessionEn from "./session.en.json";
+import sessionNl from "./session.nl.json";
 
 export const UI_LANGUAGES = [
   { code: "nl", name: "Nederlands" },
@@ -37,7 +39,7 @@ export function changeUiLanguage(language: UiLanguage): void {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, nl: { translation: nl } },
+  resources: { en: { translation: { ...en, ...sessionEn } }, nl: { translation: { ...nl, ...sessionNl } } },
   lng: initialLanguage(),
   fallbackLng: "en",
   interpolation: { escapeValue: false },

@@ -6,6 +6,7 @@ import type { DocumentKind, FieldProblem } from "../api.ts";
 import { PdfViewer } from "../preview/PdfViewer.tsx";
 import { downloadCalendar } from "../preview/saveCalendar.ts";
 import { downloadPdf, printPdf } from "../preview/savePdf.ts";
+import { recordPrinted } from "../session/sessionApi.ts";
 import { fieldId } from "./Field.tsx";
 import { type BadDates, type Catalog, type FormValues, initialValues, toOrder } from "./formValues.ts";
 import { OrderForm } from "./OrderForm.tsx";
@@ -81,9 +82,13 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
       if (first) globalThis.document.getElementById(fieldId(first.field))?.focus();
       return;
     }
-    if (what === "calendar") void downloadCalendar(order);
-    else if (what === "download") downloadPdf(document.bytes, document.fileName);
+    if (what === "calendar") {
+      void downloadCalendar(order);
+      return;
+    }
+    if (what === "download") downloadPdf(document.bytes, document.fileName);
     else printPdf(document.bytes);
+    void recordPrinted(document.documentHash, what);
   };
 
   const documentTitle = (k: DocumentKind) => t(k === "card" ? "preview.card" : "preview.leaflet");

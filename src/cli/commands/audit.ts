@@ -1,0 +1,100 @@
+// `leaflets audit [--patient ID] [--user NAME] [--since DATE] [--until DATE] [--json]` prints the audit trail
+// (who did what, when, for which patient id) as a table or JSON; `leaflets audit verify` walks the hash
+// chain and names the first record that was changed, inserted or deleted (exit 1).
+import type { Command } from "commander";
+import type { AuditRecord } from "../../service/auditTrail.ts";
+import { DEFAULT_DATA_DIR } from "../../service/dataDir.ts";
+import { EXIT } from "../exitCodes.ts";
+import type { Runner } from "../runner.ts";
+import { UsageError } from "../usageError.ts";
+
+interface AuditFlags {
+  data: string;
+  patient?: string;
+  user?: string;
+  since?: string;
+  until?: string;
+  json?: boolean;
+}
+
+export function registerAudit(program: Command, run: Runner): void {
+  const audit = program
+    .command("audit")
+    .summary("the audit trail: who printed what for which patient, and when")
+    .description(
+      "Print the audit trail of the service's data folder: every preview, print, download, batch and sign-in, " +
+        "with time, user, action, patient id(s), medicine, language, document hash, client address and outcome.",
+    )
+    .option("--patient <id>", "only records about this patient id")
+    .option("--user <name>", "only records of this user")
+    .option("--since <date>", "from this date (YYYY-MM-DD, UTC) or time")
+    .option("--until <date>", "up to and including this date, or before this time")
+    .option("--json", "one JSON object with the records")
+    .option("--data <dir>", "the service's data folder", DEFAULT_DATA_DIR)
+    .action((flags: AuditFlags) => run(() => list(flags), flags.json));
+
+  audit
+    .command("verify")
+    .description("check the chain of records: exit 0 when intact, 1 naming the first broken record")
+    .option("--data <dir>", "the service's data folder", DEFAULT_DATA_DIR)
+    .action((flags: { data: string }, command: Command) =>
+      run(async () => {
+        const { openService } = await import("../../service/service.ts");
+        const data = (command.parent?.opts() as AuditFlags | undefined)?.data;
+        const service = openService({ dataDir: flags.data !== DEFAULT_DATA_DIR ? flags.data : (data ?? flags.data) });
+        try {
+          const result = service.audit.verify();
+          if (result.ok) {
+            process.stdout.write(`audit trail intact: ${result.records} records\n`);
+            return EXIT.ok;
+          }
+          process.stdout.write(`audit trail broken at record ${result.brokenSeq}: ${result.reason}\n`);
+          return EXIT.refused;
+        } finally {
+          service.close();
+        }
+      }),
+    );
+}
+
+async function list(flags: AuditFlags): Promise<number> {
+  const { openService } = await import("../../service/service.ts");
+  const service = openService({ dataDir: flags.data });
+  let records: AuditRecord[];
+  try {
+    records = service.audit.query({ patient: flags.patient, user: flags.user, since: flags.since, until: flags.until });
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError("--since and --until take a date (YYYY-MM-DD) or a time");
+    throw error;
+  } finally {
+    service.close();
+  }
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ records })}\n`);
+    return EXIT.ok;
+  }
+  const rows = records.map((r) => [
+    String(r.seq),
+    r.time.replace("T", " ").slice(0, 19),
+    r.user,
+    r.action,
+    r.patientIds.join(",") || "–",
+    r.medicine ?? "–",
+    r.language ?? "–",
+    r.documentHash ? r.documentHash.slice(0, 12) : "–",
+    r.client ?? "–",
+    r.outcome,
+  ]);
+  const head = ["#", "time (UTC)", "user", "action", "patient", "medicine", "lang", "document", "client", "outcome"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
+  for (const row of [head, ...rows]) {
+    process.stdout.write(
+      `${row
+        .map((cell, i) => cell.padEnd(widths[i] as number))
+        .join("  ")
+        .trimEnd()}\n`,
+    );
+  }
+  if (rows.length === 0) process.stdout.write("no records\n");
+  return EXIT.ok;
+}

@@ -1,0 +1,172 @@
+// The audit trail over HTTP, and the audit records the page's actions write. GET /api/audit (admin, filters
+// patient, user, since, until, limit) and GET /api/users (admin). Every rendered document is remembered by
+// its SHA-256 for a while (sent to the page as X-Document-Hash), so POST /api/printed {documentHash, action}
+// records a print or download with its patient id although the page prints the bytes it already has.
+import { createHash } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { RenderedDocument } from "../batch/renderJobs.ts";
+import type { Order } from "../order/orderTypes.ts";
+import type { AuditEntry } from "../service/auditTrail.ts";
+import type { Service } from "../service/service.ts";
+import type { Access } from "./access.ts";
+import type { BatchJobStore } from "./batchJobs.ts";
+import { BASE_HEADERS, httpError, sendJson } from "./http.ts";
+import { readJsonBody } from "./readBody.ts";
+import { type Handler, type RequestContext, type Router, Router as RouterBase } from "./router.ts";
+import type { AuditResponse, UsersResponse } from "./serviceTypes.ts";
+
+const REMEMBERED_DOCUMENTS = 500;
+const PRINT_ACTIONS = ["print", "download"] as const;
+
+interface RenderedFact {
+  patientId: string;
+  medicine: string;
+  language: string;
+  user: string;
+}
+
+/** Writes audit records for what the web page does; without a database it records nothing. */
+export class WebAudit {
+  private readonly rendered = new Map<string, RenderedFact>();
+
+  constructor(
+    private readonly access: Access,
+    private readonly service: Service | undefined,
+  ) {}
+
+  record(req: IncomingMessage, entry: Omit<AuditEntry, "user" | "client">): void {
+    if (!this.service) return;
+    const caller = this.access.identify(req);
+    this.service.audit.append({
+      ...entry,
+      user: caller?.name ?? "(anonymous)",
+      client: this.access.clientAddress(req),
+    });
+  }
+
+  /** Called by the render route before it answers: one "preview" record, and the hash header for the page. */
+  onRendered(context: RequestContext, order: Order, document: RenderedDocument): void {
+    const hash = createHash("sha256").update(document.bytes).digest("hex");
+    const language = document.secondLanguage ? `${document.language}+${document.secondLanguage}` : document.language;
+    context.res.setHeader("x-document-hash", hash);
+    const user = this.access.identify(context.req)?.name ?? "(anonymous)";
+    this.rendered.delete(hash);
+    this.rendered.set(hash, { patientId: order.patientId, medicine: order.drug, language, user });
+    while (this.rendered.size > REMEMBERED_DOCUMENTS) this.rendered.delete(this.rendered.keys().next().value as string);
+    this.record(context.req, {
+      action: `preview-${document.kind}`,
+      patientIds: [order.patientId],
+      medicine: order.drug,
+      language,
+      documentHash: hash,
+      outcome: "ok",
+    });
+  }
+
+  printed(req: IncomingMessage, hash: string, action: string): boolean {
+    const fact = this.rendered.get(hash);
+    const user = this.access.identify(req)?.name;
+    if (!fact || fact.user !== user) return false;
+    this.record(req, {
+      action,
+      patientIds: [fact.patientId],
+      medicine: fact.medicine,
+      language: fact.language,
+      documentHash: hash,
+      outcome: "ok",
+    });
+    return true;
+  }
+}
+
+export function registerAuditRoutes(
+  router: Router,
+  access: Access,
+  service: Service | undefined,
+  audit: WebAudit,
+): void {
+  const nurse = access.requireRole("nurse");
+  const admin = access.requireRole("admin");
+
+  router.add(
+    "POST",
+    "/api/printed",
+    nurse(async ({ req, res }) => {
+      const body = (await readJsonBody(req, 4096)) as Record<string, unknown> | null;
+      const hash = body?.documentHash;
+      const action = body?.action;
+      if (typeof hash !== "string" || !/^[0-9a-f]{64}$/.test(hash)) {
+        throw httpError(400, "documentHash", "send the X-Document-Hash of the rendered document");
+      }
+      if (!PRINT_ACTIONS.includes(action as (typeof PRINT_ACTIONS)[number])) {
+        throw httpError(400, "action", `must be ${PRINT_ACTIONS.join(" or ")}`);
+      }
+      if (!audit.printed(req, hash, action as string)) {
+        throw httpError(409, "documentHash", "this document was not rendered for you recently; preview it again");
+      }
+      res.writeHead(204, BASE_HEADERS);
+      res.end();
+    }),
+  );
+
+  router.add(
+    "GET",
+    "/api/audit",
+    admin(({ res, url }) => {
+      if (!service) throw httpError(404, "(audit)", "this server keeps no audit trail: start it with --data DIR");
+      const get = (name: string) => url.searchParams.get(name) || undefined;
+      const limit = Number(get("limit") ?? 500);
+      let records: AuditResponse["records"];
+      try {
+        records = service.audit.query({
+          patient: get("patient"),
+          user: get("user"),
+          since: get("since"),
+          until: get("until"),
+          limit: Number.isInteger(limit) && limit > 0 ? Math.min(limit, 5000) : 500,
+        });
+      } catch (error) {
+        if (error instanceof RangeError)
+          throw httpError(400, "since", "since and until take a date (YYYY-MM-DD) or a time");
+        throw error;
+      }
+      const body: AuditResponse = { records };
+      sendJson(res, 200, body);
+    }),
+  );
+
+  router.add(
+    "GET",
+    "/api/users",
+    admin(({ res }) => {
+      const body: UsersResponse = {
+        users: (service?.users.list() ?? []).map(({ name, role, disabled }) => ({ name, role, disabled })),
+      };
+      sendJson(res, 200, body);
+    }),
+  );
+}
+
+/** Audits the batch routes: an upload (no patient ids yet) and a download (the ids of the rows in the zip). */
+export function auditBatchRoutes(inner: Router, audit: WebAudit, store: BatchJobStore): Router {
+  return new (class extends RouterBase {
+    override add(method: string, pattern: string, handler: Handler): this {
+      inner.add(method, pattern, async (context) => {
+        if (method === "POST" && pattern === "/api/batch") {
+          await handler(context);
+          audit.record(context.req, { action: "batch-upload", outcome: "ok" });
+          return;
+        }
+        if (pattern === "/api/batch/:id/download") {
+          const job = store.get(context.params.id ?? "");
+          const patientIds = [...new Set((job?.rows ?? []).flatMap((row) => (row.patientId ? [row.patientId] : [])))];
+          await handler(context);
+          audit.record(context.req, { action: "batch-download", patientIds, outcome: "ok" });
+          return;
+        }
+        return handler(context);
+      });
+      return this;
+    }
+  })();
+}
