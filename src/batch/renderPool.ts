@@ -131,7 +131,7 @@ export class RenderPool {
     const current = slot.current;
     slot.current = undefined;
     this.replace(slot);
-    current?.resolve({ id: current.job.id, ok: false, errors: [{ field: "(document)", message }] });
+    current?.resolve({ id: current.job.id, ok: false, errors: [{ field: "(document)", message }], machineFault: true });
     this.dispatch();
   }
 

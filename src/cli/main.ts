@@ -6,6 +6,7 @@ import { registerGenerate } from "./commands/generate.ts";
 import { registerList } from "./commands/list.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerValidate } from "./commands/validate.ts";
+import { registerWorker } from "./commands/worker.ts";
 import { EXIT } from "./exitCodes.ts";
 import { createRunner } from "./runner.ts";
 
@@ -24,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   registerList(program, run);
   registerValidate(program, run);
   registerServe(program, run);
+  registerWorker(program, run);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -9,6 +9,7 @@ import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
 import { parseKinds } from "./documentOptions.ts";
+import { openQueueBatchRenderer } from "./queueBatch.ts";
 
 interface BatchFlags {
   out: string;
@@ -19,6 +20,7 @@ interface BatchFlags {
   kinds: string;
   paper: string;
   pdfa?: boolean;
+  queue?: string;
 }
 
 export function registerBatch(program: Command, run: Runner): void {
@@ -40,6 +42,7 @@ export function registerBatch(program: Command, run: Runner): void {
     .option("--paper <size>", `leaflet paper size: ${PAPER_SIZES.join(" or ")}`, "A4")
     .option("--pdfa", "archival PDF/A-2b files")
     .option("--json", "print one JSON object with the totals and report paths")
+    .option("--queue <url>", "render on `leaflets worker` machines through this Redis queue (redis://, rediss://)")
     .addHelpText(
       "after",
       "\nExamples:\n  leaflets batch clinic.csv --out /srv/print/2026-12-01 --merge\n  leaflets batch clinic.csv --out /srv/print/2026-12-01 --resume\n\n" +
@@ -57,20 +60,24 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
   if (!PAPER_SIZES.includes(flags.paper as PaperSize)) {
     throw new UsageError(`--paper must be ${PAPER_SIZES.join(" or ")} (got "${flags.paper}")`);
   }
+  const generate = { kinds: parseKinds(flags.kinds), paper: flags.paper as PaperSize, pdfa: Boolean(flags.pdfa) };
+  const renderer = flags.queue ? await openQueueBatchRenderer(flags.queue, input, flags.out, generate) : undefined;
   const display = createProgressDisplay();
   let result: Awaited<ReturnType<typeof runBatch>>;
   try {
     result = await runBatch({
+      ...(renderer ? { renderer } : {}),
       input,
       outDir: flags.out,
       workers,
       resume: Boolean(flags.resume),
       merge: Boolean(flags.merge),
-      generate: { kinds: parseKinds(flags.kinds), paper: flags.paper as PaperSize, pdfa: Boolean(flags.pdfa) },
+      generate,
       onProgress: (p) => display.update(p),
     });
   } finally {
     display.stop();
+    await renderer?.close();
   }
   const { totals, seconds } = result;
   if (flags.json) {

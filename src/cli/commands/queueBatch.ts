@@ -1,0 +1,21 @@
+// `leaflets batch --queue URL`: opens the batch's side of the render queue, checking the input can be read
+// first (exit code 2, as without --queue), and says on stderr whether it attaches to an earlier run's jobs.
+import { existsSync } from "node:fs";
+import { InputError } from "../../batch/inputErrors.ts";
+import type { GenerateOptions } from "../../pipeline/generateDocuments.ts";
+import { openQueueBatch, type QueueBatchRenderer } from "../../queue/queueBatchRenderer.ts";
+import { safeQueueUrl } from "../../queue/queueConnection.ts";
+
+export async function openQueueBatchRenderer(
+  url: string,
+  input: string,
+  outDir: string,
+  generate: GenerateOptions,
+): Promise<QueueBatchRenderer> {
+  if (!existsSync(input)) throw new InputError(`cannot read ${input}: no such file`);
+  const renderer = await openQueueBatch({ url, input, outDir, generate });
+  process.stderr.write(
+    `batch ${renderer.batchId} on ${safeQueueUrl(url)}${renderer.attaching ? ": attaching to the jobs of its earlier run" : ""}\n`,
+  );
+  return renderer;
+}
