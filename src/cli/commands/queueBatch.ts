@@ -4,7 +4,18 @@ import { existsSync } from "node:fs";
 import { InputError } from "../../batch/inputErrors.ts";
 import type { GenerateOptions } from "../../pipeline/generateDocuments.ts";
 import { openQueueBatch, type QueueBatchRenderer } from "../../queue/queueBatchRenderer.ts";
-import { safeQueueUrl } from "../../queue/queueConnection.ts";
+import { connectionOptions, QueueUrlError, safeQueueUrl } from "../../queue/queueConnection.ts";
+import { UsageError } from "../usageError.ts";
+
+/** A queue address that is not redis:// or rediss:// is a mistake in the invocation (exit code 2). */
+export function checkQueueUrl(url: string): void {
+  try {
+    connectionOptions(url);
+  } catch (error) {
+    if (error instanceof QueueUrlError) throw new UsageError(error.message);
+    throw error;
+  }
+}
 
 export async function openQueueBatchRenderer(
   url: string,
@@ -12,6 +23,7 @@ export async function openQueueBatchRenderer(
   outDir: string,
   generate: GenerateOptions,
 ): Promise<QueueBatchRenderer> {
+  checkQueueUrl(url);
   if (!existsSync(input)) throw new InputError(`cannot read ${input}: no such file`);
   const renderer = await openQueueBatch({ url, input, outDir, generate });
   process.stderr.write(

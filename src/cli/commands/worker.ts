@@ -7,6 +7,7 @@ import { startQueueWorker } from "../../queue/queueWorker.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
+import { checkQueueUrl } from "./queueBatch.ts";
 
 interface WorkerFlags {
   queue?: string;
@@ -52,6 +53,7 @@ async function worker(flags: WorkerFlags): Promise<number> {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     throw new UsageError(`--concurrency takes a whole number from 1 to 64 (got "${flags.concurrency}")`);
   }
+  checkQueueUrl(flags.queue ?? "");
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const running = await startQueueWorker({
     url: flags.queue ?? "",
