@@ -13,7 +13,7 @@ import { readJsonBody } from "./readBody.ts";
 import type { RenderService } from "./renderService.ts";
 import type { RequestContext, Router } from "./router.ts";
 
-export function registerOrderRoutes(router: Router, catalog: Catalog, renderer: RenderService): void {
+export function registerOrderRoutes(router: Router, catalog: Catalog, renderer: Pick<RenderService, "render">): void {
   router.add("POST", "/api/validate", async ({ req, res }) => {
     const result = validateOrder(await readJsonBody(req), catalog);
     const body: ValidateResponse = result.ok ? { ok: true, problems: [] } : { ok: false, problems: result.problems };

@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { runBatch } from "../batch/runBatch.ts";
 import { loadCatalogOrThrow } from "../catalog/loadCatalog.ts";
+import { type PageRenderer, QueueRenderService } from "../queue/queueRenderService.ts";
 import { BatchJobStore } from "./batchJobs.ts";
 import { registerBatchRoutes } from "./batchRoutes.ts";
 import { DIST_DIR } from "./buildPage.ts";
@@ -30,6 +31,8 @@ export interface ServerOptions {
   jobTtlMs?: number;
   /** Where batch folders are made (default: os.tmpdir()). */
   jobRoot?: string;
+  /** A Redis queue (redis://, rediss://) whose `leaflets worker` processes render the page's orders. */
+  queue?: string;
 }
 
 export interface RunningServer {
@@ -49,7 +52,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? (() => {});
   const catalog = loadCatalogOrThrow();
   const catalogAnswer = describeCatalog(catalog);
-  const renderer = new RenderService();
+  const renderer: PageRenderer = options.queue ? new QueueRenderService(options.queue) : new RenderService();
   const jobs = new BatchJobStore({
     workers: options.batchWorkers ?? availableParallelism(),
     runBatch,

@@ -7,10 +7,12 @@ import { startServer } from "../../web/startServer.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
+import { checkQueueUrl } from "./queueBatch.ts";
 
 interface ServeFlags {
   port: string;
   host: string;
+  queue?: string;
 }
 
 export function registerServe(program: Command, run: Runner): void {
@@ -28,6 +30,7 @@ export function registerServe(program: Command, run: Runner): void {
       "address to listen on; anything but 127.0.0.1/localhost opens the page to the network",
       "127.0.0.1",
     )
+    .option("--queue <url>", "send the page's renders to `leaflets worker` machines through this Redis queue")
     .addHelpText(
       "after",
       "\nExamples:\n  leaflets serve                      then open http://127.0.0.1:4321/\n" +
@@ -41,6 +44,7 @@ async function serve(flags: ServeFlags): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port takes a whole number from 0 to 65535 (got "${flags.port}")`);
   }
+  if (flags.queue) checkQueueUrl(flags.queue);
   const say = (line: string) => process.stderr.write(`${line}\n`);
   if (!pageIsBuilt()) {
     say("Building the page (first run, or the page's sources changed; a few seconds)…");
@@ -52,7 +56,13 @@ async function serve(flags: ServeFlags): Promise<number> {
   }
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer({ port, host: flags.host, log: say, debug: Boolean(process.env.LEAFLETS_DEBUG) });
+    server = await startServer({
+      port,
+      host: flags.host,
+      log: say,
+      debug: Boolean(process.env.LEAFLETS_DEBUG),
+      ...(flags.queue ? { queue: flags.queue } : {}),
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") throw new UsageError(`port ${port} is already in use; start with --port ${port + 1}`);
