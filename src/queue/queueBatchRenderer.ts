@@ -3,7 +3,7 @@
 // pool. A batch that was interrupted and started again attaches to its jobs still queued, takes the rows
 // whose files a worker finished meanwhile from their manifests, and adds only the rest. A check every few
 // seconds re-adds a job that vanished (Redis restarted without persistence) so a batch never waits for ever.
-import { join } from "node:path";
+import { resolve as absolutePath, join } from "node:path";
 import { type Job, Queue, QueueEvents } from "bullmq";
 import type { BatchRenderer, RenderJob, RenderResult } from "../batch/renderJobs.ts";
 import { patientFolderName } from "../output/fileNames.ts";
@@ -128,7 +128,7 @@ export class QueueBatchRenderer implements BatchRenderer {
       row: job.id,
       order: job.order,
       options: job.options,
-      outDir: job.outDir,
+      outDir: absolutePath(job.outDir), // a worker elsewhere has another working folder
     };
     // A job id already on the queue is not added again (BullMQ keeps one job per id).
     await this.queue.add(BATCH_ROW_JOB, data, { ...JOB_OPTIONS, jobId });

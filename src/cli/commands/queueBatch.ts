@@ -25,7 +25,12 @@ export async function openQueueBatchRenderer(
 ): Promise<QueueBatchRenderer> {
   checkQueueUrl(url);
   if (!existsSync(input)) throw new InputError(`cannot read ${input}: no such file`);
-  const renderer = await openQueueBatch({ url, input, outDir, generate });
+  // The client retries for ever (Redis may be restarting): say what it waits for.
+  const waiting = setTimeout(
+    () => process.stderr.write(`batch: waiting for the queue at ${safeQueueUrl(url)} (is Redis running?)\n`),
+    3_000,
+  );
+  const renderer = await openQueueBatch({ url, input, outDir, generate }).finally(() => clearTimeout(waiting));
   process.stderr.write(
     `batch ${renderer.batchId} on ${safeQueueUrl(url)}${renderer.attaching ? ": attaching to the jobs of its earlier run" : ""}\n`,
   );
