@@ -65,7 +65,14 @@ async function worker(flags: WorkerFlags): Promise<number> {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
-  say("worker: stopping after the jobs in hand");
-  await running.close();
+  say("worker: stopping after the jobs in hand (again to stop at once)");
+  // With Redis away the jobs in hand cannot be handed back; a second signal stops without waiting
+  // (those jobs go to another worker once their lock runs out).
+  const again = new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  const closed = await Promise.race([running.close().then(() => true), again.then(() => false)]);
+  if (!closed) process.exit(EXIT.ok);
   return EXIT.ok;
 }
