@@ -2,7 +2,7 @@
 // renders them with local worker threads and writes batch files to the (shared) output folder; runs
 // until stopped (SIGINT/SIGTERM finish the jobs in hand first).
 import { availableParallelism } from "node:os";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { startQueueWorker } from "../../queue/queueWorker.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
@@ -24,7 +24,11 @@ export function registerWorker(program: Command, run: Runner): void {
         "local worker threads and write batch files to the output folder with the same atomic writes and " +
         "manifests as a local batch. Run one on each render machine; they share the work.",
     )
-    .requiredOption("--queue <url>", "the Redis queue: redis://[user:password@]host[:port][/db], rediss:// for TLS")
+    .addOption(
+      new Option("--queue <url>", "the Redis queue: redis://[user:password@]host[:port][/db], rediss:// for TLS")
+        .env("LEAFLETS_QUEUE_URL")
+        .makeOptionMandatory(),
+    )
     .option("--concurrency <n>", "jobs rendered at once, each in its own thread (default: one per CPU core)")
     .option(
       "--out <dir>",
@@ -33,11 +37,13 @@ export function registerWorker(program: Command, run: Runner): void {
     .addHelpText(
       "after",
       "\nExamples:\n  leaflets worker --queue redis://127.0.0.1:6379\n" +
-        "  leaflets worker --queue rediss://:secret@redis.hospital.example:6380 --concurrency 4 --out /mnt/print\n\n" +
+        "  LEAFLETS_QUEUE_URL=rediss://:secret@redis.hospital.example:6380 leaflets worker --concurrency 4 --out /mnt/print\n" +
+        "  (a password is better in the environment than on the command line, where any user's `ps` shows it)\n\n" +
         "As a service (systemd), /etc/systemd/system/leaflets-worker.service:\n" +
         "  [Service]\n" +
         "  WorkingDirectory=/opt/patient-leaflets\n" +
-        "  ExecStart=/usr/bin/node bin/leaflets.js worker --queue redis://redis.internal:6379 --out /mnt/print\n" +
+        "  EnvironmentFile=/etc/leaflets/worker.env     (LEAFLETS_QUEUE_URL=rediss://:password@redis.internal:6380)\n" +
+        "  ExecStart=/usr/bin/node bin/leaflets.js worker --out /mnt/print\n" +
         "  Restart=always\n  User=leaflets\n  KillSignal=SIGTERM\n  TimeoutStopSec=150\n" +
         "  [Install]\n  WantedBy=multi-user.target\n" +
         "then: systemctl enable --now leaflets-worker. SIGTERM lets the jobs in hand finish; a worker killed\n" +
