@@ -27,13 +27,14 @@ export interface TestRedis {
   dispose(): Promise<void>;
 }
 
-export async function startRedis(options: { appendOnly?: boolean } = {}): Promise<TestRedis> {
+export async function startRedis(options: { appendOnly?: boolean; password?: string } = {}): Promise<TestRedis> {
   const dir = mkdtempSync(join(tmpdir(), "leaflets-redis-test-"));
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
     const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--dir", dir];
     args.push("--appendonly", options.appendOnly ? "yes" : "no", "--protected-mode", "yes");
+    if (options.password) args.push("--requirepass", options.password);
     const started = spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });
     child = started;
     await new Promise<void>((resolve, reject) => {
@@ -55,7 +56,7 @@ export async function startRedis(options: { appendOnly?: boolean } = {}): Promis
   };
   await start();
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: `redis://${options.password ? `:${encodeURIComponent(options.password)}@` : ""}127.0.0.1:${port}`,
     port,
     stop,
     start,
