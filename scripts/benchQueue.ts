@@ -1,6 +1,6 @@
 // `npm run bench -- --batch N --queue`: the same N generated orders through the local batch (1 and 2
 // render threads) and through a Redis queue with 1 and 2 `leaflets worker` processes (one render thread
-// each), in the same run, on a redis-server this script starts on a free loopback port and stops. Prints
+// each) and 1 process with 2 threads, in the same run, on a redis-server this script starts on a free loopback port and stops. Prints
 // orders per second and peak memory: the batch process (sampled), each worker process (VmHWM) and Redis.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
@@ -28,7 +28,13 @@ export async function benchQueue(input: string, dir: string, count: number): Pro
   const results: Figures[] = [];
   try {
     for (const workers of [1, 2]) results.push(await local(input, dir, workers));
-    for (const processes of [1, 2]) results.push(await queued(input, dir, url, processes));
+    for (const [processes, threads] of [
+      [1, 1],
+      [2, 1],
+      [1, 2],
+    ] as const) {
+      results.push(await queued(input, dir, url, processes, threads));
+    }
   } finally {
     redis.kill("SIGTERM");
   }
@@ -59,8 +65,8 @@ async function local(input: string, dir: string, workers: number): Promise<Figur
   return figures(`local batch, ${workers} render thread${workers > 1 ? "s" : ""}`, result, peak, []);
 }
 
-async function queued(input: string, dir: string, url: string, processes: number): Promise<Figures> {
-  const workers = await Promise.all(Array.from({ length: processes }, () => startWorker(url)));
+async function queued(input: string, dir: string, url: string, processes: number, threads: number): Promise<Figures> {
+  const workers = await Promise.all(Array.from({ length: processes }, () => startWorker(url, threads)));
   const outDir = join(dir, `queue-${processes}`);
   let peak = 0;
   const generate = { kinds: ["leaflet", "card"] as ("leaflet" | "card")[] };
@@ -85,7 +91,7 @@ async function queued(input: string, dir: string, url: string, processes: number
   const workerMb = workers.map((w) => peakMb(w.pid as number));
   await Promise.all(workers.map(stopWorker));
   rmSync(outDir, { recursive: true, force: true });
-  const label = `queue, ${processes} worker process${processes > 1 ? "es" : ""} × 1 thread`;
+  const label = `queue, ${processes} worker process${processes > 1 ? "es" : ""} × ${threads} thread${threads > 1 ? "s" : ""}`;
   return figures(label, result, peak, workerMb);
 }
 
@@ -105,10 +111,10 @@ function figures(
   };
 }
 
-async function startWorker(url: string): Promise<ChildProcess> {
+async function startWorker(url: string, threads: number): Promise<ChildProcess> {
   const worker = spawn(
     process.execPath,
-    [join(PROJECT_ROOT, "bin/leaflets.js"), "worker", "--queue", url, "--concurrency", "1"],
+    [join(PROJECT_ROOT, "bin/leaflets.js"), "worker", "--queue", url, "--concurrency", String(threads)],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   await waitForOutput(worker, "worker: taking jobs", "stderr");
