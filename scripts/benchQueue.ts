@@ -1,7 +1,7 @@
 // `npm run bench -- --batch N --queue`: the same N generated orders through the local batch (1 and 2
-// render threads) and through a Redis queue with 1 and 2 `leaflets worker` processes (one render thread
-// each) and 1 process with 2 threads, in the same run, on a redis-server this script starts on a free loopback port and stops. Prints
-// orders per second and peak memory: the batch process (sampled), each worker process (VmHWM) and Redis.
+// render threads) and through a Redis queue (1 and 2 `leaflets worker` processes with one render thread
+// each, 1 process with two), in the same run, on a redis-server started on a free loopback port. Prints
+// orders per second and peak memory: the batch process (sampled at every row), each worker process (VmHWM).
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
