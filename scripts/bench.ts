@@ -2,7 +2,8 @@
 // PDF bytes) and prints the warm median time per leaflet and per card, throughput and peak memory.
 // Numbers, not assertions. BENCH_COUNT sets how many orders (default 200).
 // `npm run bench -- --batch [N] [--workers W]`: N generated orders (default 1000) through the real
-// batch path instead (CSV → worker pool → files and report), see scripts/benchBatch.ts.
+// batch path instead (CSV → worker pool → files and report), see scripts/benchBatch.ts; with `--queue`,
+// also through a Redis queue with 1 and 2 `leaflets worker` processes (scripts/benchQueue.ts).
 import "./reactProduction.ts"; // first: React picks its build when it loads
 import { performance } from "node:perf_hooks";
 import { loadCatalogOrThrow } from "../src/catalog/loadCatalog.ts";

@@ -30,6 +30,15 @@ export async function benchBatch(argv: string[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "leaflets-bench-"));
   const input = join(dir, "orders.csv");
   writeFileSync(input, `${HEADER}\n${Array.from({ length: count }, (_, i) => orderLine(i)).join("\n")}\n`);
+  if (argv.includes("--queue")) {
+    // The local batch and a Redis queue with 1 and 2 worker processes, in the same run (scripts/benchQueue.ts).
+    const { benchQueue } = await import("./benchQueue.ts");
+    try {
+      return await benchQueue(input, dir, count);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   const samples: string[] = [];
   try {
     const result = await runBatch({

@@ -42,3 +42,17 @@ export type RenderResult =
 export interface SeedMessage {
   seed: SharedPartSeed[];
 }
+
+/** What renders a batch's rows: the local pool of worker threads, or a render queue (src/queue/). */
+export interface BatchRenderer {
+  /** Renders and writes one job. Never rejects: failures come back as results. */
+  run(job: RenderJob): Promise<RenderResult>;
+  close(): Promise<void>;
+  /** Rows handed over at once (default: four per worker). */
+  readonly inFlight?: number;
+}
+
+/** A failure that was the machine's, not the order's (its worker timed out or died): worth retrying elsewhere. */
+export function isMachineFault(result: RenderResult): boolean {
+  return !result.ok && (result.failure === "timeout" || result.failure === "worker");
+}

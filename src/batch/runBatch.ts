@@ -11,6 +11,7 @@ import { documentNotes, jobHash, removeStaleTemporaryFiles, upToDateFiles } from
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
 import { mergePrintJobs, PrintJobCollector } from "./mergePrintJobs.ts";
 import { countOrders, type InputRow, readOrders } from "./readOrders.ts";
+import type { BatchRenderer } from "./renderJobs.ts";
 import { RenderPool } from "./renderPool.ts";
 import { type BatchTotals, type ReportEntry, ReportWriter } from "./reportWriter.ts";
 
@@ -29,6 +30,8 @@ export interface BatchOptions {
    * left open. `workers` then only sets how many rows are in flight. */
   pool?: RenderPool;
   onProgress?: (progress: BatchProgress) => void;
+  /** Renders the rows instead of a local pool of `workers` threads (e.g. a render queue). */
+  renderer?: BatchRenderer;
 }
 
 export interface BatchProgress {
@@ -57,8 +60,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const report = new ReportWriter(options.outDir, options.input);
   const collector = new PrintJobCollector(options.outDir);
   const seen = new Map<string, number>();
-  const ownPool = options.pool === undefined;
-  const pool =
+  const ownPool = options.pool === undefined && options.renderer === undefined;
+  const pool: BatchRenderer =
+    options.renderer ??
     options.pool ??
     (options.jobTimeoutMs === undefined
       ? new RenderPool(options.workers)
@@ -123,7 +127,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   };
 
   const window = new Set<Promise<void>>();
-  const limit = Math.max(4, options.workers * 4);
+  const limit = pool.inFlight ?? Math.max(4, options.workers * 4);
   let index = 0;
   try {
     for await (const input of readOrders(options.input, options.format)) {

@@ -8,6 +8,7 @@ import { registerList } from "./commands/list.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerUsers } from "./commands/users.ts";
 import { registerValidate } from "./commands/validate.ts";
+import { registerWorker } from "./commands/worker.ts";
 import { EXIT } from "./exitCodes.ts";
 import { createRunner } from "./runner.ts";
 
@@ -28,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServe(program, run);
   registerUsers(program, run);
   registerAudit(program, run);
+  registerWorker(program, run);
   try {
     await program.parseAsync(argv);
   } catch (error) {

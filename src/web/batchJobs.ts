@@ -47,7 +47,7 @@ export interface JobStoreOptions {
   root?: string;
   runBatch: (options: BatchOptions) => Promise<BatchResult>;
   /** The page's render pool, shared with its previews; without it each batch starts workers of its own. */
-  pool?: () => RenderPool;
+  pool?: () => RenderPool | undefined;
 }
 
 export class BatchJobStore {
@@ -154,12 +154,13 @@ export class BatchJobStore {
   private async run(job: BatchJob): Promise<void> {
     if (!this.jobs.has(job.id)) return;
     job.status = "running";
+    const pool = this.options.pool?.();
     try {
       const result = await this.options.runBatch({
         input: job.input,
         outDir: job.outDir,
         workers: this.options.workers,
-        ...(this.options.pool ? { pool: this.options.pool() } : {}),
+        ...(pool ? { pool } : {}),
         resume: false,
         merge: job.settings.merge,
         generate: { paper: job.settings.paper, kinds: ["leaflet", "card"] },

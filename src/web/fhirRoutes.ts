@@ -22,7 +22,7 @@ import type { RequestContext, Router } from "./router.ts";
 
 const FHIR_TYPES = ["application/fhir+json", "application/json"];
 
-export function registerFhirRoutes(router: Router, catalog: Catalog, renderer: RenderService): void {
+export function registerFhirRoutes(router: Router, catalog: Catalog, renderer: Pick<RenderService, "render">): void {
   const mapping = loadFhirMappingOrThrow(catalog);
 
   router.add("POST", "/api/fhir/render", async (context) => {

@@ -21,7 +21,7 @@ export type RenderedHook = (context: RequestContext, order: Order, document: Ren
 export function registerOrderRoutes(
   router: Router,
   catalog: Catalog,
-  renderer: RenderService,
+  renderer: Pick<RenderService, "render">,
   onRendered?: RenderedHook,
 ): void {
   router.add("POST", "/api/validate", async ({ req, res }) => {

@@ -10,6 +10,7 @@ import { runBatch } from "../batch/runBatch.ts";
 import { loadCatalogOrThrow } from "../catalog/loadCatalog.ts";
 import { DEMO_ORDER } from "../order/demoOrder.ts";
 import { validateOrder } from "../order/validateOrder.ts";
+import { type PageRenderer, QueueRenderService } from "../queue/queueRenderService.ts";
 import type { PasswordCost } from "../service/passwords.ts";
 import { openService, type Service } from "../service/service.ts";
 import { UnsafeListenError } from "../service/serviceErrors.ts";
@@ -58,6 +59,8 @@ export interface ServerOptions {
   userHeader?: string;
   /** Requests as structured entries (the JSON log) instead of lines. */
   logRequest?: (entry: RequestLogEntry) => void;
+  /** A Redis queue (redis://, rediss://) whose `leaflets worker` processes render the page's orders. */
+  queue?: string;
 }
 
 export interface RunningServer {
@@ -93,15 +96,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   service?.sessions.sweep();
   const catalog = loadCatalogOrThrow();
   const catalogAnswer = describeCatalog(catalog);
-  const renderer = new RenderService({
-    ...(options.renderTimeoutMs === undefined ? {} : { timeoutMs: options.renderTimeoutMs }),
-    ...(options.renderWorkers === undefined ? {} : { workers: options.renderWorkers }),
-    ...(options.renderWorkerEntry === undefined ? {} : { entry: options.renderWorkerEntry }),
-  });
+  const renderer: PageRenderer = options.queue
+    ? new QueueRenderService(options.queue)
+    : new RenderService({
+        ...(options.renderTimeoutMs === undefined ? {} : { timeoutMs: options.renderTimeoutMs }),
+        ...(options.renderWorkers === undefined ? {} : { workers: options.renderWorkers }),
+        ...(options.renderWorkerEntry === undefined ? {} : { entry: options.renderWorkerEntry }),
+      });
   const jobs = new BatchJobStore({
     workers: options.batchWorkers ?? availableParallelism(),
     runBatch,
-    pool: () => renderer.renderPool,
+    // Batches share the page's local pool; with a queue, a batch of the page starts workers of its own.
+    pool: () => (renderer instanceof RenderService ? renderer.renderPool : undefined),
     ...(options.jobTtlMs === undefined ? {} : { ttlMs: options.jobTtlMs }),
     ...(options.jobRoot === undefined ? {} : { root: options.jobRoot }),
   });

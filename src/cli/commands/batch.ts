@@ -9,6 +9,7 @@ import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
 import { parseKinds, parseTimeout } from "./documentOptions.ts";
+import { openQueueBatchRenderer } from "./queueBatch.ts";
 
 interface BatchFlags {
   out: string;
@@ -22,6 +23,7 @@ interface BatchFlags {
   format?: string;
   timeout?: string;
   data?: string;
+  queue?: string;
 }
 
 export function registerBatch(program: Command, run: Runner): void {
@@ -46,6 +48,7 @@ export function registerBatch(program: Command, run: Runner): void {
     .option("--timeout <seconds>", "a row whose render takes longer fails and its worker is replaced (default 120)")
     .option("--json", "print one JSON object with the totals and report paths")
     .option("--data <dir>", "also record the batch (its patient ids) in this service data folder's audit trail")
+    .option("--queue <url>", "render on `leaflets worker` machines through this Redis queue (redis://, rediss://)")
     .addHelpText(
       "after",
       "\nExamples:\n  leaflets batch clinic.csv --out /srv/print/2026-12-01 --merge\n  leaflets batch clinic.csv --out /srv/print/2026-12-01 --resume\n\n" +
@@ -67,22 +70,26 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
     throw new UsageError(`--format takes fhir (got "${flags.format}"); CSV and JSON Lines are told by the extension`);
   }
   const timeoutMs = flags.timeout === undefined ? undefined : parseTimeout(flags.timeout);
+  const generate = { kinds: parseKinds(flags.kinds), paper: flags.paper as PaperSize, pdfa: Boolean(flags.pdfa) };
+  const renderer = flags.queue ? await openQueueBatchRenderer(flags.queue, input, flags.out, generate) : undefined;
   const display = createProgressDisplay();
   let result: Awaited<ReturnType<typeof runBatch>>;
   try {
     result = await runBatch({
+      ...(renderer ? { renderer } : {}),
       input,
       ...(flags.format === "fhir" ? { format: "fhir" as const } : {}),
       outDir: flags.out,
       workers,
       resume: Boolean(flags.resume),
       merge: Boolean(flags.merge),
-      generate: { kinds: parseKinds(flags.kinds), paper: flags.paper as PaperSize, pdfa: Boolean(flags.pdfa) },
+      generate,
       ...(timeoutMs === undefined ? {} : { jobTimeoutMs: timeoutMs }),
       onProgress: (p) => display.update(p),
     });
   } finally {
     display.stop();
+    await renderer?.close();
   }
   const { totals, seconds } = result;
   if (flags.data)

@@ -12,6 +12,7 @@ import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
 import { renderTimeoutMs } from "./documentOptions.ts";
+import { checkQueueUrl } from "./queueBatch.ts";
 
 interface ServeFlags {
   port: string;
@@ -20,6 +21,7 @@ interface ServeFlags {
   data: string;
   trustProxy?: string[];
   userHeader?: string;
+  queue?: string;
 }
 
 /** How long in-flight renders and downloads may take to finish after SIGTERM. */
@@ -44,6 +46,7 @@ export function registerServe(program: Command, run: Runner): void {
     .option("--data <dir>", "data folder: accounts, sessions and the audit trail (one SQLite file)", DEFAULT_DATA_DIR)
     .option("--trust-proxy <address...>", "reverse proxies (single sign-on) whose user header is believed")
     .option("--user-header <name>", "the header a trusted proxy names the signed-in user in, e.g. X-Remote-User")
+    .option("--queue <url>", "send the page's renders to `leaflets worker` machines through this Redis queue")
     .addHelpText(
       "after",
       "\nExamples:\n  leaflets serve                      then open http://127.0.0.1:4321/\n" +
@@ -64,6 +67,7 @@ async function serve(flags: ServeFlags): Promise<number> {
   if (Boolean(flags.trustProxy?.length) !== Boolean(flags.userHeader)) {
     throw new UsageError("--trust-proxy and --user-header go together: the proxy's address and the header it sets");
   }
+  if (flags.queue) checkQueueUrl(flags.queue);
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const logger = pino({ base: { service: "leaflets" } }, pino.destination(2));
   if (!pageIsBuilt()) {
@@ -86,6 +90,7 @@ async function serve(flags: ServeFlags): Promise<number> {
       dataDir: flags.data,
       trustProxy: flags.trustProxy ?? [],
       ...(flags.userHeader ? { userHeader: flags.userHeader } : {}),
+      ...(flags.queue ? { queue: flags.queue } : {}),
     });
   } catch (error) {
     if (error instanceof UnsafeListenError) throw new UsageError(error.message);

@@ -1,0 +1,84 @@
+// `leaflets worker`: a render machine for a Redis queue. Takes batch rows and page renders from the queue,
+// renders them with local worker threads and writes batch files to the (shared) output folder; runs
+// until stopped (SIGINT/SIGTERM finish the jobs in hand first).
+import { availableParallelism } from "node:os";
+import { type Command, Option } from "commander";
+import { startQueueWorker } from "../../queue/queueWorker.ts";
+import { EXIT } from "../exitCodes.ts";
+import type { Runner } from "../runner.ts";
+import { UsageError } from "../usageError.ts";
+import { checkQueueUrl } from "./queueBatch.ts";
+
+interface WorkerFlags {
+  queue?: string;
+  concurrency?: string;
+  out?: string;
+}
+
+export function registerWorker(program: Command, run: Runner): void {
+  program
+    .command("worker")
+    .summary("render jobs from a Redis queue (batches and the nurses' page), on any number of machines")
+    .description(
+      "Take jobs from a Redis queue (`leaflets batch --queue`, `leaflets serve --queue`), render them with " +
+        "local worker threads and write batch files to the output folder with the same atomic writes and " +
+        "manifests as a local batch. Run one on each render machine; they share the work.",
+    )
+    .addOption(
+      new Option("--queue <url>", "the Redis queue: redis://[user:password@]host[:port][/db], rediss:// for TLS")
+        .env("LEAFLETS_QUEUE_URL")
+        .makeOptionMandatory(),
+    )
+    .option("--concurrency <n>", "jobs rendered at once, each in its own thread (default: one per CPU core)")
+    .option(
+      "--out <dir>",
+      "where this machine sees the batches' output folder (default: the path the batch was given, e.g. a shared mount)",
+    )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  leaflets worker --queue redis://127.0.0.1:6379\n" +
+        "  LEAFLETS_QUEUE_URL=rediss://:secret@redis.hospital.example:6380 leaflets worker --concurrency 4 --out /mnt/print\n" +
+        "  (a password is better in the environment than on the command line, where any user's `ps` shows it)\n\n" +
+        "As a service (systemd), /etc/systemd/system/leaflets-worker.service:\n" +
+        "  [Service]\n" +
+        "  WorkingDirectory=/opt/patient-leaflets\n" +
+        "  EnvironmentFile=/etc/leaflets/worker.env     (LEAFLETS_QUEUE_URL=rediss://:password@redis.internal:6380)\n" +
+        "  ExecStart=/usr/bin/node bin/leaflets.js worker --out /mnt/print\n" +
+        "  Restart=always\n  User=leaflets\n  KillSignal=SIGTERM\n  TimeoutStopSec=150\n" +
+        "  [Install]\n  WantedBy=multi-user.target\n" +
+        "then: systemctl enable --now leaflets-worker. SIGTERM lets the jobs in hand finish; a worker killed\n" +
+        "outright loses nothing: its jobs go to another worker after LEAFLETS_QUEUE_STALLED_MS (default 30000).\n" +
+        "The output folder must be the same folder on every machine (see docs/scaling.md).\n" +
+        "Logs name job ids (batch id and row) and counts, never patient data.",
+    )
+    .action((flags: WorkerFlags) => run(() => worker(flags)));
+}
+
+async function worker(flags: WorkerFlags): Promise<number> {
+  const concurrency = flags.concurrency === undefined ? availableParallelism() : Number(flags.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw new UsageError(`--concurrency takes a whole number from 1 to 64 (got "${flags.concurrency}")`);
+  }
+  checkQueueUrl(flags.queue ?? "");
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  const running = await startQueueWorker({
+    url: flags.queue ?? "",
+    concurrency,
+    ...(flags.out === undefined ? {} : { outDir: flags.out }),
+    log: say,
+  });
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  say("worker: stopping after the jobs in hand (again to stop at once)");
+  // With Redis away the jobs in hand cannot be handed back; a second signal stops without waiting
+  // (those jobs go to another worker once their lock runs out).
+  const again = new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  const closed = await Promise.race([running.close().then(() => true), again.then(() => false)]);
+  if (!closed) process.exit(EXIT.ok);
+  return EXIT.ok;
+}
