@@ -24,7 +24,7 @@ describe("sign-in and roles", () => {
     }
     const render = await fetch(`${web.url}/api/render`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: web.url },
       body: "{}",
     });
     expect(render.status).toBe(401);
@@ -35,7 +35,7 @@ describe("sign-in and roles", () => {
   test("a nurse signs in (HttpOnly, SameSite=Strict cookie), may use the catalog, not the audit or users (403)", async () => {
     const response = await fetch(`${web.url}/api/session`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: web.url },
       body: JSON.stringify({ user: "nina", password: PASSWORD }),
     });
     expect(response.status).toBe(204);
@@ -61,7 +61,10 @@ describe("sign-in and roles", () => {
     expect(users.users.map((u: { name: string }) => u.name)).toEqual(["ada", "lotte", "nina", "piet"]);
 
     // Sign-out ends the session on the server, not only in the browser.
-    const out = await fetch(`${web.url}/api/session`, { method: "DELETE", headers: { cookie: session } });
+    const out = await fetch(`${web.url}/api/session`, {
+      method: "DELETE",
+      headers: { cookie: session, origin: web.url },
+    });
     expect(out.status).toBe(204);
     expect(out.headers.get("set-cookie")).toMatch(/Max-Age=0/);
     expect((await get("/api/catalog", session)).status).toBe(401);
@@ -71,7 +74,7 @@ describe("sign-in and roles", () => {
     const attempt = (password: string) =>
       fetch(`${web.url}/api/session`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", origin: web.url },
         body: JSON.stringify({ user: "lotte", password }),
       });
     for (let i = 0; i < 5; i++) expect((await attempt("wrong password")).status).toBe(401);
@@ -117,7 +120,7 @@ describe("sign-in and roles", () => {
     const post = (headers: Record<string, string>) =>
       fetch(`${web.url}/api/session`, {
         method: "POST",
-        headers: { "content-type": "application/json", ...headers },
+        headers: { "content-type": "application/json", origin: web.url, ...headers },
         body: JSON.stringify({ user: "nina", password: PASSWORD }),
       });
     expect((await post({ origin: "http://evil.example" })).status).toBe(403);
@@ -130,7 +133,7 @@ describe("sign-in and roles", () => {
     const check = async (language: string) => {
       const response = await fetch(`${web.url}/api/validate`, {
         method: "POST",
-        headers: { "content-type": "application/json", "accept-language": language, cookie },
+        headers: { "content-type": "application/json", origin: web.url, "accept-language": language, cookie },
         body: JSON.stringify({ startDate: "2026-02-30", doseMg: "four" }),
       });
       return ((await response.json()) as { problems: { field: string; message: string }[] }).problems;
@@ -187,7 +190,11 @@ describe("single sign-on through a trusted proxy", () => {
           {
             method: "POST",
             localAddress: "127.0.0.2",
-            headers: { "content-type": "application/json", "x-forwarded-proto": "https" },
+            headers: {
+              "content-type": "application/json",
+              "x-forwarded-proto": "https",
+              origin: web.url.replace("http:", "https:"),
+            },
           },
           (res) => {
             res.resume();

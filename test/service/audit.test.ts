@@ -31,7 +31,7 @@ describe("the audit trail", () => {
     const cookie = await web.signIn("nina");
     const rendered = await fetch(`${web.url}/api/render?kind=leaflet`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie },
+      headers: { "content-type": "application/json", origin: web.url, cookie },
       body: JSON.stringify(order),
     });
     expect(rendered.status).toBe(200);
@@ -41,7 +41,7 @@ describe("the audit trail", () => {
     expect(hash).toBe(createHash("sha256").update(bytes).digest("hex"));
     const printed = await fetch(`${web.url}/api/printed`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie },
+      headers: { "content-type": "application/json", origin: web.url, cookie },
       body: JSON.stringify({ documentHash: hash, action: "print" }),
     });
     expect(printed.status).toBe(204);
@@ -50,7 +50,7 @@ describe("the audit trail", () => {
     const other = await web.signIn("lotte");
     const refused = await fetch(`${web.url}/api/printed`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: other },
+      headers: { "content-type": "application/json", origin: web.url, cookie: other },
       body: JSON.stringify({ documentHash: hash, action: "download" }),
     });
     expect(refused.status).toBe(409);

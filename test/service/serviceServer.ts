@@ -44,7 +44,7 @@ export async function startServiceServer(
     async signIn(user, password = PASSWORD) {
       const response = await fetch(`${url}/api/session`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", origin: url },
         body: JSON.stringify({ user, password }),
       });
       if (response.status !== 204) throw new Error(`sign-in of ${user}: HTTP ${response.status}`);

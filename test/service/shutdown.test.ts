@@ -24,7 +24,7 @@ describe("graceful stop", () => {
     const answer = new Promise<{ status: number; bytes: Buffer }>((resolve, reject) => {
       const req = request(
         `${web.url}/api/render?kind=leaflet`,
-        { method: "POST", headers: { "content-type": "application/json", cookie } },
+        { method: "POST", headers: { "content-type": "application/json", origin: web.url, cookie } },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
