@@ -19,6 +19,10 @@ const brandSchema = z.strictObject({
     text: colour.describe("body text"),
   }),
   phones: z.strictObject({ nurseLine: phoneNumber, emergency: phoneNumber }),
+  /** Refuse to print any section a pharmacist has not approved (src/review/); default false: print with the notice. */
+  requireReview: z.boolean().optional(),
+  /** Years from a leaflet's issue date to its "review by" date (default 2). */
+  reviewIntervalYears: z.number().int().min(1).max(10).optional(),
 });
 
 export type BrandData = z.infer<typeof brandSchema>;

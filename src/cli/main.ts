@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { registerBatch } from "./commands/batch.ts";
 import { registerGenerate } from "./commands/generate.ts";
 import { registerList } from "./commands/list.ts";
+import { registerReview } from "./commands/review.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { EXIT } from "./exitCodes.ts";
@@ -24,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   registerList(program, run);
   registerValidate(program, run);
   registerServe(program, run);
+  registerReview(program, run);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -16,6 +16,7 @@ export interface WrittenFile {
   pages: number;
   sha256: string;
   notes?: string[];
+  contentSha256?: string;
 }
 
 export async function writeDocuments(
@@ -52,6 +53,7 @@ async function writeAll(
       pages: doc.pages,
       sha256: sha256(doc.bytes),
       ...(doc.notes?.length ? { notes: doc.notes } : {}),
+      ...(doc.contentSha256 ? { contentSha256: doc.contentSha256 } : {}),
     });
   }
   // Written last: a folder whose manifest matches was completely written.
