@@ -10,7 +10,7 @@ import type { SectionStatus } from "./reviewStatus.ts";
 export interface ReviewWords {
   /** The footer's review line: the unreviewed notice when a section is open, else who checked it ("" when nobody). */
   reviewFooter: string;
-  review: { checkedBy: string; openSections: string; contentVersion: string } | null;
+  review: { checkedBy: string; openSections: string; contentVersion: string; issueDates: string } | null;
 }
 
 export function reviewWords(input: LeafletModelInput, notice: string): ReviewWords {
@@ -41,7 +41,8 @@ export function reviewWords(input: LeafletModelInput, notice: string): ReviewWor
     review: {
       checkedBy,
       openSections: openNames.length ? t("common:review.openSections", { sections: openNames.join("; ") }) : "",
-      contentVersion: t("common:review.contentVersion", {
+      contentVersion: t("common:review.contentVersion", { version: review.contentVersion }),
+      issueDates: t("common:review.issueDates", {
         version: review.contentVersion,
         issued: fmt.longDate(review.issued),
         reviewBy: fmt.longDate(review.reviewBy),
