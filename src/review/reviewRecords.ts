@@ -33,7 +33,7 @@ export const sectionDecisionSchema = z.strictObject({
   by: reviewerName,
   role: z.enum(ROLES),
   date: isoDate,
-  note: z.string().max(2000),
+  note: z.string().max(10_000),
   /** Given when a pharmacist approved despite the validator's findings: why. */
   override: z.string().min(1).max(500).optional(),
   /** SHA-256 of the exact strings reviewed (see hashStrings). */
