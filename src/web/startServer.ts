@@ -16,6 +16,7 @@ import { describeCatalog } from "./describeCatalog.ts";
 import { sendJson } from "./http.ts";
 import { registerOrderRoutes } from "./orderRoutes.ts";
 import { RenderService } from "./renderService.ts";
+import { registerReviewRoutes } from "./reviewRoutes.ts";
 import { Router } from "./router.ts";
 
 export interface ServerOptions {
@@ -30,6 +31,8 @@ export interface ServerOptions {
   jobTtlMs?: number;
   /** Where batch folders are made (default: os.tmpdir()). */
   jobRoot?: string;
+  /** The project folder (locales/, templates/) whose texts the review page reviews (default: this installation). */
+  projectRoot?: string;
 }
 
 export interface RunningServer {
@@ -47,7 +50,7 @@ export function isLoopback(host: string): boolean {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? (() => {});
-  const catalog = loadCatalogOrThrow();
+  const catalog = loadCatalogOrThrow(options.projectRoot);
   const catalogAnswer = describeCatalog(catalog);
   const renderer = new RenderService();
   const jobs = new BatchJobStore({
@@ -61,6 +64,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const router = new Router().add("GET", "/api/catalog", ({ res }) => sendJson(res, 200, catalogAnswer));
   registerOrderRoutes(router, catalog, renderer);
   registerBatchRoutes(router, jobs);
+  registerReviewRoutes(router, catalog, () => new Date().toISOString().slice(0, 10));
 
   const loopback = isLoopback(options.host);
   const allowedHosts = loopback

@@ -6,8 +6,9 @@ import { type CatalogResponse, fetchCatalog } from "./api.ts";
 import { BatchTab } from "./batch/BatchTab.tsx";
 import { changeUiLanguage, UI_LANGUAGES } from "./i18n/setup.ts";
 import { OrderTab } from "./order/OrderTab.tsx";
+import { ReviewTab } from "./review/ReviewTab.tsx";
 
-const TABS = ["order", "batch"] as const;
+const TABS = ["order", "batch", "review"] as const;
 type Tab = (typeof TABS)[number];
 
 export function App() {
@@ -15,7 +16,7 @@ export function App() {
   const [catalog, setCatalog] = useState<CatalogResponse>();
   const [failed, setFailed] = useState(false);
   const [tab, setTab] = useState<Tab>("order");
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ order: null, batch: null });
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ order: null, batch: null, review: null });
 
   useEffect(() => {
     fetchCatalog().then(setCatalog, () => setFailed(true));
@@ -90,6 +91,9 @@ export function App() {
             </div>
             <div role="tabpanel" id="panel-batch" aria-labelledby="tab-batch" hidden={tab !== "batch"}>
               <BatchTab catalog={catalog} />
+            </div>
+            <div role="tabpanel" id="panel-review" aria-labelledby="tab-review" hidden={tab !== "review"}>
+              {tab === "review" && <ReviewTab catalog={catalog} />}
             </div>
           </>
         )}
