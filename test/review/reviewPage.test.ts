@@ -44,9 +44,10 @@ describe.skipIf(!hasChromium)("the review page in chromium", () => {
     await page.goto(`${web.url}/`);
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("tab", { name: "Review" }).click();
-    await page.getByLabel("Medicine", { exact: true }).last().selectOption("pomalidomide");
-    await page.getByLabel("Language", { exact: true }).selectOption("fr");
-    await page.getByLabel("Section", { exact: true }).selectOption("ppp");
+    const panel = page.locator("#panel-review");
+    await panel.getByLabel("Medicine", { exact: true }).selectOption("pomalidomide");
+    await panel.getByLabel("Language", { exact: true }).selectOption("fr");
+    await panel.getByLabel("Section", { exact: true }).selectOption("ppp");
     const row = page.locator('.review-status tr[data-section="ppp"]');
     await expect.poll(() => row.locator(".state").textContent()).toBe("unreviewed");
     // Side by side, with the figures marked in both columns ("4" weeks in English and French).
@@ -55,8 +56,8 @@ describe.skipIf(!hasChromium)("the review page in chromium", () => {
     expect(await compare.locator("td:nth-child(2) mark").allTextContents()).toContain("4");
     expect(await compare.locator("td:nth-child(3) mark").allTextContents()).toContain("4");
     expect(await page.getByText("None: numbers, units and placeholders match the source.").count()).toBe(1);
-    await page.getByLabel("Your name").fill("A. Jansen");
-    await page.getByRole("button", { name: "Approve" }).click();
+    await panel.getByLabel("Your name").fill("A. Jansen");
+    await panel.getByRole("button", { name: "Approve" }).click();
     await expect.poll(() => row.locator(".state").textContent()).toBe("approved");
     expect(await row.textContent()).toContain("A. Jansen, pharmacist");
     // The other sections are untouched, and the decision is in the review file.

@@ -70,32 +70,26 @@ export function ReviewTab({ catalog }: { catalog: CatalogResponse }) {
     <section className="review" aria-label={t("review.title")}>
       <h2>{t("review.title")}</h2>
       <div className="review-choice">
-        <label>
-          {t("review.drug")}
-          <select value={drug} onChange={(e) => setDrug(e.target.value)}>
-            {drugs.map((d) => (
-              <option key={d}>{d}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("review.language")}
-          <select value={lang} onChange={(e) => setLang(e.target.value)}>
-            {languages.map((l) => (
-              <option key={l}>{l}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("review.section")}
-          <select value={section} onChange={(e) => setSection(e.target.value)}>
-            {sections.map((s) => (
-              <option key={s.section} value={s.section}>
-                {s.section}
-              </option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor="review-drug">{t("review.drug")}</label>
+        <select id="review-drug" value={drug} onChange={(e) => setDrug(e.target.value)}>
+          {drugs.map((d) => (
+            <option key={d}>{d}</option>
+          ))}
+        </select>
+        <label htmlFor="review-language">{t("review.language")}</label>
+        <select id="review-language" value={lang} onChange={(e) => setLang(e.target.value)}>
+          {languages.map((l) => (
+            <option key={l}>{l}</option>
+          ))}
+        </select>
+        <label htmlFor="review-section">{t("review.section")}</label>
+        <select id="review-section" value={section} onChange={(e) => setSection(e.target.value)}>
+          {sections.map((s) => (
+            <option key={s.section} value={s.section}>
+              {s.section}
+            </option>
+          ))}
+        </select>
       </div>
       <table className="review-status">
         <caption>{t("review.statusCaption")}</caption>
@@ -152,18 +146,12 @@ export function ReviewTab({ catalog }: { catalog: CatalogResponse }) {
             </ul>
           )}
           <form className="review-decision" onSubmit={decide("approve")}>
-            <label>
-              {t("review.by")}
-              <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={100} />
-            </label>
-            <label>
-              {t("review.note")}
-              <input value={note} onChange={(e) => setNote(e.target.value)} />
-            </label>
-            <label>
-              {t("review.override")}
-              <input value={override} onChange={(e) => setOverride(e.target.value)} />
-            </label>
+            <label htmlFor="review-by">{t("review.by")}</label>
+            <input id="review-by" value={by} onChange={(e) => setBy(e.target.value)} maxLength={100} />
+            <label htmlFor="review-note">{t("review.note")}</label>
+            <input id="review-note" value={note} onChange={(e) => setNote(e.target.value)} />
+            <label htmlFor="review-override">{t("review.override")}</label>
+            <input id="review-override" value={override} onChange={(e) => setOverride(e.target.value)} />
             <button type="submit">{t("review.approve")}</button>
             <button type="button" onClick={() => decide("reject")()}>
               {t("review.reject")}
