@@ -37,6 +37,20 @@ const fileHashes = new Map<string, { stamp: string; sha256: string }>();
 
 /** SHA-256 over each file's path and its own SHA-256 (files re-read only when they change). */
 export function contentSha256(catalog: Catalog, input: ContentFilesInput): string {
+  // Per catalog, as its templates and texts are: what is printed is what was loaded.
+  let known = perCatalog.get(catalog);
+  if (!known) perCatalog.set(catalog, (known = new Map()));
+  const key = `${input.languages.join(",")}\0${input.drug}\0${input.regimen}`;
+  const hit = known.get(key);
+  if (hit) return hit;
+  const sha = hashFiles(catalog, input);
+  known.set(key, sha);
+  return sha;
+}
+
+const perCatalog = new WeakMap<Catalog, Map<string, string>>();
+
+function hashFiles(catalog: Catalog, input: ContentFilesInput): string {
   const whole = createHash("sha256");
   for (const file of contentFiles(catalog, input)) whole.update(`${file}\0${fileSha256(join(catalog.root, file))}\n`);
   return whole.digest("hex");

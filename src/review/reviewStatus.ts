@@ -55,6 +55,21 @@ export function reviewStatus(
   drug: string,
   ledger: ReviewLedger = ledgerFor(catalog),
 ): SectionStatus[] {
+  // A catalog's texts do not change once loaded, and a ledger is a new object when a review file changed:
+  // the answer is remembered per catalog, language, medicine and ledger (every leaflet asks).
+  let known = remembered.get(catalog);
+  if (!known) remembered.set(catalog, (known = new Map()));
+  const key = `${language}\0${drug}`;
+  const hit = known.get(key);
+  if (hit && hit.ledger === ledger) return hit.statuses;
+  const statuses = computeStatus(catalog, language, drug, ledger);
+  known.set(key, { ledger, statuses });
+  return statuses;
+}
+
+const remembered = new WeakMap<Catalog, Map<string, { ledger: ReviewLedger; statuses: SectionStatus[] }>>();
+
+function computeStatus(catalog: Catalog, language: string, drug: string, ledger: ReviewLedger): SectionStatus[] {
   const bundle = catalog.locales.get(language);
   if (!bundle) return [];
   const decisions = ledger.decisions.get(language) ?? [];

@@ -23,7 +23,9 @@ export function registerValidate(program: Command, run: Runner): void {
         const warnings: ConfigProblem[] = [];
         const problems = await validateProject(flags.project, warnings);
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ ok: problems.length === 0, problems, warnings })}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ ok: problems.length === 0, problems, ...(warnings.length ? { warnings } : {}) })}\n`,
+          );
           return problems.length === 0 ? EXIT.ok : EXIT.refused;
         }
         for (const w of warnings)
