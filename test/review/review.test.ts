@@ -303,10 +303,12 @@ describe("rejected, refused, overridden", () => {
         'unknown section "nope" of pomalidomide in fr; known: common, document, what,',
       ],
     ];
-    for (const [args, message] of cases) {
-      const run = await runCli(["review", "approve", ...args, "--by", "A. Jansen", "--project", root]);
+    const runs = await Promise.all(
+      cases.map(([args]) => runCli(["review", "approve", ...args, "--by", "A. Jansen", "--project", root])),
+    );
+    for (const [index, run] of runs.entries()) {
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain(message);
+      expect(run.stderr).toContain(cases[index]?.[1]);
     }
     const nameless = await runCli(["review", "approve", "--lang", "fr", "--drug", "pomalidomide", "--project", root]);
     expect(nameless.code).toBe(2);
@@ -377,4 +379,44 @@ test("records written at once by several processes never corrupt the file", asyn
   const records = lines.map((l) => JSON.parse(l) as { by: string; note: string });
   for (let w = 0; w < writers; w++) expect(records.filter((r) => r.by === `Writer ${w}`)).toHaveLength(each);
   expect(records.every((r) => r.note.length === 8000)).toBe(true);
+}, 60_000);
+
+test("list marks a language not printable for a brand that requires review, with review state and content version", async () => {
+  const root = projectCopy();
+  editText(root, "templates/brands/default/brand.yaml", (yaml) => `${yaml}\nrequireReview: true\n`);
+  for (const drug of ["pomalidomide", "imlygic"]) {
+    const approved = await runCli([
+      "review",
+      "approve",
+      "--lang",
+      "fr",
+      "--drug",
+      drug,
+      "--by",
+      "A. Jansen",
+      "--date",
+      "2026-12-03",
+      "--project",
+      root,
+    ]);
+    expect(approved.code).toBe(0);
+  }
+  const [json, text] = await Promise.all([
+    runCli(["list", "--json", "--project", root]),
+    runCli(["list", "--project", root]),
+  ]);
+  const languages = JSON.parse(json.stdout).languages as {
+    code: string;
+    notPrintableFor: string[];
+    review: Record<string, { state: string; contentVersion: string; open: string[] }>;
+  }[];
+  const fr = languages.find((l) => l.code === "fr");
+  const de = languages.find((l) => l.code === "de");
+  expect(fr?.notPrintableFor).toEqual([]);
+  expect(fr?.review.pomalidomide).toMatchObject({ state: "approved", open: [] });
+  expect(fr?.review.pomalidomide?.contentVersion).toMatch(/^2026-12-03 · [0-9a-f]{8}$/);
+  expect(de?.notPrintableFor).toEqual(["default"]);
+  expect(de?.review.imlygic?.state).toBe("unreviewed");
+  expect(text.stdout).toMatch(/^ {2}de .*\(not printable for default: review required\)/m);
+  expect(text.stdout).not.toMatch(/^ {2}fr .*not printable/m);
 }, 60_000);
