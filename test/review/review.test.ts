@@ -2,7 +2,8 @@
 // the real pipeline and read the PDF's text; then break the approval by editing one translated word or the
 // English source, reject, require review by brand policy, and write many records at once.
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ConfigProblem } from "../../src/catalog/configProblem.ts";
@@ -419,4 +420,22 @@ test("list marks a language not printable for a brand that requires review, with
   expect(de?.review.imlygic?.state).toBe("unreviewed");
   expect(text.stdout).toMatch(/^ {2}de .*\(not printable for default: review required\)/m);
   expect(text.stdout).not.toMatch(/^ {2}fr .*not printable/m);
+}, 60_000);
+
+test("the manifest records the full content hash whose first 8 digits the leaflet prints", async () => {
+  const out = mkdtempSync(join(tmpdir(), "leaflets-review-manifest-"));
+  try {
+    const run = await runCli(["generate", "--demo", "--kinds", "leaflet", "--out", out]);
+    expect(run.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, "DEMO-0001", "manifest.json"), "utf8"));
+    const sha: string = manifest.files[0].contentSha256;
+    expect(sha).toMatch(/^[0-9a-f]{64}$/);
+    const text = (await extractText(readFileSync(join(out, "DEMO-0001", "pomalidomide-leaflet-en.pdf"))))
+      .map(flat)
+      .join("\n");
+    expect(text).toMatch(new RegExp(`Content version (\\d{4}-\\d{2}-\\d{2} · )?${sha.slice(0, 8)}\\.`));
+    expect(text).toContain("Issued on 1 December 2026; to be reviewed by 1 December 2028");
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }, 60_000);
