@@ -39,7 +39,10 @@ const fileHashes = new Map<string, { stamp: string; sha256: string }>();
 export function contentSha256(catalog: Catalog, input: ContentFilesInput): string {
   // Per catalog, as its templates and texts are: what is printed is what was loaded.
   let known = perCatalog.get(catalog);
-  if (!known) perCatalog.set(catalog, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    perCatalog.set(catalog, known);
+  }
   const key = `${input.languages.join(",")}\0${input.drug}\0${input.regimen}`;
   const hit = known.get(key);
   if (hit) return hit;

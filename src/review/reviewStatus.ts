@@ -58,7 +58,10 @@ export function reviewStatus(
   // A catalog's texts do not change once loaded, and a ledger is a new object when a review file changed:
   // the answer is remembered per catalog, language, medicine and ledger (every leaflet asks).
   let known = remembered.get(catalog);
-  if (!known) remembered.set(catalog, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    remembered.set(catalog, known);
+  }
   const key = `${language}\0${drug}`;
   const hit = known.get(key);
   if (hit && hit.ledger === ledger) return hit.statuses;

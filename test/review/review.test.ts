@@ -98,6 +98,29 @@ describe("approved French pomalidomide", () => {
     expect(sections.every((s) => s.state === "approved" && s.decision?.by === "A. Jansen")).toBe(true);
   });
 
+  test("show puts source and translation side by side, with the history", async () => {
+    const show = await runCli([
+      "review",
+      "show",
+      "--lang",
+      "fr",
+      "--drug",
+      "pomalidomide",
+      "--section",
+      "ppp",
+      "--project",
+      root,
+    ]);
+    expect(show.code).toBe(0);
+    const en = JSON.parse(readFileSync(join(PROJECT_ROOT, "locales/en/pomalidomide.json"), "utf8"));
+    const frDrug = JSON.parse(readFileSync(join(PROJECT_ROOT, "locales/fr/pomalidomide.json"), "utf8"));
+    expect(show.stdout).toContain(
+      `[sections.ppp.title]\n  en: ${en.sections.ppp.title}\n  fr: ${frDrug.sections.ppp.title}`,
+    );
+    expect(show.stdout).toContain("Validator findings: none");
+    expect(show.stdout).toContain("2026-12-03 approved by A. Jansen, pharmacist");
+  });
+
   test("the PDF says who checked it, drops the notice, prints the recorded source version and the dates", () => {
     const all = pages.join("\n");
     expect(all).not.toContain(NOTICE_FR);
