@@ -1,8 +1,10 @@
 // The review page in Debian's chromium (playwright-core, no browser download) against the real server on
 // an ephemeral loopback port, reviewing a copy of the project: choose medicine, language and section, see
 // source and translation side by side with figures marked, approve one section and see its status change.
+// A screenshot goes to the system's temporary folder (leaflets-review-page.png).
 // Skips itself, saying why, where /usr/bin/chromium is missing (`apt-get install chromium`).
 import { existsSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -60,6 +62,7 @@ describe.skipIf(!hasChromium)("the review page in chromium", () => {
     await panel.getByRole("button", { name: "Approve" }).click();
     await expect.poll(() => row.locator(".state").textContent()).toBe("approved");
     expect(await row.textContent()).toContain("A. Jansen, pharmacist");
+    await page.screenshot({ path: join(tmpdir(), "leaflets-review-page.png"), fullPage: true });
     // The other sections are untouched, and the decision is in the review file.
     expect(await page.locator('.review-status tr[data-section="what"] .state').textContent()).toBe("unreviewed");
     const lines = readFileSync(join(root, "locales/reviews/fr.jsonl"), "utf8").trim().split("\n");
