@@ -22,6 +22,10 @@ const brandSchema = z.strictObject({
   phones: z.strictObject({ nurseLine: phoneNumber, emergency: phoneNumber }),
   /** The patient's calendar file (.ics): whether it carries the patient number (never the name). Default: no. */
   calendar: z.strictObject({ includePatientId: z.boolean() }).optional(),
+  /** Refuse to print any section a pharmacist has not approved (src/review/); default false: print with the notice. */
+  requireReview: z.boolean().optional(),
+  /** Years from a leaflet's issue date to its "review by" date (default 2). */
+  reviewIntervalYears: z.number().int().min(1).max(10).optional(),
 });
 
 export type BrandData = z.infer<typeof brandSchema>;

@@ -5,6 +5,7 @@ import { registerAudit } from "./commands/audit.ts";
 import { registerBatch } from "./commands/batch.ts";
 import { registerGenerate } from "./commands/generate.ts";
 import { registerList } from "./commands/list.ts";
+import { registerReview } from "./commands/review.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerUsers } from "./commands/users.ts";
 import { registerValidate } from "./commands/validate.ts";
@@ -30,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
   registerUsers(program, run);
   registerAudit(program, run);
   registerWorker(program, run);
+  registerReview(program, run);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -5,6 +5,8 @@ import type { Brand } from "../brand/loadBrand.ts";
 import type { Drug } from "../catalog/loadDrug.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { Regimen, TreatmentPlan } from "../regimen/regimenTypes.ts";
+import type { LeafletReview } from "../review/leafletReview.ts";
+import { reviewWords } from "../review/reviewWords.ts";
 import type { Translate } from "./createTranslator.ts";
 import { buildCyclePlanModel } from "./cyclePlanModel.ts";
 import { createFormatters } from "./formatters.ts";
@@ -22,6 +24,8 @@ export interface LeafletModelInput {
   translate: Translate;
   /** The hospital's language (the brand's), for notices the nurse must be able to read too. */
   nurse: { language: string; translate: Translate };
+  /** The sections' review status from the review records; without it the locale files' `review` fields count. */
+  review?: LeafletReview;
 }
 
 export function buildLeafletModel(input: LeafletModelInput) {
@@ -75,6 +79,7 @@ export function buildLeafletModel(input: LeafletModelInput) {
       source: regimen.source,
     }),
     unreviewedNotice: unreviewedNotice(input),
+    ...reviewWords(input, unreviewedNotice(input)),
     footerSource: t("common:footer.source", {
       sources: fmt.list(Object.values(bundle.drugMeta[drug.id]?.sources ?? {}).map((s) => s.short)),
     }),
@@ -84,36 +89,52 @@ export function buildLeafletModel(input: LeafletModelInput) {
 export type LeafletModel = ReturnType<typeof buildLeafletModel>;
 
 /** Each source with its version, the sections that rest on it, and whether we translated it unreviewed. */
-function buildSources({ drug, bundle, translate: t }: LeafletModelInput) {
+function buildSources({ drug, bundle, translate: t, review }: LeafletModelInput) {
   const meta = bundle.drugMeta[drug.id];
   const provenance = bundle.provenance[drug.id] ?? {};
   const languageNames = new Intl.DisplayNames(bundle.meta.intlLocale, { type: "language" });
   // A file translated here as a whole was made from another language's files (e.g. English), whatever
   // language the source document itself is in; otherwise a translated section was made from the source.
-  const fileTranslatedFrom = meta?.translation?.review === "unreviewed" ? meta.translation.from : undefined;
-  const translationNote = (translated: boolean, sourceLanguage: string): string | null => {
+  const fileTranslatedFrom =
+    meta?.translation && (review || meta.translation.review === "unreviewed") ? meta.translation.from : undefined;
+  const translationNote = (translated: boolean, sourceLanguage: string, checked: boolean): string | null => {
     const from = fileTranslatedFrom ?? (translated && sourceLanguage !== bundle.language ? sourceLanguage : undefined);
-    return from ? t("common:sources.translatedUnreviewed", { language: languageNames.of(from) ?? from }) : null;
+    if (!from) return null;
+    const language = languageNames.of(from) ?? from;
+    return t(checked ? "common:review.translatedChecked" : "common:sources.translatedUnreviewed", { language });
   };
   return Object.entries(meta?.sources ?? {}).map(([id, source]) => {
     const sections = Object.entries(provenance).filter(([, p]) => p.sources.includes(id));
-    const translated = sections.some(([, p]) => p.wording === "translation" && p.review === "unreviewed");
+    const translated = sections.some(([, p]) => p.wording === "translation" && (review || p.review === "unreviewed"));
+    // With review records: checked when every section resting on the source is signed off in this language.
+    const checked = review
+      ? sections.every(([section]) =>
+          review.sections.some(
+            (s) =>
+              s.language === bundle.language &&
+              s.section === section &&
+              (s.state === "approved" || s.state === "source"),
+          ),
+        )
+      : false;
+    const version = review?.sourceVersions.get(id) ?? source.version;
     return {
-      entry: t("common:sources.entry", { title: source.title, publisher: source.publisher, version: source.version }),
+      entry: t("common:sources.entry", { title: source.title, publisher: source.publisher, version }),
       url: source.url ?? null,
       usedFor: sections.length
         ? t("common:sources.usedFor", {
             sections: sections.map(([section]) => t(`sections.${section}.title`)).join("; "),
           })
         : null,
-      note: translationNote(translated, source.language),
+      note: translationNote(translated, source.language, checked),
     };
   });
 }
 
 /** "Contains translated text not yet reviewed…" in the patient's language and the nurse's, or "" when
  * every section of the medicine's text (and the file itself) is the source's wording or reviewed. */
-function unreviewedNotice({ drug, bundle, translate, nurse }: LeafletModelInput): string {
+function unreviewedNotice({ drug, bundle, translate, nurse, review }: LeafletModelInput): string {
+  if (review) return review.open.length === 0 ? "" : noticeIn(bundle.language, translate, nurse);
   const fileUnreviewed = [bundle.meta.translation, bundle.drugMeta[drug.id]?.translation].some(
     (t) => t?.review === "unreviewed",
   );
@@ -121,7 +142,11 @@ function unreviewedNotice({ drug, bundle, translate, nurse }: LeafletModelInput)
     (p) => p.wording === "translation" && p.review === "unreviewed",
   );
   if (!fileUnreviewed && !sectionUnreviewed) return "";
+  return noticeIn(bundle.language, translate, nurse);
+}
+
+function noticeIn(language: string, translate: Translate, nurse: LeafletModelInput["nurse"]): string {
   const notices = [translate("common:notice.unreviewed")];
-  if (nurse.language !== bundle.language) notices.push(nurse.translate("common:notice.unreviewed"));
+  if (nurse.language !== language) notices.push(nurse.translate("common:notice.unreviewed"));
   return notices.join(" / ");
 }

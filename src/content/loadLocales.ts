@@ -29,7 +29,8 @@ export function loadLocales(localesDir: string): { bundles: Map<string, LocaleBu
   const problems: ConfigProblem[] = [];
   const bundles = new Map<string, LocaleBundle>();
   const languages = readdirSync(localesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    // locales/reviews/ holds the pharmacists' review records (src/review/), not a language.
+    .filter((entry) => entry.isDirectory() && entry.name !== "reviews")
     .map((entry) => entry.name)
     .sort();
   for (const language of languages) {

@@ -17,6 +17,8 @@ export interface ManifestFile {
   /** What the pharmacist should know about this document (e.g. the card's second language did not fit);
    * kept so that a row skipped by `--resume` reports it again. Never patient data. */
   notes?: string[];
+  /** SHA-256 of every text and template the document was made from (its content version's full hash). */
+  contentSha256?: string;
 }
 
 /** A row's notes for the report, each named by its document: "card: the Nederlands (nl) text …". */

@@ -16,6 +16,7 @@ export interface WrittenFile {
   pages: number;
   sha256: string;
   notes?: string[];
+  contentSha256?: string;
 }
 
 /** A PDF from the pipeline, or another file for the patient (the calendar, .ics) that names itself. */
@@ -57,6 +58,7 @@ async function writeAll(
       pages: doc.pages,
       sha256: sha256(doc.bytes),
       ...(doc.notes?.length ? { notes: doc.notes } : {}),
+      ...(doc.contentSha256 ? { contentSha256: doc.contentSha256 } : {}),
     });
   }
   // Written last: a folder whose manifest matches was completely written.

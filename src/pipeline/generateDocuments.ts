@@ -20,6 +20,8 @@ import { TextDoesNotFitError } from "../render/fitText.ts";
 import type { PdfMeta } from "../render/LeafletPdf.tsx";
 import { renderPdf } from "../render/renderPdf.tsx";
 import { createCardTheme, createTheme } from "../render/theme.ts";
+import { leafletReview } from "../review/leafletReview.ts";
+import { reviewPolicyProblems } from "../review/reviewPolicy.ts";
 import { compileDocumentTemplate, type RenderMarkup, type SecondLanguage } from "../template/createTemplateEngine.ts";
 import { countPages } from "./countPages.ts";
 
@@ -49,10 +51,12 @@ export interface GeneratedDocument {
   bytes: Uint8Array;
   /** What the nurse should know about this document, e.g. that the second language did not fit on the card. */
   notes?: string[];
+  /** SHA-256 of every text and template the document was made from (src/review/contentVersion.ts). */
+  contentSha256?: string;
 }
 
 /** Everything both documents are made from: the worded model and the language's lookup. */
-type Prepared = { model: LeafletModel; translate: Translate };
+type Prepared = { model: LeafletModel; translate: Translate; contentSha256: string };
 
 function prepare(order: Order, catalog: Catalog): Prepared {
   const drug = required(catalog.drugs.get(order.drug), "drug", order.drug);
@@ -62,7 +66,17 @@ function prepare(order: Order, catalog: Catalog): Prepared {
   const translate = translatorFor(catalog, order.language, drug.id);
   const plan = buildPlan(order, regimen);
   const nurse = { language: brand.language, translate: translatorFor(catalog, brand.language, drug.id) };
-  return { model: buildLeafletModel({ order, drug, regimen, plan, brand, bundle, translate, nurse }), translate };
+  const review = leafletReview(catalog, {
+    languages: [order.language, ...(order.secondLanguage ? [order.secondLanguage] : [])],
+    drug: drug.id,
+    regimen: regimen.id,
+    brand,
+    issued: order.startDate,
+  });
+  const refused = reviewPolicyProblems(brand, drug.id, review);
+  if (refused.length > 0) throw new OrderRefusedError(refused);
+  const model = buildLeafletModel({ order, drug, regimen, plan, brand, bundle, translate, nurse, review });
+  return { model, translate, contentSha256: review.contentSha256 };
 }
 
 /** The typed leaflet tree for an order: everything up to (not including) rendering. */
@@ -104,6 +118,8 @@ export async function generateDocuments(
   const brand = required(catalog.brands.get(order.brand), "brand", order.brand);
   const meta: PdfMeta = { creationDate: toUtcDate(order.startDate), creator: CREATOR, pdfa: Boolean(options.pdfa) };
   const documents: GeneratedDocument[] = [];
+  // Plan and wording are made once per order and shared by both documents.
+  const prepared = prepare(order, catalog);
   const add = (kind: DocumentKind, bytes: Uint8Array, second?: string, notes?: string[]) =>
     documents.push({
       kind,
@@ -113,10 +129,9 @@ export async function generateDocuments(
       pages: countPages(bytes),
       bytes,
       ...(notes ? { notes } : {}),
+      contentSha256: prepared.contentSha256,
     });
 
-  // Plan and wording are made once per order and shared by both documents.
-  const prepared = prepare(order, catalog);
   if (kinds.includes("leaflet")) {
     const doc = buildLeafletDoc(order, catalog, prepared);
     const leaflet = await renderPdf(

@@ -7,12 +7,20 @@ import { loadCatalog, PROJECT_ROOT } from "../catalog/loadCatalog.ts";
 import { loadFhirMapping } from "../fhir/loadFhirMapping.ts";
 import { checkBrandContrast } from "./checkBrandContrast.ts";
 import { checkLocaleTexts } from "./checkLocaleTexts.ts";
+import { checkReviews } from "./checkReviews.ts";
 import { dryRunTemplates } from "./dryRunTemplates.ts";
 
-export async function validateProject(root: string = PROJECT_ROOT): Promise<ConfigProblem[]> {
+/** `warnings`, when given, receives what is reported but does not fail (stale reviews without a review policy). */
+export async function validateProject(
+  root: string = PROJECT_ROOT,
+  warnings?: ConfigProblem[],
+): Promise<ConfigProblem[]> {
   const { catalog, problems } = loadCatalog(root);
   problems.push(...checkLocaleTexts(catalog));
   problems.push(...loadFhirMapping(catalog).problems);
+  const reviews = checkReviews(catalog);
+  problems.push(...reviews.problems);
+  warnings?.push(...reviews.warnings);
   for (const brand of catalog.brands.values()) problems.push(...checkBrandContrast(brand));
   // A dry run on a broken catalog would only repeat the problems above in other words.
   if (problems.length === 0) problems.push(...(await dryRunTemplates(catalog)));

@@ -12,11 +12,13 @@ import { DEMO_ORDER } from "../order/demoOrder.ts";
 import { validateOrder } from "../order/validateOrder.ts";
 import { type PageRenderer, QueueRenderService } from "../queue/queueRenderService.ts";
 import type { PasswordCost } from "../service/passwords.ts";
+import { roleAllows } from "../service/roles.ts";
 import { openService, type Service } from "../service/service.ts";
 import { UnsafeListenError } from "../service/serviceErrors.ts";
 import type { Clock } from "../service/sessionStore.ts";
 import { Access } from "./access.ts";
 import { auditBatchRoutes, registerAuditRoutes, WebAudit } from "./auditRoutes.ts";
+import { authorizeReview } from "./authorizeReview.ts";
 import { BatchJobStore } from "./batchJobs.ts";
 import { registerBatchRoutes } from "./batchRoutes.ts";
 import { DIST_DIR } from "./buildPage.ts";
@@ -26,6 +28,7 @@ import { registerFhirRoutes } from "./fhirRoutes.ts";
 import { sendJson } from "./http.ts";
 import { registerOrderRoutes } from "./orderRoutes.ts";
 import { RenderService } from "./renderService.ts";
+import { registerReviewRoutes } from "./reviewRoutes.ts";
 import { Router } from "./router.ts";
 import { registerSessionRoutes } from "./sessionRoutes.ts";
 
@@ -61,6 +64,8 @@ export interface ServerOptions {
   logRequest?: (entry: RequestLogEntry) => void;
   /** A Redis queue (redis://, rediss://) whose `leaflets worker` processes render the page's orders. */
   queue?: string;
+  /** The project folder (locales/, templates/) whose texts the review page reviews (default: this installation). */
+  projectRoot?: string;
 }
 
 export interface RunningServer {
@@ -94,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw new UnsafeListenError(options.host);
   }
   service?.sessions.sweep();
-  const catalog = loadCatalogOrThrow();
+  const catalog = loadCatalogOrThrow(options.projectRoot);
   const catalogAnswer = describeCatalog(catalog);
   const renderer: PageRenderer = options.queue
     ? new QueueRenderService(options.queue)
@@ -125,6 +130,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   registerBatchRoutes(auditBatchRoutes(nurse, audit, jobs), jobs);
   registerSessionRoutes(router, access, service);
   registerAuditRoutes(router, access, service, audit);
+  // Content review: a pharmacist (or admin) reads and decides; a signed-in reviewer's own name is recorded.
+  // Without sign-in (this computer only) the review hook decides, as on the single-user page.
+  const today = () => new Date().toISOString().slice(0, 10);
+  registerReviewRoutes(access.guarded(router, "pharmacist"), catalog, today, (req, action) => {
+    const caller = access.identify(req);
+    if (caller?.via === "local") return authorizeReview(req, action);
+    if (!caller || !roleAllows(caller.role, "pharmacist"))
+      return { allowed: false, reason: "this needs the pharmacist role" };
+    return { allowed: true, reviewer: { name: caller.name, role: "pharmacist" } };
+  });
 
   const healthOrder = validateOrder(DEMO_ORDER, catalog);
   const health = async () => {

@@ -13,7 +13,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { projectRoot?: string } = {}): Promise<TestServer> {
   const jobRoot = mkdtempSync(join(tmpdir(), "leaflets-web-test-"));
   const logs: string[] = [];
   const server = await startServer({
@@ -22,6 +22,7 @@ export async function startTestServer(): Promise<TestServer> {
     log: (line) => logs.push(line),
     batchWorkers: 1,
     jobRoot,
+    ...options,
   });
   return {
     server,

@@ -7,11 +7,12 @@ import { type CatalogResponse, fetchCatalog } from "./api.ts";
 import { BatchTab } from "./batch/BatchTab.tsx";
 import { changeUiLanguage, UI_LANGUAGES } from "./i18n/setup.ts";
 import { OrderTab } from "./order/OrderTab.tsx";
+import { ReviewTab } from "./review/ReviewTab.tsx";
 import { AuditTab } from "./session/AuditTab.tsx";
 import { SignInForm } from "./session/SignInForm.tsx";
 import { fetchSession, type SessionResponse, signOut } from "./session/sessionApi.ts";
 
-const ALL_TABS = ["order", "batch", "audit"] as const;
+const ALL_TABS = ["order", "batch", "review", "audit"] as const;
 type Tab = (typeof ALL_TABS)[number];
 
 export function App() {
@@ -19,9 +20,19 @@ export function App() {
   const [catalog, setCatalog] = useState<CatalogResponse>();
   const [failed, setFailed] = useState(false);
   const [tab, setTab] = useState<Tab>("order");
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ order: null, batch: null, audit: null });
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
+    order: null,
+    batch: null,
+    review: null,
+    audit: null,
+  });
   const [session, setSession] = useState<SessionResponse>();
-  const TABS = ALL_TABS.filter((name) => name !== "audit" || (session?.role === "admin" && session.signInRequired));
+  // Only what the role may do: the review page for pharmacists (and admins), the audit trail for admins.
+  const TABS = ALL_TABS.filter((name) => {
+    if (name === "audit") return session?.role === "admin" && session.signInRequired;
+    if (name === "review") return !session?.signInRequired || session.role === "pharmacist" || session.role === "admin";
+    return true;
+  });
 
   const loadSession = useCallback(() => {
     fetchSession().then(setSession, () => setFailed(true));
@@ -121,6 +132,9 @@ export function App() {
             </div>
             <div role="tabpanel" id="panel-batch" aria-labelledby="tab-batch" hidden={tab !== "batch"}>
               <BatchTab catalog={catalog} />
+            </div>
+            <div role="tabpanel" id="panel-review" aria-labelledby="tab-review" hidden={tab !== "review"}>
+              {tab === "review" && <ReviewTab catalog={catalog} />}
             </div>
             {TABS.includes("audit") ? (
               <div role="tabpanel" id="panel-audit" aria-labelledby="tab-audit" hidden={tab !== "audit"}>

@@ -2,6 +2,8 @@
 import type { Command } from "commander";
 import { loadCatalogOrThrow } from "../../catalog/loadCatalog.ts";
 import { isPrintable } from "../../content/printableLanguages.ts";
+import { contentSha256, contentVersionLabel } from "../../review/contentVersion.ts";
+import { ledgerFor, overallState, reviewStatus } from "../../review/reviewStatus.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 
@@ -11,9 +13,11 @@ export function registerList(program: Command, run: Runner): void {
     .summary("show medicines, regimens, languages and brands")
     .description("Show what an order can name: medicines (drug), regimens, languages and brands.")
     .option("--json", "print one JSON object")
-    .action((flags: { json?: boolean }) =>
+    .option("--project <dir>", "the project folder (holding locales/ and templates/); default: this installation")
+    .action((flags: { json?: boolean; project?: string }) =>
       run(async () => {
-        const catalog = loadCatalogOrThrow();
+        const catalog = loadCatalogOrThrow(flags.project);
+        const ledger = ledgerFor(catalog);
         const listing = {
           drugs: [...catalog.drugs.values()].map((d) => ({ id: d.id, brandName: d.brandName })),
           regimens: [...catalog.regimens.values()].map((r) => ({
@@ -21,11 +25,34 @@ export function registerList(program: Command, run: Runner): void {
             drug: r.drug,
             plan: r.kind === "cycles" ? `${r.cycleDays}-day cycles` : `visits every ${r.repeat.everyDays} days`,
           })),
-          languages: [...catalog.locales.values()].map((l) => ({
-            code: l.language,
-            name: l.meta.name,
-            printable: isPrintable(l),
-          })),
+          languages: [...catalog.locales.values()].map((l) => {
+            // Per medicine: the review state and content version; a brand that requires review cannot print
+            // a language whose text for some medicine is not signed off.
+            const review = Object.fromEntries(
+              [...catalog.drugs.values()].map((d) => {
+                const statuses = reviewStatus(catalog, l.language, d.id, ledger);
+                const approvals = statuses.flatMap((s) =>
+                  s.state === "approved" && s.decision ? [s.decision.date] : [],
+                );
+                const regimen = [...catalog.regimens.values()].find((r) => r.drug === d.id)?.id ?? "";
+                const sha = contentSha256(catalog, { languages: [l.language], drug: d.id, regimen });
+                const open = statuses.filter((s) => !["approved", "source"].includes(s.state)).map((s) => s.section);
+                return [
+                  d.id,
+                  {
+                    state: overallState(statuses),
+                    open,
+                    contentVersion: contentVersionLabel(approvals.sort().at(-1), sha),
+                  },
+                ];
+              }),
+            );
+            const signedOff = Object.values(review).every((r) => r.open.length === 0);
+            const notPrintableFor = [...catalog.brands.values()]
+              .filter((b) => b.requireReview && !signedOff)
+              .map((b) => b.id);
+            return { code: l.language, name: l.meta.name, printable: isPrintable(l), notPrintableFor, review };
+          }),
           brands: [...catalog.brands.values()].map((b) => ({ id: b.id, name: b.name })),
         };
         if (flags.json) {
@@ -40,7 +67,11 @@ export function registerList(program: Command, run: Runner): void {
           "Languages (language):",
           ...listing.languages.map(
             (l) =>
-              `  ${l.code.padEnd(16)} ${l.name}${l.printable ? "" : "  (translated; not printable yet: right-to-left)"}`,
+              `  ${l.code.padEnd(16)} ${l.name}${l.printable ? "" : "  (translated; not printable yet: right-to-left)"}${
+                l.notPrintableFor.length ? `  (not printable for ${l.notPrintableFor.join(", ")}: review required)` : ""
+              }  review: ${Object.entries(l.review)
+                .map(([drug, r]) => `${drug} ${r.state} (${r.contentVersion})`)
+                .join(", ")}`,
           ),
           "Brands (brand):",
           ...listing.brands.map((b) => `  ${b.id.padEnd(16)} ${b.name}`),

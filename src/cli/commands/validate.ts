@@ -1,6 +1,7 @@
 // `leaflets validate`: checks every locale, template, regimen and brand file; lists each problem with
 // its file and key; exit 1 if there is any.
 import type { Command } from "commander";
+import type { ConfigProblem } from "../../catalog/configProblem.ts";
 import { validateProject } from "../../validate/validateProject.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
@@ -12,15 +13,24 @@ export function registerValidate(program: Command, run: Runner): void {
     .description(
       "Check every shipped data file: regimens, brands (colour contrast too), locale files (provenance, " +
         "missing or empty keys, markup left in text, characters the fonts cannot print) and every template " +
-        "in every language. Each problem is listed with its file and key; exit code 1 if there is any.",
+        "in every language, and the pharmacists' reviews (a stale review is a warning, or a problem when a brand " +
+        "has requireReview). Each problem is listed with its file and key; exit code 1 if there is any.",
     )
-    .option("--json", "print one JSON object with the problems")
-    .action((flags: { json?: boolean }) =>
+    .option("--json", "print one JSON object with the problems (and warnings)")
+    .option("--project <dir>", "the project folder (holding locales/ and templates/); default: this installation")
+    .action((flags: { json?: boolean; project?: string }) =>
       run(async () => {
-        const problems = await validateProject();
+        const warnings: ConfigProblem[] = [];
+        const problems = await validateProject(flags.project, warnings);
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ ok: problems.length === 0, problems })}\n`);
-        } else if (problems.length === 0) {
+          process.stdout.write(
+            `${JSON.stringify({ ok: problems.length === 0, problems, ...(warnings.length ? { warnings } : {}) })}\n`,
+          );
+          return problems.length === 0 ? EXIT.ok : EXIT.refused;
+        }
+        for (const w of warnings)
+          process.stdout.write(`warning: ${w.file}${w.key ? ` [${w.key}]` : ""}: ${w.message}\n`);
+        if (problems.length === 0) {
           process.stdout.write("All locales, templates, regimens and brands are valid.\n");
         } else {
           for (const p of problems) process.stdout.write(`${p.file}${p.key ? ` [${p.key}]` : ""}: ${p.message}\n`);
