@@ -22,6 +22,7 @@ import { renderPdf } from "../render/renderPdf.tsx";
 import { createCardTheme, createTheme } from "../render/theme.ts";
 import { compileDocumentTemplate, type RenderMarkup, type SecondLanguage } from "../template/createTemplateEngine.ts";
 import { countPages } from "./countPages.ts";
+import { blankBackPageText, padLeafletForDuplex } from "./duplexPadding.ts";
 
 export const CREATOR = "patient-leaflets";
 
@@ -37,6 +38,8 @@ export interface GenerateOptions {
   bleedMm?: number;
   /** Archival PDF/A-2b files. */
   pdfa?: boolean;
+  /** Double-sided printing: a leaflet with an odd page count gets a blank back page (duplexPadding.ts). */
+  duplex?: boolean;
 }
 
 export interface GeneratedDocument {
@@ -124,7 +127,14 @@ export async function generateDocuments(
       createTheme(brand, options.paper ?? "A4", { largePrint: Boolean(order.largePrint), direction: doc.direction }),
       meta,
     );
-    add("leaflet", leaflet, order.secondLanguage);
+    const padded = options.duplex
+      ? await padLeafletForDuplex(
+          leaflet,
+          blankBackPageText(catalog, order.language, order.secondLanguage, order.patientId),
+          meta,
+        )
+      : leaflet;
+    add("leaflet", padded, order.secondLanguage);
   }
   const card = kinds.includes("card") ? buildCardDoc(order, catalog, prepared) : undefined;
   if (card) {

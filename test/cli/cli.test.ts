@@ -98,6 +98,23 @@ describe.concurrent("leaflets generate", () => {
     });
   });
 
+  test("--duplex pads a leaflet with an odd page count with a blank back page, in its language, with the id", async ({
+    expect,
+  }) => {
+    const plain = freshDir("duplex-plain");
+    const padded = freshDir("duplex");
+    const args = ["generate", "--demo", "--lang", "nl", "--kinds", "leaflet", "--out"];
+    expect((await cli([...args, plain])).code).toBe(0);
+    expect((await cli([...args, padded, "--duplex"])).code).toBe(0);
+    const file = join("DEMO-0001", "pomalidomide-leaflet-nl.pdf");
+    const before = await extractText(readFileSync(join(plain, file)));
+    const after = await extractText(readFileSync(join(padded, file)));
+    expect(before.length % 2).toBe(1); // the padding is exercised
+    expect(after.length).toBe(before.length + 1);
+    expect(after.slice(0, -1)).toEqual(before);
+    expect(flat(after.at(-1) ?? "")).toBe("Deze pagina is bewust leeg gelaten. Patiëntnummer: DEMO-0001");
+  });
+
   test("--paper Letter gives Letter-size pages", async ({ expect }) => {
     const out = freshDir("letter");
     const run = await cli(["generate", "--demo", "--paper", "Letter", "--out", out]);

@@ -27,6 +27,7 @@ interface GenerateFlags {
   cardFormat: string;
   bleed?: string;
   pdfa?: boolean;
+  duplex?: boolean;
   json?: boolean;
 }
 
@@ -64,6 +65,10 @@ export function registerGenerate(program: Command, run: Runner): void {
       "--bleed <mm>",
       "for a print shop: bleed around an id1 card in mm (0–5), with crop marks and TrimBox/BleedBox set",
     )
+    .option(
+      "--duplex",
+      "for double-sided printing: a leaflet with an odd page count gets a back page saying it is intentionally left blank (with the patient number)",
+    )
     .option("--pdfa", "archival PDF/A-2b files (every font embedded, XMP metadata, sRGB output intent)")
     .option("--json", "print one JSON object with the files written, or the problems")
     .addHelpText(
@@ -100,6 +105,7 @@ async function generate(flags: GenerateFlags): Promise<number> {
     cardFormat: flags.cardFormat as CardFormat,
     bleedMm,
     pdfa: Boolean(flags.pdfa),
+    ...(flags.duplex ? { duplex: true } : {}),
   };
   const documents = await generateDocuments(validation.order, catalog, options);
   const files = await writeDocuments(flags.out, validation.order, documents, options);
