@@ -7,6 +7,7 @@ import { createWriteStream, renameSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import type { FieldProblem } from "../errors.ts";
+import type { CsvDialect } from "./readOrders.ts";
 
 export type RowStatus = "ok" | "failed" | "skipped";
 
@@ -31,16 +32,22 @@ export class ReportWriter {
   private readonly json: WriteStream;
   private readonly csv: WriteStream;
   private first = true;
+  /** Records in report.csv's dialect. */
+  private readonly line: (records: unknown[][]) => string;
   readonly totals: BatchTotals = { rows: 0, ok: 0, failed: 0, skipped: 0 };
 
   constructor(
     private readonly outDir: string,
     input: string,
+    /** report.csv's delimiter, byte order mark and line ending (reportDialect.ts); plain CSV if not given. */
+    dialect: CsvDialect = { delimiter: ",", bom: false, lineEnding: "\n" },
   ) {
+    this.line = (records) => stringify(records, { delimiter: dialect.delimiter, record_delimiter: dialect.lineEnding });
     this.json = createWriteStream(join(outDir, "report.json.partial"));
     this.csv = createWriteStream(join(outDir, "report.csv.partial"));
     this.json.write(`{\n"input": ${JSON.stringify(input)},\n"rows": [\n`);
-    this.csv.write(stringify([["row", "patientId", "status", "files", "errors", "notes"]]));
+    if (dialect.bom) this.csv.write("\uFEFF");
+    this.csv.write(this.line([["row", "patientId", "status", "files", "errors", "notes"]]));
   }
 
   /** Adds one row's outcome; call in input order. */
@@ -50,7 +57,7 @@ export class ReportWriter {
     const okJson = this.json.write(`${this.first ? "" : ",\n"}${JSON.stringify(entry)}`);
     this.first = false;
     const okCsv = this.csv.write(
-      stringify([
+      this.line([
         [
           entry.row,
           entry.patientId ?? "",

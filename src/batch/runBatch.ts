@@ -12,6 +12,7 @@ import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
 import { mergePrintJobs, PrintJobCollector } from "./mergePrintJobs.ts";
 import { countOrders, type InputRow, readOrders } from "./readOrders.ts";
 import { RenderPool } from "./renderPool.ts";
+import { type ReportFormat, reportDialect } from "./reportDialect.ts";
 import { type BatchTotals, type ReportEntry, ReportWriter } from "./reportWriter.ts";
 
 export interface BatchOptions {
@@ -21,6 +22,8 @@ export interface BatchOptions {
   resume: boolean;
   merge: boolean;
   generate: GenerateOptions;
+  /** report.csv's dialect: the input's (default), or excel-nl / csv. */
+  reportFormat?: ReportFormat;
   onProgress?: (progress: BatchProgress) => void;
 }
 
@@ -38,19 +41,39 @@ export interface BatchResult {
   seconds: number;
   report: { json: string; csv: string };
   printJobs: string[];
+  /** The first FAILED_ROWS_LISTED failed rows, for the terminal (the report has them all). */
+  failedRows: FailedRow[];
 }
+
+/** A failed row as the terminal lists it: where it is and which fields are wrong (no values, no names). */
+export interface FailedRow {
+  row: number;
+  patientId: string | null;
+  fields: string[];
+}
+
+export const FAILED_ROWS_LISTED = 20;
 
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const catalog = loadCatalogOrThrow();
   const total = await countOrders(options.input);
   mkdirSync(options.outDir, { recursive: true });
-  const report = new ReportWriter(options.outDir, options.input);
+  const report = new ReportWriter(
+    options.outDir,
+    options.input,
+    await reportDialect(options.reportFormat ?? "input", options.input),
+  );
+  const failedRows: FailedRow[] = [];
   const collector = new PrintJobCollector(options.outDir);
   const seen = new Map<string, number>();
   const pool = new RenderPool(options.workers);
   const inOrder = new InOrder(async (entry: ReportEntry) => {
     await report.add(entry);
+    if (entry.status === "failed" && failedRows.length < FAILED_ROWS_LISTED) {
+      const fields = [...new Set(entry.errors.map((e) => e.field))];
+      failedRows.push({ row: entry.row, patientId: entry.patientId, fields });
+    }
     if (entry.status !== "failed") collector.add(entry.files);
     options.onProgress?.({ total, done: report.totals.rows, ...counts(report.totals), seconds: elapsed(started) });
   });
@@ -119,7 +142,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const printJobs = options.merge ? await mergePrintJobs(collector, catalog) : [];
   collector.dispose();
   const seconds = elapsed(started);
-  return { totals: report.totals, seconds, report: await report.finish(seconds), printJobs };
+  return { totals: report.totals, seconds, report: await report.finish(seconds), printJobs, failedRows };
 }
 
 function failed(row: number, patientId: string | null, errors: ReportEntry["errors"]): ReportEntry {

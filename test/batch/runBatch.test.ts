@@ -282,6 +282,25 @@ describe.concurrent("leaflets batch: a CSV with good and bad rows", { timeout: H
     expect(duplicate?.errors).toEqual([{ field: "patientId", message: expect.stringContaining("row 2") }]);
   });
 
+  test("the terminal lists the failed rows: row, patient id and the fields to correct", async ({ expect }) => {
+    const { out, run } = await mixedBatch();
+    const csv = join(out, "report.csv");
+    const listed = run.stdout.slice(run.stdout.indexOf("Failed rows:"));
+    expect(listed).toBe(
+      [
+        "Failed rows:",
+        "  row 3 (B-002): startDate",
+        "  row 4 (B-003): doseMg",
+        "  row 5 (B-004): drug",
+        "  row 6: patientId", // an id that failed its own check is not echoed
+        "  row 7 (B-006): pppCategory",
+        "  row 8 (B-007): dateOfBirth",
+        `Each row's problem is described in ${csv}.`,
+        "",
+      ].join("\n"),
+    );
+  });
+
   test("report.csv has the same rows as report.json", async ({ expect }) => {
     const { out } = await mixedBatch();
     const report = readReport(out);
@@ -601,6 +620,67 @@ describe.concurrent("leaflets batch: all rows good, then --resume after a simula
     expect(after?.matches).toEqual({ [LEAFLET]: true, [CARD]: true });
     expect(afterChange.leafletText).toContain("Your dose 2 mg");
     expect(afterChange.leafletText).not.toContain("Your dose 4 mg");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scenario: a Dutch Excel export (semicolons, byte order mark, CRLF) whose 22 rows all fail: report.csv
+// comes back in the same dialect (or the one --report-format names) and the terminal lists 20 of them.
+
+const EXCEL_ROWS: Row[] = Array.from({ length: 22 }, (_, i) =>
+  pomalidomide(`X-${String(i + 1).padStart(3, "0")}`, `Excelpatiënt Nummer${i + 1}`, { startDate: "01-12-2026" }),
+);
+
+const excelBatch = shared(async () => {
+  const dir = freshDir("excel-nl");
+  const input = join(dir, "orders.csv");
+  const records = [COLUMNS, ...EXCEL_ROWS.map((row) => COLUMNS.map((column) => row[column] ?? ""))];
+  writeFileSync(input, `\uFEFF${stringify(records, { delimiter: ";", record_delimiter: "\r\n" })}`);
+  const asInput = await batch(input, join(dir, "out"));
+  const asCsv = await batch(input, join(dir, "out-csv"), "--report-format", "csv");
+  return { dir, asInput, asCsv };
+});
+
+describe.concurrent("leaflets batch: report.csv in the input's dialect", { timeout: HEAVY_TIMEOUT }, () => {
+  test("a Dutch Excel export gets a report with semicolons, a byte order mark and CRLF, same rows as report.json", async ({
+    expect,
+  }) => {
+    const { dir, asInput } = await excelBatch();
+    expect(asInput.code).toBe(1);
+    const bytes = readFileSync(join(dir, "out", "report.csv"));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8").slice(1);
+    expect(text.startsWith("row;patientId;status;files;errors;notes\r\n")).toBe(true);
+    expect(text.replace(/\r\n/g, "")).not.toContain("\n");
+    const records = parse(text, { columns: true, delimiter: ";" }) as Record<string, string>[];
+    const report = readReport(join(dir, "out"));
+    expect(records.map((r) => [r.row, r.patientId, r.status])).toEqual(
+      report.rows.map((e) => [String(e.row), e.patientId, e.status]),
+    );
+    expect(records[0]?.errors).toMatch(/^startDate: /);
+  });
+
+  test("--report-format csv: commas, no byte order mark, LF", async ({ expect }) => {
+    const { dir, asCsv } = await excelBatch();
+    expect(asCsv.code).toBe(1);
+    const text = readFileSync(join(dir, "out-csv", "report.csv"), "utf8");
+    expect(text.startsWith("row,patientId,status,files,errors,notes\n")).toBe(true);
+    expect(text).not.toContain("\r");
+    expect(parse(text, { columns: true })).toHaveLength(22);
+  });
+
+  test("the terminal lists the first 20 failed rows and says where all 22 are; no names", async ({ expect }) => {
+    const { dir, asInput } = await excelBatch();
+    const csv = join(dir, "out", "report.csv");
+    const listed = asInput.stdout.slice(asInput.stdout.indexOf("Failed rows"));
+    const lines = listed.trimEnd().split("\n");
+    expect(lines[0]).toBe("Failed rows (the first 20 of 22):");
+    expect(lines.slice(1, 21)).toEqual(
+      EXCEL_ROWS.slice(0, 20).map((row, i) => `  row ${i + 2} (${row.patientId}): startDate`),
+    );
+    expect(lines[21]).toBe(`…and 2 more: all 22 failed rows are in ${csv} (status "failed").`);
+    expect(lines).toHaveLength(22);
+    expect(asInput.stdout + asInput.stderr).not.toContain("Excelpatiënt");
   });
 });
 

@@ -2,7 +2,8 @@
 // row, optionally merged print jobs. Bad rows are reported and skipped; the batch goes on.
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
-import { runBatch } from "../../batch/runBatch.ts";
+import { REPORT_FORMATS, type ReportFormat } from "../../batch/reportDialect.ts";
+import { type FailedRow, runBatch } from "../../batch/runBatch.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
 import { createProgressDisplay } from "../batchProgress.ts";
 import { EXIT } from "../exitCodes.ts";
@@ -19,6 +20,7 @@ interface BatchFlags {
   kinds: string;
   paper: string;
   pdfa?: boolean;
+  reportFormat: string;
 }
 
 export function registerBatch(program: Command, run: Runner): void {
@@ -39,6 +41,11 @@ export function registerBatch(program: Command, run: Runner): void {
     .option("--kinds <list>", "which documents, comma-separated: leaflet, card", "leaflet,card")
     .option("--paper <size>", `leaflet paper size: ${PAPER_SIZES.join(" or ")}`, "A4")
     .option("--pdfa", "archival PDF/A-2b files")
+    .option(
+      "--report-format <format>",
+      "report.csv's dialect: input (the orders file's own delimiter and byte order mark), excel-nl (semicolons, BOM, for Excel set to Dutch) or csv (commas, plain UTF-8)",
+      "input",
+    )
     .option("--json", "print one JSON object with the totals and report paths")
     .addHelpText(
       "after",
@@ -57,6 +64,9 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
   if (!PAPER_SIZES.includes(flags.paper as PaperSize)) {
     throw new UsageError(`--paper must be ${PAPER_SIZES.join(" or ")} (got "${flags.paper}")`);
   }
+  if (!REPORT_FORMATS.includes(flags.reportFormat as ReportFormat)) {
+    throw new UsageError(`--report-format must be ${REPORT_FORMATS.join(", ")} (got "${flags.reportFormat}")`);
+  }
   const display = createProgressDisplay();
   let result: Awaited<ReturnType<typeof runBatch>>;
   try {
@@ -66,6 +76,7 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
       workers,
       resume: Boolean(flags.resume),
       merge: Boolean(flags.merge),
+      reportFormat: flags.reportFormat as ReportFormat,
       generate: { kinds: parseKinds(flags.kinds), paper: flags.paper as PaperSize, pdfa: Boolean(flags.pdfa) },
       onProgress: (p) => display.update(p),
     });
@@ -89,7 +100,22 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
         `Report: ${result.report.json}\n        ${result.report.csv}\n`,
     );
     for (const job of result.printJobs) process.stdout.write(`Print job: ${job}\n`);
-    if (totals.failed > 0) process.stdout.write(`Rows that failed are listed in the report (status "failed").\n`);
+    if (totals.failed > 0) process.stdout.write(failedRowsSummary(result.failedRows, totals.failed, result.report.csv));
   }
   return totals.failed === 0 ? EXIT.ok : EXIT.refused;
+}
+
+const PATIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** The failed rows the batch listed (at most 20): row, patient id and the fields to correct; where the rest are. */
+function failedRowsSummary(rows: FailedRow[], failed: number, csv: string): string {
+  // A patient id that failed its own check may be anything typed into that column (a name): not shown.
+  const shownId = (r: FailedRow) =>
+    r.patientId && !r.fields.includes("patientId") && PATIENT_ID.test(r.patientId) ? ` (${r.patientId})` : "";
+  const lines = rows.map((r) => `  row ${r.row}${shownId(r)}: ${r.fields.join(", ") || "(row)"}`);
+  const rest =
+    failed > rows.length
+      ? `…and ${failed - rows.length} more: all ${failed} failed rows are in ${csv} (status "failed").`
+      : `Each row's problem is described in ${csv}.`;
+  return `Failed rows${failed > rows.length ? ` (the first ${rows.length} of ${failed})` : ""}:\n${lines.join("\n")}\n${rest}\n`;
 }
