@@ -76,6 +76,10 @@ describe.concurrent("leaflets generate", () => {
     const text = await extractText(readFileSync(path));
     expect(text[0]).toContain("Pagina 1 van ");
     expect(flat(text)).toContain("Cyclus 1: 1 december 2026 – 28 december 2026");
+    // Whom to call, as a Dutch nurse says it ("Wie belt u?" would mean "who is calling you?").
+    expect(flat(text)).toContain("Wie kunt u bellen?");
+    expect(flat(text)).not.toContain("Wie belt u");
+    expect(flat(text)).toContain("Spoednummer (dag en nacht)");
   });
 
   test("--patient order.json --json prints exactly one JSON object with the files written", async ({ expect }) => {

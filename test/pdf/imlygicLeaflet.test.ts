@@ -122,7 +122,7 @@ async function textItems(bytes: Uint8Array): Promise<Item[]> {
 /** The column headings of the visit table (locales/<lang>/common.json visits.*), tick column last. */
 const HEADERS: Record<Lang, string[]> = {
   en: ["Visit", "Date", "What your doctor injects", "Done"],
-  nl: ["Bezoek", "Datum", "Wat uw arts injecteert", "Gehad"],
+  nl: ["Bezoek", "Datum", "Wat uw arts injecteert", "Gekregen"],
 };
 
 /**
@@ -465,7 +465,7 @@ describe("Imlygic leaflet in Dutch", () => {
     expect(doc.all).toContain("Uw behandeling duurt ten minste 6 maanden, tenzij uw arts anders beslist.");
     expect(doc.all).toContain("Europees Geneesmiddelenbureau (EMA). Versie: niet vermeld in de bron.");
     expectOnEveryPage(doc, () => "Bronnen: EMA-samenvatting Imlygic en SmPC Imlygic (EU)");
-    expectOnEveryPage(doc, () => `Verpleegkundige lijn: ${brand.phones.nurseLine}`);
+    expectOnEveryPage(doc, () => `Verpleegkundigenlijn: ${brand.phones.nurseLine}`);
   });
 
   test("no pomalidomide and no pregnancy prevention text in Dutch either", async () => {
