@@ -309,7 +309,7 @@ export function OrderForm({ catalog, values, onChange, messagesFor, onTouch, onB
             {(input) => (
               <select {...input} value={values.cardFormat} onChange={set("cardFormat")}>
                 <option value="id1">{t("fields.cardId1")}</option>
-                <option value="sheet">{t("fields.cardSheet", { paper: values.paper })}</option>
+                <option value="sheet">{t("fields.cardSheet")}</option>
               </select>
             )}
           </Field>
@@ -322,10 +322,12 @@ export function OrderForm({ catalog, values, onChange, messagesFor, onTouch, onB
             checked={values.duplex}
             onChange={set("duplex")}
           />
-          <label htmlFor="field-duplex">{t("fields.duplex")}</label>
-          <p className="hint" id="field-duplex-hint">
-            {t("hints.duplex")}
-          </p>
+          <div>
+            <label htmlFor="field-duplex">{t("fields.duplex")}</label>
+            <p className="hint" id="field-duplex-hint">
+              {t("hints.duplex")}
+            </p>
+          </div>
         </div>
       </fieldset>
 
