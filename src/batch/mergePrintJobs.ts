@@ -1,14 +1,17 @@
 // `batch --merge`: print jobs made from the files a batch wrote, in input order, per language:
-// - print-leaflets-<lang>-<part>.pdf: every leaflet, one after the other (each page names its patient);
+// - print-leaflets-<lang>-<part>.pdf: every leaflet, one after the other (each page names its patient),
+//   each starting on a front page: a leaflet with an odd page count gets a blank back page that carries
+//   its patient number (pipeline/duplexPadding.ts), so no sheet printed double-sided holds two patients;
 // - print-cards-<lang>-<part>.pdf: A4 sheets of ten different patients' ID-1 cards, fronts on one page
 //   and mirrored backs on the next, with crop marks in the gaps (the cards are imposed with pdf-lib).
 // The lists of files wait in small text files, so memory does not grow with the number of rows.
 import { appendFileSync, createReadStream, existsSync, readFileSync, rmSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { PDFDocument, rgb } from "pdf-lib";
 import writeFileAtomic from "write-file-atomic";
 import type { Catalog } from "../catalog/catalogTypes.ts";
+import { appendBlankBackPage, blankBackPageText } from "../pipeline/duplexPadding.ts";
 import { CARD_HEIGHT, CARD_WIDTH, CARDS_PER_SHEET, MM, SHEET, sheetSlot } from "../render/card/cardGeometry.ts";
 
 /** Leaflets per merged file, and cards per merged file: print jobs of a size printers take well. */
@@ -50,7 +53,7 @@ export class PrintJobCollector {
   }
 }
 
-export async function mergePrintJobs(collector: PrintJobCollector, _catalog: Catalog): Promise<string[]> {
+export async function mergePrintJobs(collector: PrintJobCollector, catalog: Catalog): Promise<string[]> {
   const written: string[] = [];
   for (const job of collector.jobs()) {
     const size = job.kind === "leaflets" ? LEAFLETS_PER_PART : CARDS_PER_PART;
@@ -59,7 +62,9 @@ export async function mergePrintJobs(collector: PrintJobCollector, _catalog: Cat
       part += 1;
       const out = join(dirnameOf(job.path), `print-${job.kind}-${job.language}-${String(part).padStart(3, "0")}.pdf`);
       const bytes =
-        job.kind === "leaflets" ? await concatenate(files, job.language) : await imposeCards(files, job.language);
+        job.kind === "leaflets"
+          ? await concatenate(files, job.language, catalog)
+          : await imposeCards(files, job.language);
       await writeFileAtomic(out, Buffer.from(bytes));
       written.push(out);
     }
@@ -67,12 +72,19 @@ export async function mergePrintJobs(collector: PrintJobCollector, _catalog: Cat
   return written;
 }
 
-async function concatenate(files: string[], language: string): Promise<Uint8Array> {
+/** The job's language is the leaflet's, or "tr-nl" for a bilingual one (both on the blank back page). */
+async function concatenate(files: string[], language: string, catalog: Catalog): Promise<Uint8Array> {
   const merged = await PDFDocument.create();
   merged.setTitle(`Print job: leaflets (${language})`);
+  const [patientLanguage = language, secondLanguage] = language.split("-");
+  const meta = { creationDate: new Date(0), creator: "patient-leaflets" };
   for (const file of files) {
     const source = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
     for (const page of await merged.copyPages(source, source.getPageIndices())) merged.addPage(page);
+    // Every leaflet before this one ends on a back page, so an odd total means this one does not.
+    // The folder is named after the patient id (ids are restricted to characters that keep it intact).
+    const patientId = basename(dirname(file));
+    await appendBlankBackPage(merged, blankBackPageText(catalog, patientLanguage, secondLanguage, patientId), meta);
   }
   return merged.save();
 }

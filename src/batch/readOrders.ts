@@ -67,6 +67,30 @@ export async function* readOrders(path: string, given?: "fhir"): AsyncGenerator<
   }
 }
 
+/** How the file writes CSV: its delimiter, whether it starts with a byte order mark (Excel's "CSV UTF-8"),
+ * and its line ending; for report.csv to open the same way (reportDialect.ts). A JSON Lines file has none. */
+export interface CsvDialect {
+  delimiter: ";" | ",";
+  bom: boolean;
+  lineEnding: "\r\n" | "\n";
+}
+
+export async function csvDialectOf(path: string): Promise<CsvDialect | undefined> {
+  if (formatOf(path) !== "csv") return undefined;
+  const input = await openInput(path);
+  try {
+    const head = input.head;
+    const text = head.toString("utf8");
+    return {
+      delimiter: detectDelimiter(text),
+      bom: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf,
+      lineEnding: /\r\n/.test(text) ? "\r\n" : "\n",
+    };
+  } finally {
+    await input.handle.close();
+  }
+}
+
 /** How many records the file holds (a fast first pass, for progress bars). */
 export async function countOrders(path: string, given?: "fhir"): Promise<number> {
   const format = given ?? formatOf(path);

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { type FieldProblem, OutputError } from "../errors.ts";
 import { neutraliseCsvCell } from "./csvCell.ts";
+import type { CsvDialect } from "./readOrders.ts";
 
 export type RowStatus = "ok" | "failed" | "skipped";
 
@@ -34,22 +35,28 @@ export class ReportWriter {
   private first = true;
   /** A write that failed (a full disk): the next add or finish throws it. */
   private failure: OutputError | undefined;
+  /** Records in report.csv's dialect. */
+  private readonly line: (records: unknown[][]) => string;
   readonly totals: BatchTotals = { rows: 0, ok: 0, failed: 0, skipped: 0 };
 
   constructor(
     private readonly outDir: string,
     input: string,
+    /** report.csv's delimiter, byte order mark and line ending (reportDialect.ts); plain CSV if not given. */
+    dialect: CsvDialect = { delimiter: ",", bom: false, lineEnding: "\n" },
   ) {
     // Opened here, so that a folder that cannot be written stops the batch before any row is rendered.
     this.json = createWriteStream("", { fd: openForWriting(join(outDir, "report.json.partial")) });
     this.csv = createWriteStream("", { fd: openForWriting(join(outDir, "report.csv.partial")) });
+    this.line = (records) => stringify(records, { delimiter: dialect.delimiter, record_delimiter: dialect.lineEnding });
     for (const stream of [this.json, this.csv]) {
       stream.on("error", (error: NodeJS.ErrnoException) => {
         this.failure ??= new OutputError(join(outDir, "report.json"), error.code ?? error.message);
       });
     }
     this.json.write(`{\n"input": ${JSON.stringify(input)},\n"rows": [\n`);
-    this.csv.write(stringify([["row", "patientId", "status", "files", "errors", "notes"]]));
+    if (dialect.bom) this.csv.write("\uFEFF");
+    this.csv.write(this.line([["row", "patientId", "status", "files", "errors", "notes"]]));
   }
 
   /** Adds one row's outcome; call in input order. */
@@ -60,7 +67,7 @@ export class ReportWriter {
     const okJson = this.json.write(`${this.first ? "" : ",\n"}${JSON.stringify(entry)}`);
     this.first = false;
     const okCsv = this.csv.write(
-      stringify([
+      this.line([
         [
           entry.row,
           entry.patientId ?? "",

@@ -13,6 +13,7 @@ import { mergePrintJobs, PrintJobCollector } from "./mergePrintJobs.ts";
 import { countOrders, type InputRow, readOrders } from "./readOrders.ts";
 import type { BatchRenderer } from "./renderJobs.ts";
 import { RenderPool } from "./renderPool.ts";
+import { type ReportFormat, reportDialect } from "./reportDialect.ts";
 import { type BatchTotals, type ReportEntry, ReportWriter } from "./reportWriter.ts";
 
 export interface BatchOptions {
@@ -29,6 +30,8 @@ export interface BatchOptions {
   /** Render on this pool (the page's, shared with its previews) instead of a pool of the batch's own; it is
    * left open. `workers` then only sets how many rows are in flight. */
   pool?: RenderPool;
+  /** report.csv's dialect: the input's (default), or excel-nl / csv. */
+  reportFormat?: ReportFormat;
   onProgress?: (progress: BatchProgress) => void;
   /** Renders the rows instead of a local pool of `workers` threads (e.g. a render queue). */
   renderer?: BatchRenderer;
@@ -50,14 +53,30 @@ export interface BatchResult {
   printJobs: string[];
   /** Rows whose render was stopped (it took too long, or its worker died): nothing was written for them. */
   stopped: { row: number; patientId: string; message: string }[];
+  /** The first FAILED_ROWS_LISTED failed rows, for the terminal (the report has them all). */
+  failedRows: FailedRow[];
 }
+
+/** A failed row as the terminal lists it: where it is and which fields are wrong (no values, no names). */
+export interface FailedRow {
+  row: number;
+  patientId: string | null;
+  fields: string[];
+}
+
+export const FAILED_ROWS_LISTED = 20;
 
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const catalog = loadCatalogOrThrow();
   const total = await countOrders(options.input, options.format);
   mkdirSync(options.outDir, { recursive: true });
-  const report = new ReportWriter(options.outDir, options.input);
+  const report = new ReportWriter(
+    options.outDir,
+    options.input,
+    await reportDialect(options.reportFormat ?? "input", options.input),
+  );
+  const failedRows: FailedRow[] = [];
   const collector = new PrintJobCollector(options.outDir);
   const seen = new Map<string, number>();
   const ownPool = options.pool === undefined && options.renderer === undefined;
@@ -70,6 +89,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const stopped: BatchResult["stopped"] = [];
   const inOrder = new InOrder(async (entry: ReportEntry) => {
     await report.add(entry);
+    if (entry.status === "failed" && failedRows.length < FAILED_ROWS_LISTED) {
+      const fields = [...new Set(entry.errors.map((e) => e.field))];
+      failedRows.push({ row: entry.row, patientId: entry.patientId, fields });
+    }
     if (entry.status !== "failed") collector.add(entry.files);
     options.onProgress?.({ total, done: report.totals.rows, ...counts(report.totals), seconds: elapsed(started) });
   });
@@ -149,7 +172,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const printJobs = options.merge ? await mergePrintJobs(collector, catalog) : [];
   collector.dispose();
   const seconds = elapsed(started);
-  return { totals: report.totals, seconds, report: await report.finish(seconds), printJobs, stopped };
+  return { totals: report.totals, seconds, report: await report.finish(seconds), printJobs, stopped, failedRows };
 }
 
 function failed(row: number, patientId: string | null, errors: ReportEntry["errors"]): ReportEntry {

@@ -1,6 +1,8 @@
 // The values a leaflet or card template prints, already in the leaflet's language: personal details, the
 // treatment plan (a cycle calendar or a visit list, worded by their own modules), contacts and
 // sources. Templates arrange; these modules word.
+
+import { firstStrongDirection, isolated, NEEDS_REORDERING } from "../bidi.ts";
 import type { Brand } from "../brand/loadBrand.ts";
 import type { Drug } from "../catalog/loadDrug.ts";
 import type { Order } from "../order/orderTypes.ts";
@@ -51,7 +53,7 @@ export function buildLeafletModel(input: LeafletModelInput) {
     { label: t("common:personal.startDate"), value: fmt.longDate(order.startDate) },
     planModel.extent,
     ...(order.pppCategory ? [{ label: t("common:personal.ppp"), value: t(`common:ppp.${order.pppCategory}`) }] : []),
-  ];
+  ].map((fact) => ({ ...fact, value: latinAsOneRun(fact.value, bundle.meta.direction) }));
   return {
     lang: bundle.language,
     dir: bundle.meta.direction,
@@ -134,7 +136,7 @@ function buildSources({ drug, bundle, translate: t, review }: LeafletModelInput)
 /** "Contains translated text not yet reviewed…" in the patient's language and the nurse's, or "" when
  * every section of the medicine's text (and the file itself) is the source's wording or reviewed. */
 function unreviewedNotice({ drug, bundle, translate, nurse, review }: LeafletModelInput): string {
-  if (review) return review.open.length === 0 ? "" : noticeIn(bundle.language, translate, nurse);
+  if (review) return review.open.length === 0 ? "" : noticeIn(bundle, translate, nurse);
   const fileUnreviewed = [bundle.meta.translation, bundle.drugMeta[drug.id]?.translation].some(
     (t) => t?.review === "unreviewed",
   );
@@ -142,11 +144,32 @@ function unreviewedNotice({ drug, bundle, translate, nurse, review }: LeafletMod
     (p) => p.wording === "translation" && p.review === "unreviewed",
   );
   if (!fileUnreviewed && !sectionUnreviewed) return "";
-  return noticeIn(bundle.language, translate, nurse);
+  return noticeIn(bundle, translate, nurse);
 }
 
-function noticeIn(language: string, translate: Translate, nurse: LeafletModelInput["nurse"]): string {
+function noticeIn(
+  bundle: LeafletModelInput["bundle"],
+  translate: Translate,
+  nurse: LeafletModelInput["nurse"],
+): string {
   const notices = [translate("common:notice.unreviewed")];
-  if (nurse.language !== language) notices.push(nurse.translate("common:notice.unreviewed"));
+  if (nurse.language !== bundle.language) {
+    // The nurse's sentence in its own direction: Dutch in an Arabic footer keeps its full stop at its end.
+    const own = nurse.translate("common:notice.unreviewed");
+    const direction = firstStrongDirection(own);
+    notices.push(direction === bundle.meta.direction ? own : isolated(own, direction));
+  }
   return notices.join(" / ");
+}
+
+/**
+ * In a right-to-left leaflet, a fact with no right-to-left letters ("4 mg", "pomalidomide (Imnovid)")
+ * as one left-to-right run: its parts, each isolated on its own, would otherwise stand in right-to-left
+ * order ("mg 4", "(Imnovid) pomalidomide"), unlike the same words inside the cycle lines.
+ */
+function latinAsOneRun(value: string, direction: "ltr" | "rtl"): string {
+  const letters = value.replace(/[\u2066-\u2069]/g, "");
+  return direction === "rtl" && !NEEDS_REORDERING.test(letters) && /\p{L}/u.test(letters)
+    ? isolated(value, "ltr")
+    : value;
 }

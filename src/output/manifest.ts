@@ -42,8 +42,10 @@ export function jobHash(order: Order, options: GenerateOptions): string {
   return sha256(JSON.stringify({ order, options: normalised(options) }));
 }
 
-function normalised(options: GenerateOptions): Required<GenerateOptions> {
+function normalised(options: GenerateOptions): Required<Omit<GenerateOptions, "duplex">> & { duplex?: true } {
   return {
+    // Only when asked for, so the jobs of earlier runs keep their hashes (and `--resume` skips them).
+    ...(options.duplex ? { duplex: true as const } : {}),
     paper: options.paper ?? "A4",
     kinds: options.kinds ?? ["leaflet", "card"],
     cardFormat: options.cardFormat ?? "id1",

@@ -24,6 +24,7 @@ import { leafletReview } from "../review/leafletReview.ts";
 import { reviewPolicyProblems } from "../review/reviewPolicy.ts";
 import { compileDocumentTemplate, type RenderMarkup, type SecondLanguage } from "../template/createTemplateEngine.ts";
 import { countPages } from "./countPages.ts";
+import { blankBackPageText, padLeafletForDuplex } from "./duplexPadding.ts";
 
 export const CREATOR = "patient-leaflets";
 
@@ -39,6 +40,8 @@ export interface GenerateOptions {
   bleedMm?: number;
   /** Archival PDF/A-2b files. */
   pdfa?: boolean;
+  /** Double-sided printing: a leaflet with an odd page count gets a blank back page (duplexPadding.ts). */
+  duplex?: boolean;
 }
 
 export interface GeneratedDocument {
@@ -139,7 +142,14 @@ export async function generateDocuments(
       createTheme(brand, options.paper ?? "A4", { largePrint: Boolean(order.largePrint), direction: doc.direction }),
       meta,
     );
-    add("leaflet", leaflet, order.secondLanguage);
+    const padded = options.duplex
+      ? await padLeafletForDuplex(
+          leaflet,
+          blankBackPageText(catalog, order.language, order.secondLanguage, order.patientId),
+          meta,
+        )
+      : leaflet;
+    add("leaflet", padded, order.secondLanguage);
   }
   const card = kinds.includes("card") ? buildCardDoc(order, catalog, prepared) : undefined;
   if (card) {

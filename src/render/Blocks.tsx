@@ -108,7 +108,9 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
             fontWeight: 700,
             color: colour.primary,
             marginTop: (block.level === 3 ? 0.55 : 0.75) * em,
-            marginBottom: 0.38 * em,
+            // Arabic letters reach further below the line than Latin ones: the title keeps clear of
+            // the rule of the facts table under it.
+            marginBottom: (block.level === 1 && theme.direction === "rtl" ? 0.75 : 0.38) * em,
             lineHeight: 1.25,
           }}
         >

@@ -1,5 +1,5 @@
-// The running header (logo, hospital, document title, whose leaflet) and footer (sources, phone
-// numbers, "page N of M") on every page: the logo as an Image and everything else drawn on one canvas
+// The running header (logo, hospital, document title, whose leaflet) and footer (whose leaflet, phone
+// numbers, "page N of M", the translation notice) on every page: the logo as an Image and everything else drawn on one canvas
 // over the page (canvasText.ts), both `fixed` so react-pdf repeats them. react-pdf resolves the styles of
 // every node of a fixed element and lays it out again on every page: as react-pdf Text the header and
 // footer were about a fifth of a leaflet's rendering time, as nested views with canvases still over a
@@ -109,35 +109,52 @@ const RULE = { header: 3, footer: 0.75 };
 
 const PAGE_LABEL_WIDTH_EM = 9.5;
 
-/** The footer: a rule, then the sources, the notice and the phone numbers, with "page N of M" at the
- * end of the first line. */
+/** Lines of whose leaflet and the phone numbers the footer's room is made for (theme.ts), besides up to
+ * two of the translation notice (one in most languages; a bilingual leaflet's notice in both may take
+ * two): small print two (whose leaflet with the page label, the phone numbers), large print three (whose
+ * leaflet, the page label with the nurse line, the 24-hour number). */
+export const FOOTER_LINES = { small: 2, large: 3 };
+/** The smallest size small print's footer shrinks to when a long name or number needs more lines. */
+const FOOTER_MIN_SIZE = 7;
+
+/** The footer: a rule, then whose leaflet it is (name and id) with "page N of M" at the end of that line,
+ * the nurse line and 24-hour number, and the unreviewed-translation notice if there is one. The sources
+ * are in the leaflet's "Where this information comes from". */
 function footerLayout(doc: LeafletDoc, theme: Theme) {
   const { margin, contentWidth } = theme.page;
-  const { small } = theme.font;
-  const labelWidth = PAGE_LABEL_WIDTH_EM * small;
-  // Small print keeps under about 100 characters a line; large print (16 pt) cannot exceed it anyway.
-  const measureGap = theme.largePrint ? 0 : labelWidth + 8;
-  const line = { size: small, colour: theme.colour.text, lineHeight: 1.3 };
-  const contacts = doc.footer.contacts
-    .map((c, i) => `${i > 0 ? "  ·  " : ""}${c.label}: ${isolate(c.number, theme)}`)
-    .join("");
-  const lines = [
-    textBlock(doc.footer.source, contentWidth - labelWidth - 8, line),
-    textBlock(doc.footer.notice ?? "", contentWidth - measureGap, line),
-    textBlock(contacts, contentWidth - measureGap, line),
-  ];
+  const labelWidth = PAGE_LABEL_WIDTH_EM * theme.font.small;
+  const layout = (size: number) => {
+    const line = { size, colour: theme.colour.text, lineHeight: 1.3 };
+    const contacts = doc.footer.contacts.map((c) => `${c.label}: ${isolate(c.number, theme)}`);
+    const patient = textBlock(doc.header.patient, contentWidth - (theme.largePrint ? 0 : labelWidth + 8), line);
+    // Large print: the page label shares its line with the nurse line; each number on a line of its own.
+    const numbers = theme.largePrint
+      ? contacts.map((c, i) => textBlock(c, contentWidth - (i === 0 ? labelWidth + 8 : 0), line))
+      : [textBlock(contacts.join("  ·  "), contentWidth, line)];
+    const notice = textBlock(doc.footer.notice ?? "", contentWidth, line);
+    const blocks = [patient, ...numbers, notice];
+    const labelTop = theme.largePrint ? heightOf([patient]) : 0;
+    const lines = [patient, ...numbers].reduce((n, b) => n + b.lines.length, 0);
+    return { line, blocks, labelTop, lines };
+  };
+  let footer = layout(theme.font.small);
+  // Small print: a name or number too long for the room set smaller, rather than over the page's edge.
+  for (let size = theme.font.small - 0.5; !theme.largePrint && footer.lines > FOOTER_LINES.small; size -= 0.5) {
+    if (size < FOOTER_MIN_SIZE) break;
+    footer = layout(size);
+  }
   const top = theme.page.size[1] - theme.page.footerRoom;
   const textTop = top + RULE.footer + 5;
   return {
     paint(p: Painter, page: PageInfo | undefined) {
       drawRule(p, margin, top, contentWidth, RULE.footer, theme.colour.rule);
-      drawBlocks(p, lines, margin, textTop, contentWidth, theme);
+      drawBlocks(p, footer.blocks, margin, textTop, contentWidth, theme);
       const label = pageLabel(doc.footer.pageLabel, page);
       drawBlocks(
         p,
-        [textBlock(label, contentWidth, { ...line, bold: true })],
+        [textBlock(label, contentWidth, { ...footer.line, size: theme.font.small, bold: true })],
         margin,
-        textTop,
+        textTop + footer.labelTop,
         contentWidth,
         theme,
         "end",

@@ -52,7 +52,8 @@ export function createTheme(
   const margin = (size[0] - MEASURE) / 2;
   if (options.largePrint) {
     return {
-      page: { size, margin, top: 122, bottom: 222, contentWidth, headerHeight: 104, footerRoom: 204 },
+      // The footer: 5 lines of 16 pt × 1.3 under its rule, and room to the page's edge (PageFrame.tsx).
+      page: { size, margin, top: 122, bottom: 148, contentWidth, headerHeight: 104, footerRoom: 130 },
       largePrint: true,
       direction,
       font: { family: FONT_STACK, body: 16, small: 16, h1: 26, h2: 21, h3: 18, lineHeight: 1.35 },
@@ -61,7 +62,8 @@ export function createTheme(
     };
   }
   return {
-    page: { size, margin, top: 92, bottom: 100, contentWidth, headerHeight: 70, footerRoom: 82 },
+    // The footer: up to 4 lines of 9 pt × 1.3 under its rule, and room to the page's edge (PageFrame.tsx).
+    page: { size, margin, top: 92, bottom: 90, contentWidth, headerHeight: 70, footerRoom: 72 },
     largePrint: false,
     direction,
     font: { family: FONT_STACK, body: 11, small: 9, h1: 19, h2: 14, h3: 12, lineHeight: 1.4 },

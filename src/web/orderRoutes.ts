@@ -60,7 +60,8 @@ export function registerOrderRoutes(
   });
 }
 
-/** kind (leaflet|card), paper (A4|Letter) and the card's format (id1|sheet) from the query, checked like the CLI's options. */
+/** kind (leaflet|card), paper (A4|Letter), the card's format (id1|sheet) and duplex (1|0: a blank back page
+ * for a leaflet with an odd page count) from the query, checked like the CLI's options. */
 function documentOptions({ url }: RequestContext): GenerateOptions & { kinds: DocumentKind[] } {
   const kind = url.searchParams.get("kind") ?? "leaflet";
   if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) {
@@ -74,7 +75,16 @@ function documentOptions({ url }: RequestContext): GenerateOptions & { kinds: Do
   if (!CARD_FORMATS.includes(cardFormat as CardFormat)) {
     throw httpError(400, "format", `must be ${CARD_FORMATS.join(" or ")} (got "${cardFormat}")`);
   }
-  return { paper: paper as PaperSize, kinds: [kind as DocumentKind], cardFormat: cardFormat as CardFormat };
+  const duplex = url.searchParams.get("duplex") ?? "0";
+  if (!["0", "1", "false", "true"].includes(duplex)) {
+    throw httpError(400, "duplex", `must be 1 or 0 (got "${duplex}")`);
+  }
+  return {
+    paper: paper as PaperSize,
+    kinds: [kind as DocumentKind],
+    cardFormat: cardFormat as CardFormat,
+    ...(duplex === "1" || duplex === "true" ? { duplex: true } : {}),
+  };
 }
 
 function refuse({ res }: RequestContext, errors: ErrorResponse["errors"]): void {

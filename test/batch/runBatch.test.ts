@@ -28,6 +28,7 @@ import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
 import type { Manifest } from "../../src/output/manifest.ts";
 import { type CliRun, runCli } from "../helpers/cli.ts";
 import { extractText, flat, pageSizes } from "../helpers/pdf.ts";
+import { textItems } from "../helpers/pdfItems.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Running the command
@@ -279,6 +280,25 @@ describe.concurrent("leaflets batch: a CSV with good and bad rows", { timeout: H
     }
     const duplicate = report.rows.find((entry) => entry.row === 6);
     expect(duplicate?.errors).toEqual([{ field: "patientId", message: expect.stringContaining("row 2") }]);
+  });
+
+  test("the terminal lists the failed rows: row, patient id and the fields to correct", async ({ expect }) => {
+    const { out, run } = await mixedBatch();
+    const csv = join(out, "report.csv");
+    const listed = run.stdout.slice(run.stdout.indexOf("Failed rows:"));
+    expect(listed).toBe(
+      [
+        "Failed rows:",
+        "  row 3 (B-002): startDate",
+        "  row 4 (B-003): doseMg",
+        "  row 5 (B-004): drug",
+        "  row 6: patientId", // an id that failed its own check is not echoed
+        "  row 7 (B-006): pppCategory",
+        "  row 8 (B-007): dateOfBirth",
+        `Each row's problem is described in ${csv}.`,
+        "",
+      ].join("\n"),
+    );
   });
 
   test("report.csv has the same rows as report.json", async ({ expect }) => {
@@ -604,6 +624,67 @@ describe.concurrent("leaflets batch: all rows good, then --resume after a simula
 });
 
 // ---------------------------------------------------------------------------------------------------------------
+// Scenario: a Dutch Excel export (semicolons, byte order mark, CRLF) whose 22 rows all fail: report.csv
+// comes back in the same dialect (or the one --report-format names) and the terminal lists 20 of them.
+
+const EXCEL_ROWS: Row[] = Array.from({ length: 22 }, (_, i) =>
+  pomalidomide(`X-${String(i + 1).padStart(3, "0")}`, `Excelpatiënt Nummer${i + 1}`, { startDate: "01-12-2026" }),
+);
+
+const excelBatch = shared(async () => {
+  const dir = freshDir("excel-nl");
+  const input = join(dir, "orders.csv");
+  const records = [COLUMNS, ...EXCEL_ROWS.map((row) => COLUMNS.map((column) => row[column] ?? ""))];
+  writeFileSync(input, `\uFEFF${stringify(records, { delimiter: ";", record_delimiter: "\r\n" })}`);
+  const asInput = await batch(input, join(dir, "out"));
+  const asCsv = await batch(input, join(dir, "out-csv"), "--report-format", "csv");
+  return { dir, asInput, asCsv };
+});
+
+describe.concurrent("leaflets batch: report.csv in the input's dialect", { timeout: HEAVY_TIMEOUT }, () => {
+  test("a Dutch Excel export gets a report with semicolons, a byte order mark and CRLF, same rows as report.json", async ({
+    expect,
+  }) => {
+    const { dir, asInput } = await excelBatch();
+    expect(asInput.code).toBe(1);
+    const bytes = readFileSync(join(dir, "out", "report.csv"));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8").slice(1);
+    expect(text.startsWith("row;patientId;status;files;errors;notes\r\n")).toBe(true);
+    expect(text.replace(/\r\n/g, "")).not.toContain("\n");
+    const records = parse(text, { columns: true, delimiter: ";" }) as Record<string, string>[];
+    const report = readReport(join(dir, "out"));
+    expect(records.map((r) => [r.row, r.patientId, r.status])).toEqual(
+      report.rows.map((e) => [String(e.row), e.patientId, e.status]),
+    );
+    expect(records[0]?.errors).toMatch(/^startDate: /);
+  });
+
+  test("--report-format csv: commas, no byte order mark, LF", async ({ expect }) => {
+    const { dir, asCsv } = await excelBatch();
+    expect(asCsv.code).toBe(1);
+    const text = readFileSync(join(dir, "out-csv", "report.csv"), "utf8");
+    expect(text.startsWith("row,patientId,status,files,errors,notes\n")).toBe(true);
+    expect(text).not.toContain("\r");
+    expect(parse(text, { columns: true })).toHaveLength(22);
+  });
+
+  test("the terminal lists the first 20 failed rows and says where all 22 are; no names", async ({ expect }) => {
+    const { dir, asInput } = await excelBatch();
+    const csv = join(dir, "out", "report.csv");
+    const listed = asInput.stdout.slice(asInput.stdout.indexOf("Failed rows"));
+    const lines = listed.trimEnd().split("\n");
+    expect(lines[0]).toBe("Failed rows (the first 20 of 22):");
+    expect(lines.slice(1, 21)).toEqual(
+      EXCEL_ROWS.slice(0, 20).map((row, i) => `  row ${i + 2} (${row.patientId}): startDate`),
+    );
+    expect(lines[21]).toBe(`…and 2 more: all 22 failed rows are in ${csv} (status "failed").`);
+    expect(lines).toHaveLength(22);
+    expect(asInput.stdout + asInput.stderr).not.toContain("Excelpatiënt");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
 // Scenario: --merge print jobs
 
 // Twelve English orders (one of them Imlygic, so the leaflets differ in length), one failed row in between
@@ -641,9 +722,31 @@ const mergeBatch = shared(async () => {
   return { out, run };
 });
 
+/** The card grid on an A4 sheet (render/card/cardGeometry.ts): 2 columns of 85.6 mm, 5 rows of 53.98 mm, 3 mm apart. */
+const MM_PT = 72 / 25.4;
+const CARD_PITCH_Y = (53.98 + 3) * MM_PT;
+const SHEET_CENTRE_X = (210 * MM_PT) / 2;
+const SHEET_TOP_Y = 297 * MM_PT - (297 * MM_PT - (5 * 53.98 + 4 * 3) * MM_PT) / 2;
+
 function leafletOf(row: Row): string {
   return `${row.drug}-leaflet-${row.language}.pdf`;
 }
+
+/** Pages a leaflet takes in a print job: every leaflet starts on a front page, so an odd count gets a back page. */
+function sheetSides(pages: number): number {
+  return pages + (pages % 2);
+}
+
+/** Whose page it is: the header's "(<id>)" on a leaflet page, the footer's "…: <id>" on a blank back page. */
+function patientIdOn(page: string): string | undefined {
+  return /\((M-[A-Z0-9]+)\)/.exec(page)?.[1] ?? /: (M-[A-Z0-9]+)$/m.exec(page)?.[1];
+}
+
+const BLANK_BACK = {
+  en: "This page is intentionally left blank.",
+  nl: "Deze pagina is bewust leeg gelaten.",
+  tr: "Bu sayfa bilerek boş bırakılmıştır.",
+};
 
 describe.concurrent("leaflets batch --merge", { timeout: HEAVY_TIMEOUT }, () => {
   test("writes one leaflet and one card print job per language; no list files are left", async ({ expect }) => {
@@ -670,27 +773,54 @@ describe.concurrent("leaflets batch --merge", { timeout: HEAVY_TIMEOUT }, () => 
     );
     const merged = readFileSync(join(out, "print-leaflets-en-001.pdf"));
     const pages = await extractText(merged);
-    expect(pages.length).toBe(counts.reduce((sum, n) => sum + n, 0));
+    expect(pages.length).toBe(counts.reduce((sum, n) => sum + sheetSides(n), 0));
+    expect(counts.some((n) => n % 2 === 1)).toBe(true); // the padding is exercised
     // The first page of each leaflet names its patient in the header: "For <name> (<id>)".
     const firstPageIds: string[] = [];
     let offset = 0;
     for (const count of counts) {
       const header = flat(pages[offset] ?? "");
       firstPageIds.push(/\((M-[A-Z0-9]+)\)/.exec(header)?.[1] ?? "(none)");
-      offset += count;
+      offset += sheetSides(count);
     }
     expect(firstPageIds).toEqual(MERGE_EN.map((row) => row.patientId));
     // Every page belongs to the leaflet it should, and no page of the Dutch or the failed row is in it.
-    const expectedIds = MERGE_EN.flatMap((row, i) => Array<string>(counts[i] ?? 0).fill(String(row.patientId)));
-    expect(pages.map((page) => /\((M-[A-Z0-9]+)\)/.exec(page)?.[1])).toEqual(expectedIds);
+    const expectedIds = MERGE_EN.flatMap((row, i) =>
+      Array<string>(sheetSides(counts[i] ?? 0)).fill(String(row.patientId)),
+    );
+    expect(pages.map(patientIdOn)).toEqual(expectedIds);
+    // A padded leaflet's back page says it is blank on purpose and names no patient.
+    offset = 0;
+    for (const [i, count] of counts.entries()) {
+      offset += sheetSides(count);
+      if (count % 2 === 0) continue;
+      const back = pages[offset - 1] ?? "";
+      expect(back).toContain(BLANK_BACK.en);
+      expect(back).toContain(`Patient number: ${MERGE_EN[i]?.patientId}`);
+      expect(back).not.toContain(String(MERGE_EN[i]?.name).split(" ")[1]);
+    }
+  });
+
+  test("in every merged leaflet job, the two faces of every sheet carry the same patient id", async ({ expect }) => {
+    const { out } = await mergeBatch();
+    for (const job of ["en", "nl", "tr-nl"]) {
+      const pages = await extractText(readFileSync(join(out, `print-leaflets-${job}-001.pdf`)));
+      expect(pages.length % 2, job).toBe(0);
+      for (let front = 0; front < pages.length; front += 2) {
+        const id = patientIdOn(pages[front] ?? "");
+        expect(id, `${job} sheet ${front / 2 + 1}`).toMatch(/^M-/);
+        expect(patientIdOn(pages[front + 1] ?? ""), `${job} sheet ${front / 2 + 1}`).toBe(id);
+      }
+    }
   });
 
   test("print-leaflets-nl-001.pdf: only the Dutch leaflet", async ({ expect }) => {
     const { out } = await mergeBatch();
     const expected = await pageCount(join(out, "M-NL1", "pomalidomide-leaflet-nl.pdf"));
     const pages = await extractText(readFileSync(join(out, "print-leaflets-nl-001.pdf")));
-    expect(pages.length).toBe(expected);
-    for (const page of pages) expect(page).toContain("(M-NL1)");
+    expect(pages.length).toBe(sheetSides(expected));
+    for (const page of pages) expect(patientIdOn(page)).toBe("M-NL1");
+    if (expected % 2 === 1) expect(pages.at(-1)).toContain(BLANK_BACK.nl);
   });
 
   test("the report notes that the Dutch text did not fit on the Turkish card's back; other rows have no notes", async ({
@@ -723,8 +853,13 @@ describe.concurrent("leaflets batch --merge", { timeout: HEAVY_TIMEOUT }, () => 
     const { out } = await mergeBatch();
     const expected = await pageCount(join(out, "M-TR1", "pomalidomide-leaflet-tr-nl.pdf"));
     const pages = await extractText(readFileSync(join(out, "print-leaflets-tr-nl-001.pdf")));
-    expect(pages.length).toBe(expected);
-    for (const page of pages) expect(page).toContain("(M-TR1)");
+    expect(pages.length).toBe(sheetSides(expected));
+    for (const page of pages) expect(patientIdOn(page)).toBe("M-TR1");
+    // Padded in both languages: the patient's and the nurse's.
+    if (expected % 2 === 1) {
+      expect(pages.at(-1)).toContain(BLANK_BACK.tr);
+      expect(pages.at(-1)).toContain(BLANK_BACK.nl);
+    }
   });
 
   test("print-cards-en-001.pdf: 12 cards on 2 A4 sheets, front and back; the first front holds 10 patients", async ({
@@ -747,6 +882,33 @@ describe.concurrent("leaflets batch --merge", { timeout: HEAVY_TIMEOUT }, () => 
     for (const page of pages) {
       expect(page).not.toContain("Nobody Printed");
       expect(page).not.toContain("Noor van Oosterhout");
+    }
+  });
+
+  test("card sheets: each patient's card back is printed behind its own front (mirrored slot, long-edge duplex)", async ({
+    expect,
+  }) => {
+    const { out } = await mergeBatch();
+    const items = await textItems(readFileSync(join(out, "print-cards-en-001.pdf")));
+    // The slot (row, column as seen from the front) a text item lies in; a back's column is mirrored.
+    const slotOf = (x: number, y: number, back: boolean) => {
+      const column = x < SHEET_CENTRE_X ? 0 : 1;
+      return `${Math.floor((SHEET_TOP_Y - y) / CARD_PITCH_Y)}:${back ? 1 - column : column}`;
+    };
+    for (const sheet of [0, 1]) {
+      const front = items.filter((i) => i.page === 2 * sheet + 1);
+      const back = items.filter((i) => i.page === 2 * sheet + 2);
+      // Which patient is in which slot: the name on the front.
+      const patients = new Map<string, string>();
+      for (const item of front) {
+        const row = MERGE_EN.find((r) => item.str.includes(String(r.name)));
+        if (row) patients.set(slotOf(item.x, item.y, false), String(row.patientId));
+      }
+      const expected = MERGE_EN.slice(sheet * 10, sheet * 10 + 10).map((row) => String(row.patientId));
+      expect([...patients.values()].sort(), `sheet ${sheet + 1}`).toEqual(expected.sort());
+      // Behind every front there is a back, and behind no empty slot.
+      const backed = new Set(back.filter((i) => i.str.trim() !== "").map((i) => slotOf(i.x, i.y, true)));
+      expect([...backed].sort(), `sheet ${sheet + 1}`).toEqual([...patients.keys()].sort());
     }
   });
 

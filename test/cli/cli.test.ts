@@ -76,6 +76,10 @@ describe.concurrent("leaflets generate", () => {
     const text = await extractText(readFileSync(path));
     expect(text[0]).toContain("Pagina 1 van ");
     expect(flat(text)).toContain("Cyclus 1: 1 december 2026 – 28 december 2026");
+    // Whom to call, as a Dutch nurse says it ("Wie belt u?" would mean "who is calling you?").
+    expect(flat(text)).toContain("Wie kunt u bellen?");
+    expect(flat(text)).not.toContain("Wie belt u");
+    expect(flat(text)).toContain("Spoednummer (dag en nacht)");
   });
 
   test("--patient order.json --json prints exactly one JSON object with the files written", async ({ expect }) => {
@@ -96,6 +100,23 @@ describe.concurrent("leaflets generate", () => {
         { path: cardPath, kind: "card", language: "en", pages: 2 },
       ],
     });
+  });
+
+  test("--duplex pads a leaflet with an odd page count with a blank back page, in its language, with the id", async ({
+    expect,
+  }) => {
+    const plain = freshDir("duplex-plain");
+    const padded = freshDir("duplex");
+    const args = ["generate", "--demo", "--lang", "nl", "--kinds", "leaflet", "--out"];
+    expect((await cli([...args, plain])).code).toBe(0);
+    expect((await cli([...args, padded, "--duplex"])).code).toBe(0);
+    const file = join("DEMO-0001", "pomalidomide-leaflet-nl.pdf");
+    const before = await extractText(readFileSync(join(plain, file)));
+    const after = await extractText(readFileSync(join(padded, file)));
+    expect(before.length % 2).toBe(1); // the padding is exercised
+    expect(after.length).toBe(before.length + 1);
+    expect(after.slice(0, -1)).toEqual(before);
+    expect(flat(after.at(-1) ?? "")).toBe("Deze pagina is bewust leeg gelaten. Patiëntnummer: DEMO-0001");
   });
 
   test("--paper Letter gives Letter-size pages", async ({ expect }) => {

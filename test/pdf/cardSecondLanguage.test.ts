@@ -205,7 +205,8 @@ describe("a card in one language is unchanged", () => {
       "pomalidomide man nl id1",
       pom({ pppCategory: "man", language: "nl" }),
       {},
-      "ea9933c5a82b2fa71620cab8d6f8c49f655dbb40b0645eb87a2c2f66db750c6d",
+      // Dutch contact labels reworded (issue 22): "Verpleegkundigenlijn", "Spoednummer (dag en nacht)".
+      "a3ad11e7e3b54751c037ca4ee3428f93988ac4b518f446e8f8c959a65e11c589",
     ],
     [
       "pomalidomide woman-not-childbearing tr sheet",

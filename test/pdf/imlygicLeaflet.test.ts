@@ -122,7 +122,7 @@ async function textItems(bytes: Uint8Array): Promise<Item[]> {
 /** The column headings of the visit table (locales/<lang>/common.json visits.*), tick column last. */
 const HEADERS: Record<Lang, string[]> = {
   en: ["Visit", "Date", "What your doctor injects", "Done"],
-  nl: ["Bezoek", "Datum", "Wat uw arts injecteert", "Gehad"],
+  nl: ["Bezoek", "Datum", "Wat uw arts injecteert", "Gekregen"],
 };
 
 /**
@@ -368,13 +368,14 @@ describe("Imlygic leaflet in English (6 months from Tuesday 24 November 2026)", 
     );
   });
 
-  test('the footer of every page: the sources and "Page n of N"', async () => {
+  test('the footer of every page: whose leaflet and "Page n of N" on one line; the sources in their section', async () => {
     const doc = await leaflet("en");
-    expectOnEveryPage(doc, () => "Sources: EMA summary Imlygic and Imlygic SmPC (EU)");
-    expectOnEveryPage(doc, (page, total) => `Page ${page} of ${total}`);
+    expectOnEveryPage(doc, (page, total) => `For Test Patiënt (T-0002) Page ${page} of ${total}`);
     doc.text.forEach((page, i) => {
       expect(page, `header on page ${i + 1}`).toContain("For Test Patiënt (T-0002)");
+      expect(page, `page ${i + 1}`).not.toContain("Sources:");
     });
+    expect(doc.all).toContain("Where this information comes from");
   });
 
   test('the sources, with the EMA summary\'s version "not stated in the source"', async () => {
@@ -464,8 +465,9 @@ describe("Imlygic leaflet in Dutch", () => {
     expect(doc.all).toContain("Houd de kaart altijd bij u. Laat de kaart zien aan elke arts of verpleegkundige.");
     expect(doc.all).toContain("Uw behandeling duurt ten minste 6 maanden, tenzij uw arts anders beslist.");
     expect(doc.all).toContain("Europees Geneesmiddelenbureau (EMA). Versie: niet vermeld in de bron.");
-    expectOnEveryPage(doc, () => "Bronnen: EMA-samenvatting Imlygic en SmPC Imlygic (EU)");
-    expectOnEveryPage(doc, () => `Verpleegkundige lijn: ${brand.phones.nurseLine}`);
+    expect(doc.all).toContain("Waar komt deze informatie vandaan?");
+    expect(doc.all).not.toContain("Bronnen:");
+    expectOnEveryPage(doc, () => `Verpleegkundigenlijn: ${brand.phones.nurseLine}`);
   });
 
   test("no pomalidomide and no pregnancy prevention text in Dutch either", async () => {

@@ -167,6 +167,20 @@ describe("English leaflet (pd-28, 3 cycles from 1 December 2026)", () => {
     expect(doc.all).toContain("Rest day: no pomalidomide");
   });
 
+  test("the footer of every page: whose leaflet with the page label, the phone numbers, the notice in one line", async () => {
+    const doc = await leaflet();
+    const total = doc.text.length;
+    doc.text.forEach((page, i) => {
+      const lines = page.trimEnd().split("\n");
+      const footer = lines.slice(lines.findIndex((l) => l.startsWith("For Test Patiënt (T-0001) Page ")));
+      expect(footer, `page ${i + 1}`).toEqual([
+        `For Test Patiënt (T-0001) Page ${i + 1} of ${total}`,
+        `Nurse line: ${brand.phones.nurseLine} · 24-hour emergency number: ${brand.phones.emergency}`,
+        expect.stringMatching(/^Translation not yet reviewed by a pharmacist\./),
+      ]);
+    });
+  });
+
   test("the brand's nurse line and 24-hour number, in the contacts box and the footer of every page", async () => {
     const doc = await leaflet();
     const nurse = `Nurse line: ${brand.phones.nurseLine}`;
@@ -207,10 +221,12 @@ describe("English leaflet (pd-28, 3 cycles from 1 December 2026)", () => {
 
   test("the sources and their version (04-2019) are printed", async () => {
     const doc = await leaflet();
-    doc.text.forEach((page, i) => {
-      expect(page, `footer on page ${i + 1}`).toContain("Sources: EMA summary Imnovid (04-2019)");
-    });
+    // In "Where this information comes from", no longer in every page's footer.
     expect(doc.all).toContain("Where this information comes from");
+    expect(doc.all).toContain("European Medicines Agency (EMA). Version: last updated 04-2019.");
+    doc.text.forEach((page, i) => {
+      expect(page, `page ${i + 1}`).not.toContain("Sources:");
+    });
     expect(doc.all).toContain("European Medicines Agency (EMA). Version: last updated 04-2019.");
     expect(doc.all).toContain(
       "Your treatment plan (pomalidomide with dexamethasone, in cycles of 28 days): Imnovid SmPC",
@@ -272,7 +288,7 @@ describe("Dutch leaflet", () => {
     expect(doc.all).toContain("Cyclus 1: 1 december 2026 – 28 december 2026");
     expect(doc.all).toContain("Cyclus 2: 29 december 2026 – 25 januari 2027");
     expect(cycleBlock(doc.all, "Cyclus", 1)).toContain(
-      "Neem pomalidomide 4 mg eenmaal daags in: 1 december 2026 – 21 december 2026",
+      "Neem pomalidomide 4 mg 1 keer per dag in: 1 december 2026 – 21 december 2026",
     );
     expect(cycleBlock(doc.all, "Cyclus", 1)).toContain(
       "1 december 2026, 8 december 2026, 15 december 2026 en 22 december 2026",
@@ -344,7 +360,7 @@ describe("pvd-21 with 12 cycles", () => {
     expect(d(9, 8)).toBe("25 mei 2027");
     const cycle9 = cycleBlock(doc.all, "Cyclus", 9);
     expect(cycle9).toContain(`Bortezomib 1,3 mg/m²: ${d(9, 1)} en ${d(9, 8)} Dexamethason`);
-    expect(cycle9).toContain(`Neem pomalidomide 4 mg eenmaal daags in: ${d(9, 1)} – ${d(9, 14)}`);
+    expect(cycle9).toContain(`Neem pomalidomide 4 mg 1 keer per dag in: ${d(9, 1)} – ${d(9, 14)}`);
     expect(cycle9).toContain(`Rustdagen, geen pomalidomide: ${d(9, 15)} – ${d(9, 21)}`);
     expectPageLabels(doc, (page, n) => `Pagina ${page} van ${n}`);
   });

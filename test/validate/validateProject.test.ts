@@ -54,7 +54,7 @@ describe("leaflets validate", () => {
   it("reports a character the embedded fonts cannot print", async () => {
     const root = projectCopy();
     editJson(root, "locales/nl/common.json", (j) => {
-      j.contacts.title = "Wie belt u? 漢";
+      j.contacts.title = "Wie kunt u bellen? 漢";
     });
     expect(await validateProject(root)).toContainEqual(
       expect.objectContaining({

@@ -132,6 +132,20 @@ describe("POST /api/render", () => {
     expect(sizes[0]).toEqual({ width: 612, height: 792 });
   });
 
+  test("duplex=1: a leaflet with an odd page count gets a blank back page with the patient number", async () => {
+    const plain = await post("/api/render?kind=leaflet&paper=A4", JSON.stringify(order));
+    const plainPages = Number(plain.headers.get("x-pages"));
+    expect(plainPages % 2).toBe(1); // the padding is exercised
+    const duplex = await post("/api/render?kind=leaflet&paper=A4&duplex=1", JSON.stringify(order));
+    expect(duplex.status).toBe(200);
+    const pages = await extractText(new Uint8Array(await duplex.arrayBuffer()));
+    expect(pages.length).toBe(plainPages + 1);
+    expect(Number(duplex.headers.get("x-pages"))).toBe(plainPages + 1);
+    const back = flat(pages.at(-1) ?? "");
+    expect(back).toBe("This page is intentionally left blank. Patient number: WEB-0001");
+    await expectError(await post("/api/render?duplex=yes", JSON.stringify(order)), 400, "duplex", /1 or 0/);
+  });
+
   test("an invalid order is refused with 422 and the problems, nothing rendered", async () => {
     const response = await post("/api/render?kind=leaflet", JSON.stringify({ ...order, startDate: "01-12-2026" }));
     await expectError(response, 422, "startDate", /YYYY-MM-DD/);

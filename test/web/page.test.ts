@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ensurePageBuilt } from "../../src/web/buildPage.ts";
-import { extractText, flat } from "../helpers/pdf.ts";
+import { extractText, flat, pageSizes } from "../helpers/pdf.ts";
 import { LOG_LINE, startTestServer, type TestServer } from "../helpers/webServer.ts";
 import { zipEntryNames } from "../helpers/zip.ts";
 
@@ -129,6 +129,33 @@ describe.skipIf(!hasChromium)("the nurses' page in chromium", () => {
     await expect.poll(() => page.locator('figure[data-page-rendered="true"]').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => page.locator(".page-count").textContent()).toBe("Page 1 of 2");
     await page.screenshot({ path: shot("card") });
+  });
+
+  test("print options: the card on an A4 sheet (with the 100 % note), duplex padding for the leaflet", async () => {
+    const printed = (kind: string) =>
+      page.waitForResponse((r) => r.url().includes("/api/render?") && r.url().includes(`kind=${kind}`));
+    // The card on a sheet: the request asks for it and the card preview is an A4 page.
+    const card = printed("card");
+    await page.getByLabel("Card format").selectOption("sheet");
+    expect(new URL((await card).url()).searchParams.get("format")).toBe("sheet");
+    await expect.poll(() => page.getByText(/Print the sheet at 100 %/).count()).toBe(1);
+    await expect.poll(() => page.locator(".page-count").textContent(), { timeout: 30_000 }).toBe("Page 1 of 2");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download the card (PDF)" }).click(),
+    ]);
+    const sizes = await pageSizes(new Uint8Array(readFileSync(await download.path())));
+    expect(sizes.map((s) => [Math.round(s.width), Math.round(s.height)])).toEqual([
+      [595, 842],
+      [595, 842],
+    ]);
+    // Duplex: the leaflet comes with duplex=1 and an even page count.
+    const leaflet = printed("leaflet");
+    await page.getByLabel(/Double-sided printing/).check();
+    const response = await leaflet;
+    expect(new URL(response.url()).searchParams.get("duplex")).toBe("1");
+    expect(Number(response.headers()["x-pages"]) % 2).toBe(0);
+    await page.screenshot({ path: shot("print-options") });
   });
 
   test("an impossible start date (2026-02-30) is named beside the start-date field", async () => {

@@ -40,13 +40,25 @@ export async function validateOrder(order: unknown, signal?: AbortSignal): Promi
   return (await response.json()) as ValidateResponse;
 }
 
+/** How the documents are to be printed: paper size, the card's format (id1|sheet), duplex padding. */
+export interface PrintOptions {
+  paper: string;
+  cardFormat: string;
+  duplex: boolean;
+}
+
 export async function renderPdf(
   order: unknown,
   kind: DocumentKind,
-  paper: string,
+  print: PrintOptions,
   signal?: AbortSignal,
 ): Promise<Result<RenderedPdf>> {
-  const query = new URLSearchParams({ kind, paper });
+  const query = new URLSearchParams({
+    kind,
+    paper: print.paper,
+    format: print.cardFormat,
+    duplex: print.duplex ? "1" : "0",
+  });
   const response = await postJson(`/api/render?${query}`, order, signal);
   if (!response.ok) return { ok: false, errors: await errorsOf(response) };
   const bytes = new Uint8Array(await response.arrayBuffer());

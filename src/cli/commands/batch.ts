@@ -2,7 +2,8 @@
 // row, optionally merged print jobs. Bad rows are reported and skipped; the batch goes on.
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
-import { runBatch } from "../../batch/runBatch.ts";
+import { REPORT_FORMATS, type ReportFormat } from "../../batch/reportDialect.ts";
+import { type FailedRow, runBatch } from "../../batch/runBatch.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
 import { createProgressDisplay } from "../batchProgress.ts";
 import { EXIT } from "../exitCodes.ts";
@@ -24,6 +25,7 @@ interface BatchFlags {
   timeout?: string;
   data?: string;
   queue?: string;
+  reportFormat: string;
 }
 
 export function registerBatch(program: Command, run: Runner): void {
@@ -46,6 +48,11 @@ export function registerBatch(program: Command, run: Runner): void {
     .option("--pdfa", "archival PDF/A-2b files")
     .option("--format <format>", "fhir: one FHIR R4 Bundle per line (docs/fhir.md); otherwise the extension tells")
     .option("--timeout <seconds>", "a row whose render takes longer fails and its worker is replaced (default 120)")
+    .option(
+      "--report-format <format>",
+      "report.csv's dialect: input (the orders file's own delimiter and byte order mark), excel-nl (semicolons, BOM, for Excel set to Dutch) or csv (commas, plain UTF-8)",
+      "input",
+    )
     .option("--json", "print one JSON object with the totals and report paths")
     .option("--data <dir>", "also record the batch (its patient ids) in this service data folder's audit trail")
     .option("--queue <url>", "render on `leaflets worker` machines through this Redis queue (redis://, rediss://)")
@@ -72,6 +79,9 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
   const timeoutMs = flags.timeout === undefined ? undefined : parseTimeout(flags.timeout);
   const generate = { kinds: parseKinds(flags.kinds), paper: flags.paper as PaperSize, pdfa: Boolean(flags.pdfa) };
   const renderer = flags.queue ? await openQueueBatchRenderer(flags.queue, input, flags.out, generate) : undefined;
+  if (!REPORT_FORMATS.includes(flags.reportFormat as ReportFormat)) {
+    throw new UsageError(`--report-format must be ${REPORT_FORMATS.join(", ")} (got "${flags.reportFormat}")`);
+  }
   const display = createProgressDisplay();
   let result: Awaited<ReturnType<typeof runBatch>>;
   try {
@@ -85,6 +95,7 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
       merge: Boolean(flags.merge),
       generate,
       ...(timeoutMs === undefined ? {} : { jobTimeoutMs: timeoutMs }),
+      reportFormat: flags.reportFormat as ReportFormat,
       onProgress: (p) => display.update(p),
     });
   } finally {
@@ -118,7 +129,22 @@ async function batch(input: string, flags: BatchFlags): Promise<number> {
     for (const { row, patientId, message } of result.stopped) {
       process.stderr.write(`row ${row} (${patientId}): ${message}\n`);
     }
-    if (totals.failed > 0) process.stdout.write(`Rows that failed are listed in the report (status "failed").\n`);
+    if (totals.failed > 0) process.stdout.write(failedRowsSummary(result.failedRows, totals.failed, result.report.csv));
   }
   return totals.failed === 0 ? EXIT.ok : EXIT.refused;
+}
+
+const PATIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** The failed rows the batch listed (at most 20): row, patient id and the fields to correct; where the rest are. */
+function failedRowsSummary(rows: FailedRow[], failed: number, csv: string): string {
+  // A patient id that failed its own check may be anything typed into that column (a name): not shown.
+  const shownId = (r: FailedRow) =>
+    r.patientId && !r.fields.includes("patientId") && PATIENT_ID.test(r.patientId) ? ` (${r.patientId})` : "";
+  const lines = rows.map((r) => `  row ${r.row}${shownId(r)}: ${r.fields.join(", ") || "(row)"}`);
+  const rest =
+    failed > rows.length
+      ? `…and ${failed - rows.length} more: all ${failed} failed rows are in ${csv} (status "failed").`
+      : `Each row's problem is described in ${csv}.`;
+  return `Failed rows${failed > rows.length ? ` (the first ${rows.length} of ${failed})` : ""}:\n${lines.join("\n")}\n${rest}\n`;
 }

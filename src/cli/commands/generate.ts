@@ -31,6 +31,7 @@ interface GenerateFlags extends FhirCliFlags {
   cardFormat: string;
   bleed?: string;
   pdfa?: boolean;
+  duplex?: boolean;
   json?: boolean;
   ics?: boolean;
   timeout?: string;
@@ -89,6 +90,10 @@ export function registerGenerate(program: Command, run: Runner): void {
       "--bleed <mm>",
       "for a print shop: bleed around an id1 card in mm (0–5), with crop marks and TrimBox/BleedBox set",
     )
+    .option(
+      "--duplex",
+      "for double-sided printing: a leaflet with an odd page count gets a back page saying it is intentionally left blank (with the patient number)",
+    )
     .option("--pdfa", "archival PDF/A-2b files (every font embedded, XMP metadata, sRGB output intent)")
     .option("--timeout <seconds>", "stop a render that takes longer (default 60, or LEAFLETS_RENDER_TIMEOUT_S)")
     .option("--json", "print one JSON object with the files written, or the problems")
@@ -136,6 +141,7 @@ async function generate(flags: GenerateFlags): Promise<number> {
     cardFormat: flags.cardFormat as CardFormat,
     bleedMm,
     pdfa: Boolean(flags.pdfa),
+    ...(flags.duplex ? { duplex: true } : {}),
   };
   let documents: Awaited<ReturnType<typeof generateDocuments>>;
   try {

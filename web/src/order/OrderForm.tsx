@@ -298,6 +298,37 @@ export function OrderForm({ catalog, values, onChange, messagesFor, onTouch, onB
             </select>
           )}
         </Field>
+        {drug?.documents.includes("card") ? (
+          <Field
+            name="cardFormat"
+            label={t("fields.cardFormat")}
+            hint={values.cardFormat === "sheet" ? t("hints.cardSheet") : undefined}
+            required
+            messages={[]}
+          >
+            {(input) => (
+              <select {...input} value={values.cardFormat} onChange={set("cardFormat")}>
+                <option value="id1">{t("fields.cardId1")}</option>
+                <option value="sheet">{t("fields.cardSheet")}</option>
+              </select>
+            )}
+          </Field>
+        ) : null}
+        <div className="field checkbox-field" data-field="duplex">
+          <input
+            id="field-duplex"
+            type="checkbox"
+            aria-describedby="field-duplex-hint"
+            checked={values.duplex}
+            onChange={set("duplex")}
+          />
+          <div>
+            <label htmlFor="field-duplex">{t("fields.duplex")}</label>
+            <p className="hint" id="field-duplex-hint">
+              {t("hints.duplex")}
+            </p>
+          </div>
+        </div>
       </fieldset>
 
       <fieldset>

@@ -43,7 +43,11 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
   const order = useMemo(() => toOrder(catalog, values), [catalog, values]);
   const drug = catalog.drugs.find((d) => d.id === values.drug);
   const kinds = useMemo<DocumentKind[]>(() => (drug?.documents ?? ["leaflet"]) as DocumentKind[], [drug]);
-  const preview = usePreview(order, values.paper, kinds);
+  const print = useMemo(
+    () => ({ paper: values.paper, cardFormat: values.cardFormat, duplex: values.duplex }),
+    [values.paper, values.cardFormat, values.duplex],
+  );
+  const preview = usePreview(order, print, kinds);
   const shownKind = kinds.includes(kind) ? kind : "leaflet";
 
   /**

@@ -18,6 +18,10 @@ export interface FormValues {
   secondLanguage: string;
   largePrint: boolean;
   paper: string;
+  /** The card: "id1" (one card a page, for card printers) or "sheet" (on the paper size, for office printers). */
+  cardFormat: string;
+  /** Double-sided printing: a blank back page after a leaflet with an odd page count. */
+  duplex: boolean;
   brand: string;
   nurseLine: string;
   emergency: string;
@@ -49,6 +53,8 @@ export function initialValues(catalog: Catalog, uiLanguage: string): FormValues 
     secondLanguage: "",
     largePrint: false,
     paper: catalog.paperSizes[0] ?? "A4",
+    cardFormat: "id1",
+    duplex: false,
     brand: brand?.id ?? "",
     nurseLine: brand?.phones.nurseLine ?? "",
     emergency: brand?.phones.emergency ?? "",

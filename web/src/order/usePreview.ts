@@ -2,7 +2,14 @@
 // when valid, both documents are rendered. A newer form cancels older requests. `current` tells whether
 // the shown PDFs are of the form as it is now: only then may they be printed or downloaded.
 import { useEffect, useRef, useState } from "react";
-import { type DocumentKind, type FieldProblem, type RenderedPdf, renderPdf, validateOrder } from "../api.ts";
+import {
+  type DocumentKind,
+  type FieldProblem,
+  type PrintOptions,
+  type RenderedPdf,
+  renderPdf,
+  validateOrder,
+} from "../api.ts";
 import { useDebounced } from "../hooks.ts";
 
 export interface PreviewState {
@@ -25,7 +32,7 @@ export interface Preview {
 
 const PAUSE_MS = 450;
 
-export function usePreview(order: Record<string, unknown>, paper: string, kinds: DocumentKind[]): Preview {
+export function usePreview(order: Record<string, unknown>, paper: PrintOptions, kinds: DocumentKind[]): Preview {
   const key = JSON.stringify([order, paper, kinds]);
   const settledKey = useDebounced(key, PAUSE_MS);
   const [state, setState] = useState<PreviewState>();

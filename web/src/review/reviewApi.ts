@@ -34,6 +34,9 @@ export async function postDecision(body: Record<string, string>): Promise<Proble
     body: JSON.stringify(body),
   });
   if (response.ok) return [];
-  const answer = (await response.json().catch(() => ({}))) as { errors?: Problem[]; findings?: { key: string; message: string }[] };
+  const answer = (await response.json().catch(() => ({}))) as {
+    errors?: Problem[];
+    findings?: { key: string; message: string }[];
+  };
   return [...(answer.errors ?? []), ...(answer.findings ?? []).map((f) => ({ field: f.key, message: f.message }))];
 }
