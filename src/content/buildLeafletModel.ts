@@ -97,7 +97,8 @@ function buildSources({ drug, bundle, translate: t }: LeafletModelInput) {
   };
   return Object.entries(meta?.sources ?? {}).map(([id, source]) => {
     const sections = Object.entries(provenance).filter(([, p]) => p.sources.includes(id));
-    const translated = sections.some(([, p]) => p.wording === "translation" && p.review === "unreviewed");
+    // A paraphrase written in another language than its source's is our translation too (translationNote).
+    const translated = sections.some(([, p]) => p.wording !== "source" && p.review === "unreviewed");
     return {
       entry: t("common:sources.entry", { title: source.title, publisher: source.publisher, version: source.version }),
       url: source.url ?? null,

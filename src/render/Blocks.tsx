@@ -6,6 +6,7 @@ import { addressLines } from "./addressLines.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
 import { FactsTable } from "./FactsTable.tsx";
 import { isolate } from "./isolate.ts";
+import { NotesSpace } from "./NotesSpace.tsx";
 import { QrBlock } from "./QrBlock.tsx";
 import { TableBlock } from "./TableBlock.tsx";
 import { side, start, type Theme, withDirection } from "./theme.ts";
@@ -176,10 +177,12 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       const padding = 0.85 * em;
       const border = urgent ? 2.5 : 1;
       // Kept on one page where it surely fits. In large print a box may be taller than a page, and an
-      // unbreakable block taller than the page makes react-pdf add pages without end.
+      // unbreakable block taller than the page makes react-pdf add pages without end (or, where it gives
+      // up, draw its lines over each other). `wrap={undefined}` counts as unbreakable: react-pdf asks
+      // whether the prop is there, not whether it is true.
       return (
         <View
-          wrap={!theme.largePrint ? false : undefined}
+          wrap={theme.largePrint}
           style={{
             marginVertical: 0.55 * em,
             padding,
@@ -206,6 +209,8 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
           ))}
         </View>
       );
+    case "notes":
+      return <NotesSpace blocks={block.children} theme={theme} width={width} />;
     case "calendar":
       return <CalendarBlock block={block} theme={theme} />;
     case "table":
