@@ -4,6 +4,7 @@ import { Text, View } from "@react-pdf/renderer";
 import type { Block, Inline } from "../document/documentTypes.ts";
 import { addressLines } from "./addressLines.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
+import { CalloutInPieces } from "./CalloutInPieces.tsx";
 import { FactsTable } from "./FactsTable.tsx";
 import { isolate } from "./isolate.ts";
 import { NotesSpace } from "./NotesSpace.tsx";
@@ -176,13 +177,23 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       const urgent = block.tone === "urgent";
       const padding = 0.85 * em;
       const border = urgent ? 2.5 : 1;
-      // Kept on one page where it surely fits. In large print a box may be taller than a page, and an
-      // unbreakable block taller than the page makes react-pdf add pages without end (or, where it gives
-      // up, draw its lines over each other). `wrap={undefined}` counts as unbreakable: react-pdf asks
-      // whether the prop is there, not whether it is true.
+      // Kept on one page: an unbreakable block taller than the page makes react-pdf add pages without end
+      // or draw its lines over each other, so a large-print list of warning signs is set in pieces that
+      // may part between pages (CalloutInPieces.tsx).
+      if (theme.largePrint && urgent)
+        return (
+          <CalloutInPieces
+            blocks={block.children}
+            theme={theme}
+            width={width}
+            padding={padding}
+            border={border}
+            borderColour={colour.text}
+          />
+        );
       return (
         <View
-          wrap={theme.largePrint}
+          wrap={false}
           style={{
             marginVertical: 0.55 * em,
             padding,

@@ -42,7 +42,7 @@ export function LeafletPdf({
     <PdfDocument info={doc} meta={meta}>
       <Page size={theme.page.size} style={pageStyle(theme)}>
         <PageFrame doc={doc} theme={theme} />
-        <View>
+        <View style={{ flexGrow: 1 }}>
           <Blocks blocks={withoutLeadingBreak(personal)} theme={theme} />
         </View>
       </Page>
