@@ -370,7 +370,7 @@ describe("Imlygic leaflet in English (6 months from Tuesday 24 November 2026)", 
 
   test('the footer of every page: the sources and "Page n of N"', async () => {
     const doc = await leaflet("en");
-    expectOnEveryPage(doc, () => "Sources: EMA summary Imlygic and Imlygic SmPC (EU)");
+    expectOnEveryPage(doc, () => "Sources: EMA summary Imlygic, Imlygic SmPC (EU) and Imlygic package leaflet (EU)");
     expectOnEveryPage(doc, (page, total) => `Page ${page} of ${total}`);
     doc.text.forEach((page, i) => {
       expect(page, `header on page ${i + 1}`).toContain("For Test Patiënt (T-0002)");
@@ -390,7 +390,13 @@ describe("Imlygic leaflet in English (6 months from Tuesday 24 November 2026)", 
     expect(doc.all).toContain(
       "Your treatment plan (injections into the tumours: the second 3 weeks after the first, then every 2 weeks): EMA EPAR summary Imlygic",
     );
-    expect(doc.all).toContain("We translated this text from Dutch.");
+    // The note may start at the foot of one page and go on at the top of the next (a header in between).
+    expect(doc.all).toContain(
+      "translated this text from Dutch. The translation has not yet been reviewed by a pharmacist.",
+    );
+    expect(doc.all).toContain(
+      "Imlygic package leaflet (EU). European Medicines Agency (EMA). Version: not stated in our sources.",
+    );
   });
 
   test("no pomalidomide, no pregnancy prevention programme, no cycles and no mg dose", async () => {
@@ -464,7 +470,7 @@ describe("Imlygic leaflet in Dutch", () => {
     expect(doc.all).toContain("Houd de kaart altijd bij u. Laat de kaart zien aan elke arts of verpleegkundige.");
     expect(doc.all).toContain("Uw behandeling duurt ten minste 6 maanden, tenzij uw arts anders beslist.");
     expect(doc.all).toContain("Europees Geneesmiddelenbureau (EMA). Versie: niet vermeld in de bron.");
-    expectOnEveryPage(doc, () => "Bronnen: EMA-samenvatting Imlygic en SmPC Imlygic (EU)");
+    expectOnEveryPage(doc, () => "Bronnen: EMA-samenvatting Imlygic, SmPC Imlygic (EU) en Bijsluiter van Imlygic (EU)");
     expectOnEveryPage(doc, () => `Verpleegkundige lijn: ${brand.phones.nurseLine}`);
   });
 
