@@ -1,7 +1,7 @@
 // A large-print urgent box (a list of warning signs) can be taller than a page. react-pdf can neither
 // keep an unbreakable block taller than the page (it draws its lines over each other) nor split a
-// bordered box cleanly (it crushes what it moves). So the box is drawn as a stack of unbreakable pieces,
-// a heading with what follows it and then each block, that abut into one box and may part between pages.
+// bordered box cleanly (it crushes what it moves). So the box is drawn as a stack of unbreakable pieces
+// (each list item, with any heading or lead-in before it) that abut into one box and may part between pages.
 import { View } from "@react-pdf/renderer";
 import type { Block } from "../document/documentTypes.ts";
 import { Blocks } from "./Blocks.tsx";
@@ -60,16 +60,22 @@ export function CalloutInPieces({
   );
 }
 
-/** Each block a piece of its own, a heading together with the block after it. */
+/** Each block a piece of its own, each list item too; a heading or a lead-in paragraph goes with what
+ * follows it (so a page never ends on "call if you notice any of these signs:"). */
 function piecesOf(blocks: Block[]): Block[][] {
+  const flat = blocks.flatMap((block): Block[] =>
+    block.type === "list"
+      ? block.items.map((item, i) => ({ ...block, items: [item], start: (block.start ?? 1) + i }))
+      : [block],
+  );
   const pieces: Block[][] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i] as Block;
-    const next = blocks[i + 1];
-    if (block.type === "heading" && next) {
-      pieces.push([block, next]);
-      i++;
-    } else pieces.push([block]);
+  let pending: Block[] = [];
+  for (const block of flat) {
+    pending.push(block);
+    if (block.type === "heading" || block.type === "paragraph") continue;
+    pieces.push(pending);
+    pending = [];
   }
+  if (pending.length > 0) pieces.push(pending);
   return pieces;
 }
