@@ -107,7 +107,8 @@ function buildSources({ drug, bundle, translate: t, review }: LeafletModelInput)
   };
   return Object.entries(meta?.sources ?? {}).map(([id, source]) => {
     const sections = Object.entries(provenance).filter(([, p]) => p.sources.includes(id));
-    const translated = sections.some(([, p]) => p.wording === "translation" && (review || p.review === "unreviewed"));
+    // A paraphrase written in another language than its source's is our translation too (translationNote).
+    const translated = sections.some(([, p]) => p.wording !== "source" && (review || p.review === "unreviewed"));
     // With review records: checked when every section resting on the source is signed off in this language.
     const checked = review
       ? sections.every(([section]) =>

@@ -39,8 +39,9 @@ export const drugMetaSchema = z.strictObject({
 
 export const provenanceSchema = z.strictObject({
   sources: z.array(z.string()).min(1),
-  /** "source": the source's own words in this language (possibly shortened); "translation": translated here. */
-  wording: z.enum(["source", "translation"]),
+  /** "source": the source's own words in this language (possibly shortened); "translation": translated here;
+   * "paraphrase": our own plain words for what the source says (e.g. the package leaflets' safety rules). */
+  wording: z.enum(["source", "translation", "paraphrase"]),
   review,
 });
 

@@ -58,7 +58,10 @@ export type Block =
   /** One line set as large as fits, from `maxSize` down to `minSize` pt; `field` names the order field it shows;
    * `size` is filled in before rendering (render/resolveFitLines.ts). */
   | { type: "fitLine"; label: string; text: string; field: string; maxSize: number; minSize: number; size?: number }
-  | { type: "calendar"; legendTitle: string; legend: LegendKey[]; cycles: CalendarCycle[] };
+  | { type: "calendar"; legendTitle: string; legend: LegendKey[]; cycles: CalendarCycle[] }
+  /** The patient's own space for notes and questions: its heading(s), then ruled lines down to the foot of
+   * the page it ends on (at least a few lines; it moves to a page of its own where those do not fit). */
+  | { type: "notes"; children: Block[] };
 
 export interface LeafletDoc {
   language: string;

@@ -132,6 +132,8 @@ function block(el: Element, template: string): Block {
         tone: el.attribs.tone === "urgent" ? "urgent" : "info",
         children: blocks(el, template),
       };
+    case "notes":
+      return { type: "notes", children: blocks(el, template) };
     case "facts":
       return {
         type: "facts",

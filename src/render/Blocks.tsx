@@ -4,8 +4,10 @@ import { Text, View } from "@react-pdf/renderer";
 import type { Block, Inline } from "../document/documentTypes.ts";
 import { addressLines } from "./addressLines.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
+import { CalloutInPieces } from "./CalloutInPieces.tsx";
 import { FactsTable } from "./FactsTable.tsx";
 import { isolate } from "./isolate.ts";
+import { NotesSpace } from "./NotesSpace.tsx";
 import { QrBlock } from "./QrBlock.tsx";
 import { TableBlock } from "./TableBlock.tsx";
 import { side, start, type Theme, withDirection } from "./theme.ts";
@@ -177,11 +179,23 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       const urgent = block.tone === "urgent";
       const padding = 0.85 * em;
       const border = urgent ? 2.5 : 1;
-      // Kept on one page where it surely fits. In large print a box may be taller than a page, and an
-      // unbreakable block taller than the page makes react-pdf add pages without end.
+      // Kept on one page: an unbreakable block taller than the page makes react-pdf add pages without end
+      // or draw its lines over each other, so a large-print list of warning signs is set in pieces that
+      // may part between pages (CalloutInPieces.tsx).
+      if (theme.largePrint && urgent)
+        return (
+          <CalloutInPieces
+            blocks={block.children}
+            theme={theme}
+            width={width}
+            padding={padding}
+            border={border}
+            borderColour={colour.text}
+          />
+        );
       return (
         <View
-          wrap={!theme.largePrint ? false : undefined}
+          wrap={false}
           style={{
             marginVertical: 0.55 * em,
             padding,
@@ -208,6 +222,8 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
           ))}
         </View>
       );
+    case "notes":
+      return <NotesSpace blocks={block.children} theme={theme} width={width} />;
     case "calendar":
       return <CalendarBlock block={block} theme={theme} />;
     case "table":

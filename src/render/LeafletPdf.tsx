@@ -42,7 +42,7 @@ export function LeafletPdf({
     <PdfDocument info={doc} meta={meta}>
       <Page size={theme.page.size} style={pageStyle(theme)}>
         <PageFrame doc={doc} theme={theme} />
-        <View>
+        <View style={{ flexGrow: 1 }}>
           <Blocks blocks={withoutLeadingBreak(personal)} theme={theme} />
         </View>
       </Page>
@@ -61,7 +61,8 @@ export function SharedPartPdf({ blocks, theme, meta }: { blocks: Block[]; theme:
   return (
     <PdfDocument info={{ title: "", subject: "", author: "", language: "" }} meta={{ ...meta, pdfa: false }}>
       <Page size={theme.page.size} style={pageStyle(theme)}>
-        <View>
+        {/* Grows to the foot of each page, so the notes space at the end can fill the last one. */}
+        <View style={{ flexGrow: 1 }}>
           <Blocks blocks={withoutLeadingBreak(blocks)} theme={theme} />
         </View>
       </Page>

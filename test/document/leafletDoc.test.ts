@@ -7,6 +7,7 @@ import type { Block, LeafletDoc } from "../../src/document/documentTypes.ts";
 import type { Order } from "../../src/order/orderTypes.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { buildLeafletDoc } from "../../src/pipeline/generateDocuments.ts";
+import { splitLeaflet } from "../../src/render/leafletParts.ts";
 import { baseOrder } from "../helpers/orders.ts";
 
 const catalog: Catalog = loadCatalogOrThrow();
@@ -56,13 +57,30 @@ describe("leaflet document tree", () => {
       "what",
       "howItWorks",
       "howToTake",
+      "takingCapsules",
+      "forgottenDose",
+      "storing",
       "ppp",
       "sideEffects",
       "studies",
       "sources",
     ]);
     const shared = doc.body.flatMap((b) => (b.type === "section" && b.shared ? [b.id] : []));
-    expect(shared).toEqual(["what", "howItWorks", "howToTake", "ppp", "sideEffects", "studies", "sources"]);
+    expect(shared).toEqual([
+      "what",
+      "howItWorks",
+      "howToTake",
+      "takingCapsules",
+      "forgottenDose",
+      "storing",
+      "ppp",
+      "sideEffects",
+      "studies",
+      "sources",
+    ]);
+    // The notes space closes the leaflet, in the shared part (laid out once, not per patient).
+    expect(doc.body.at(-1)?.type).toBe("notes");
+    expect(splitLeaflet(doc.body).shared.at(-1)?.type).toBe("notes");
   });
 
   it("never puts the patient's name in the document metadata", () => {

@@ -391,7 +391,13 @@ describe("Imlygic leaflet in English (6 months from Tuesday 24 November 2026)", 
     expect(doc.all).toContain(
       "Your treatment plan (injections into the tumours: the second 3 weeks after the first, then every 2 weeks): EMA EPAR summary Imlygic",
     );
-    expect(doc.all).toContain("We translated this text from Dutch.");
+    // The note may start at the foot of one page and go on at the top of the next (a header in between).
+    expect(doc.all).toContain(
+      "translated this text from Dutch. The translation has not yet been reviewed by a pharmacist.",
+    );
+    expect(doc.all).toContain(
+      "Imlygic package leaflet (EU). European Medicines Agency (EMA). Version: not stated in our sources.",
+    );
   });
 
   test("no pomalidomide, no pregnancy prevention programme, no cycles and no mg dose", async () => {

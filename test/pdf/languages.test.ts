@@ -339,7 +339,17 @@ describe("bilingual orders (secondLanguage)", () => {
 });
 
 /** The static sections of the pomalidomide leaflet, each printed in Turkish and then in Dutch. */
-const BILINGUAL_SECTIONS = ["what", "howItWorks", "howToTake", "ppp", "sideEffects", "studies"] as const;
+const BILINGUAL_SECTIONS = [
+  "what",
+  "howItWorks",
+  "howToTake",
+  "takingCapsules",
+  "forgottenDose",
+  "storing",
+  "ppp",
+  "sideEffects",
+  "studies",
+] as const;
 
 describe("generate --lang tr --second-lang nl", () => {
   test("writes DEMO-0001/pomalidomide-leaflet-tr-nl.pdf and prints its path", async () => {
@@ -372,7 +382,11 @@ describe("generate --lang tr --second-lang nl", () => {
       if (nextOwn >= 0) expect(nextOwn, `no second Turkish ${section} before its Dutch one`).toBeGreaterThan(second);
       at = second;
     }
-    expect(all.split(label).length - 1).toBe(BILINGUAL_SECTIONS.length);
+    // Then the notes space's heading, in Turkish and in Dutch.
+    const notesOwn = all.indexOf(locale("tr", "common").notes.title, at);
+    expect(notesOwn).toBeGreaterThan(at);
+    expect(all.indexOf(locale("nl", "common").notes.title, all.indexOf(label, notesOwn))).toBeGreaterThan(notesOwn);
+    expect(all.split(label).length - 1).toBe(BILINGUAL_SECTIONS.length + 1);
   });
 
   test("the personal block and the calendar only once, in Turkish", async () => {
