@@ -63,6 +63,18 @@ export class WebAudit {
     });
   }
 
+  /** A calendar file sent for download: one "download-calendar" record (dates of doses, no name inside). */
+  onCalendar(context: RequestContext, order: Order, bytes: Uint8Array): void {
+    this.record(context.req, {
+      action: "download-calendar",
+      patientIds: [order.patientId],
+      medicine: order.drug,
+      language: order.language,
+      documentHash: createHash("sha256").update(bytes).digest("hex"),
+      outcome: "ok",
+    });
+  }
+
   printed(req: IncomingMessage, hash: string, action: string): boolean {
     const fact = this.rendered.get(hash);
     const user = this.access.identify(req)?.name;

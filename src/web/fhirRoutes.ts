@@ -10,19 +10,28 @@ import { loadFhirMappingOrThrow } from "../fhir/loadFhirMapping.ts";
 import type { FhirOrderFlags } from "../fhir/mapFhirOrder.ts";
 import { orderFromFhir } from "../fhir/orderFromFhir.ts";
 import { FHIR_LIMIT_BYTES, parseFhirJson } from "../fhir/parseFhirJson.ts";
-import { PAPER_SIZES, type PaperSize } from "../order/orderTypes.ts";
+import { type Order, PAPER_SIZES, type PaperSize } from "../order/orderTypes.ts";
 import { validateOrder } from "../order/validateOrder.ts";
 import { documentFileName } from "../output/fileNames.ts";
 import { DOCUMENT_KINDS, type DocumentKind } from "../pipeline/generateDocuments.ts";
 import type { ErrorResponse } from "./apiTypes.ts";
 import { BASE_HEADERS, HttpError, httpError, mediaType, sendJson } from "./http.ts";
 import { drain, MB, readJsonBody } from "./readBody.ts";
+import type { RenderedHook } from "./orderRoutes.ts";
 import type { RenderService } from "./renderService.ts";
 import type { RequestContext, Router } from "./router.ts";
 
 const FHIR_TYPES = ["application/fhir+json", "application/json"];
 
-export function registerFhirRoutes(router: Router, catalog: Catalog, renderer: Pick<RenderService, "render">): void {
+/** `onRendered` is told of each document about to be sent (the audit trail), as for the order routes;
+ * `onCalendar` of each calendar file. */
+export function registerFhirRoutes(
+  router: Router,
+  catalog: Catalog,
+  renderer: Pick<RenderService, "render">,
+  onRendered?: RenderedHook,
+  onCalendar?: (context: RequestContext, order: Order, bytes: Uint8Array) => void,
+): void {
   const mapping = loadFhirMappingOrThrow(catalog);
 
   router.add("POST", "/api/fhir/render", async (context) => {
@@ -53,6 +62,7 @@ export function registerFhirRoutes(router: Router, catalog: Catalog, renderer: P
     if (!outcome.ok) return refuse(context, outcome.problems);
     const document = outcome.documents.find((d) => d.kind === kind);
     if (!document) throw new Error(`internal: no ${kind} was rendered`);
+    onRendered?.(context, order, document);
     res.writeHead(200, {
       ...BASE_HEADERS,
       "content-type": "application/pdf",
@@ -68,6 +78,7 @@ export function registerFhirRoutes(router: Router, catalog: Catalog, renderer: P
     const result = validateOrder(await readJsonBody(req), catalog);
     if (!result.ok) return refuse(context, result.problems);
     const file = await generateCalendar(result.order, catalog, new Date());
+    onCalendar?.(context, result.order, file.bytes);
     res.writeHead(200, {
       ...BASE_HEADERS,
       "content-type": "text/calendar; charset=utf-8",

@@ -126,7 +126,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   registerOrderRoutes(nurse, catalog, renderer, (context, order, document) =>
     audit.onRendered(context, order, document),
   );
-  registerFhirRoutes(nurse, catalog, renderer);
+  registerFhirRoutes(
+    nurse,
+    catalog,
+    renderer,
+    (context, order, document) => audit.onRendered(context, order, document),
+    (context, order, bytes) => audit.onCalendar(context, order, bytes),
+  );
   registerBatchRoutes(auditBatchRoutes(nurse, audit, jobs), jobs);
   registerSessionRoutes(router, access, service);
   registerAuditRoutes(router, access, service, audit);

@@ -155,9 +155,9 @@ function boxStart(all: string, title: string, intro: string, language: Language)
   return titleAt;
 }
 
-/** How every page's footer starts ("Sources:" in the language). */
+/** What every page's footer carries ("Page " of "Page N of M", in the language). */
 const footerStart = (common: Json, language: Language): string =>
-  needle(String(common.footer.source).replace("{{sources}}", ""), language);
+  needle(String(common.footer.page).split("{{page}}")[0] as string, language);
 
 const describeIf = hasPdftotext ? describe : describe.skip;
 

@@ -68,6 +68,26 @@ describe("the audit trail", () => {
     expect(records.every((r) => r.client === "127.0.0.1")).toBe(true);
   });
 
+  test("a render from a FHIR record and a calendar download are recorded too, by patient id", async () => {
+    const cookie = await web.signIn("nina");
+    const bundle = readFileSync(new URL("../fixtures/fhir/bundle-collection.json", import.meta.url));
+    const fhir = await fetch(`${web.url}/api/fhir/render?kind=card`, {
+      method: "POST",
+      headers: { "content-type": "application/fhir+json", origin: web.url, cookie },
+      body: bundle,
+    });
+    expect(fhir.status).toBe(200);
+    const calendar = await fetch(`${web.url}/api/ics`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: web.url, cookie },
+      body: JSON.stringify({ ...order, patientId: "AUD-0043" }),
+    });
+    expect(calendar.status).toBe(200);
+    const actions = web.service.audit.query({ user: "nina" }).map((r) => [r.action, r.patientIds, r.documentHash]);
+    expect(actions).toContainEqual(["preview-card", [expect.any(String)], fhir.headers.get("x-document-hash")]);
+    expect(actions).toContainEqual(["download-calendar", ["AUD-0043"], expect.stringMatching(/^[0-9a-f]{64}$/)]);
+  });
+
   test("neither the name nor the date of birth is anywhere in the database files", () => {
     web.service.db.pragma("wal_checkpoint(FULL)");
     for (const suffix of ["", "-wal", "-shm"]) {
