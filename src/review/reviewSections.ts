@@ -54,8 +54,18 @@ export function sectionText(bundle: LocaleBundle, ref: SectionRef): SectionText 
   const sections = tree.sections;
   if (typeof sections === "object" && typeof sections[ref.section] === "object") {
     const node = sections[ref.section] as LocaleTree;
-    const provenance = node._provenance as unknown as { wording?: string } | undefined;
-    const wording = fileTranslated || provenance?.wording === "translation" ? "translation" : "source";
+    const provenance = node._provenance as unknown as { wording?: string; sources?: string[] } | undefined;
+    // A paraphrase of a source in another language (the Dutch text of the English package leaflet) was
+    // translated here too, and needs a pharmacist's check like any translation.
+    const meta = tree._meta as unknown as { sources?: Record<string, { language?: string }> } | undefined;
+    const foreignParaphrase =
+      provenance?.wording === "paraphrase" &&
+      (provenance.sources ?? []).some((id) => {
+        const language = meta?.sources?.[id]?.language;
+        return language !== undefined && language !== bundle.language;
+      });
+    const wording =
+      fileTranslated || provenance?.wording === "translation" || foreignParaphrase ? "translation" : "source";
     const keyPrefix = `sections.${ref.section}`;
     return { ...ref, keyPrefix, strings: flatten(node, keyPrefix), wording };
   }

@@ -16,8 +16,8 @@ import { documentFileName } from "../output/fileNames.ts";
 import { DOCUMENT_KINDS, type DocumentKind } from "../pipeline/generateDocuments.ts";
 import type { ErrorResponse } from "./apiTypes.ts";
 import { BASE_HEADERS, HttpError, httpError, mediaType, sendJson } from "./http.ts";
-import { drain, MB, readJsonBody } from "./readBody.ts";
 import type { RenderedHook } from "./orderRoutes.ts";
+import { drain, MB, readJsonBody } from "./readBody.ts";
 import type { RenderService } from "./renderService.ts";
 import type { RequestContext, Router } from "./router.ts";
 

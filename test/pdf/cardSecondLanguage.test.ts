@@ -214,11 +214,12 @@ describe("a card in one language is unchanged", () => {
       { cardFormat: "sheet" },
       "14eac145fc909d8720ab6c53950dc9a87721daf6ec0f6d53f5dc84ef52c84c41",
     ],
+    // Changed on purpose: the front's programme label reads "Verhütung einer Schwangerschaft" (no word broken).
     [
       "pomalidomide de bleed 3",
       pom({ language: "de" }),
       { bleedMm: 3 },
-      "601a2f47154bc78688b8a4b2aa934692fa04ba7e08da9a6a67c5ce0be3fe1a5a",
+      "f3cf07000e9f4b2820a78f3a55507af91fe4c92ebf8119e98798383054512cad",
     ],
     ["imlygic en id1", imlygic({}), {}, "5f9128ecff717d0c49d0633af5ab04874b778067ab2020017c52b83a1ccb788d"],
     [

@@ -54,7 +54,7 @@ describe.skipIf(!hasRedis)("the nurses' page rendering through the queue", () =>
     const order = { ...baseOrder(), name: "Queuë Pagina", pppCategory: "man" };
     const card = await fetch(`${server.url}api/render?kind=card`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: server.url.replace(/\/$/, "") },
       body: JSON.stringify(order),
     });
     expect(card.status).toBe(200);
@@ -66,7 +66,7 @@ describe.skipIf(!hasRedis)("the nurses' page rendering through the queue", () =>
     const long = `${"Wwwwwwwwww Mmmmmmmmmm".repeat(4)}Wwwwwwwwwwwwwww`;
     const refused = await fetch(`${server.url}api/render?kind=card`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: server.url.replace(/\/$/, "") },
       body: JSON.stringify({ ...order, patientId: "T-0002", name: long }),
     });
     expect(refused.status).toBe(422);

@@ -74,6 +74,21 @@ describe("approved French pomalidomide", () => {
       root,
     ]);
     expect(source.code).toBe(0);
+    const leafletSource = await runCli([
+      "review",
+      "source",
+      "--source",
+      "imnovid-pil",
+      "--version",
+      "2024-11 (EMA)",
+      "--by",
+      "A. Jansen",
+      "--date",
+      "2026-12-03",
+      "--project",
+      root,
+    ]);
+    expect(leafletSource.code).toBe(0);
     pages = await leafletText(root);
   }, 120_000);
 
@@ -128,6 +143,7 @@ describe("approved French pomalidomide", () => {
     // On every page's footer, and on the sources page.
     for (const page of pages) expect(page).toContain("Vérifié par A. Jansen, pharmacien, le 3 décembre 2026.");
     expect(all).toContain("Version : 2025-03 (EMA).");
+    expect(all).toContain("Version : 2024-11 (EMA).");
     expect(all).not.toContain("non indiquée dans nos sources");
     expect(all).toMatch(/Version du contenu 2026-12-03 · [0-9a-f]{8}\./);
     expect(all).toContain("Publié le 1 décembre 2026 ; à réviser avant le 1 décembre 2028");
@@ -364,7 +380,7 @@ describe("rejected, refused, overridden", () => {
     ]);
     expect(source.code).toBe(2);
     expect(source.stderr).toContain(
-      'unknown source "smpc"; known: ema-imlygic, ema-imnovid, imlygic-smpc, imnovid-smpc, myeloma-uk',
+      'unknown source "smpc"; known: ema-imlygic, ema-imnovid, imlygic-pil, imlygic-smpc, imnovid-pil, imnovid-smpc, myeloma-uk',
     );
   }, 60_000);
 });

@@ -25,7 +25,7 @@ describe("/api/review", () => {
   const post = (body: unknown) =>
     fetch(`${web.url}/api/review/decision`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: web.url },
       body: JSON.stringify(body),
     });
 
