@@ -3,5 +3,5 @@ export declare const ROOT: string;
 export declare const SRC_DIR: string;
 export declare const DIST_DIR: string;
 export declare const STAMP_FILE: string;
-export declare function sourceStamp(dir?: string): { newestMs: number; entries: number };
+export declare function sourceStamp(dir?: string): { newestMs: number; paths: string };
 export declare function buildState(): "fresh" | "stale" | "missing";

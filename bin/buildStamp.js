@@ -1,7 +1,8 @@
 // Whether the compiled build in dist/ was made from the sources in src/ as they are now. The build writes
-// a stamp (the newest modification time of any file or folder under src/, and how many there are);
-// an edit, a new, deleted or renamed file changes one of them. Plain JavaScript: the bins check it before
-// anything else loads (about a millisecond for src/'s two hundred entries).
+// a stamp (the newest modification time of any file under src/, and a hash of their paths); an edit, a new,
+// deleted or renamed file changes one of them. Plain JavaScript: the bins check it before anything else
+// loads (about 2 ms for src/'s two hundred entries).
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,21 +12,19 @@ export const SRC_DIR = join(ROOT, "src");
 export const DIST_DIR = join(ROOT, "dist");
 export const STAMP_FILE = join(DIST_DIR, "build-stamp.json");
 
-/** The newest modification time under `dir` (the folder itself included) and the number of entries. */
+/** The newest modification time of the files under `dir` and a hash of their paths (relative to it). */
 export function sourceStamp(dir = SRC_DIR) {
-  let newestMs = statSync(dir).mtimeMs;
-  let entries = 0;
-  const walk = (folder) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      const { mtimeMs } = statSync(path);
-      entries++;
-      if (mtimeMs > newestMs) newestMs = mtimeMs;
-      if (entry.isDirectory()) walk(path);
-    }
-  };
-  walk(dir);
-  return { newestMs, entries };
+  let newestMs = 0;
+  const paths = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath ?? entry.path, entry.name);
+    const mtimeMs = Math.floor(statSync(path).mtimeMs); // whole ms: copies keep no finer times
+    if (mtimeMs > newestMs) newestMs = mtimeMs;
+    paths.push(path.slice(dir.length));
+  }
+  const hash = createHash("sha256").update(paths.sort().join("\n")).digest("hex");
+  return { newestMs, paths: hash.slice(0, 16) };
 }
 
 /**
@@ -45,5 +44,5 @@ export function buildState() {
   } catch {
     return "fresh";
   }
-  return stamp.newestMs === now.newestMs && stamp.entries === now.entries ? "fresh" : "stale";
+  return stamp.newestMs === now.newestMs && stamp.paths === now.paths ? "fresh" : "stale";
 }
