@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
+import { CARD_FORMAT_NAMES } from "../../src/document/cardFormats.ts";
+import { CARD_FORMATS } from "../../src/render/card/renderCardPdf.tsx";
 import { runCli } from "../helpers/cli.ts";
 import { extractText, flat } from "../helpers/pdf.ts";
 
@@ -78,6 +80,20 @@ describe("the compiled command", () => {
     expect(JSON.parse(list.stdout).drugs.length).toBeGreaterThan(0);
     expect(list.loaded.some((url) => url.endsWith("/dist/catalog/loadCatalog.js"))).toBe(true);
     expect(list.loaded.filter((url) => url.includes("@react-pdf"))).toEqual([]);
+  });
+
+  test("a refused order is refused before the renderer loads", () => {
+    const order = join(temp("leaflets-order-"), "order.json");
+    writeFileSync(order, JSON.stringify({ patientId: "X-1", drug: "pomalidomide" }));
+    const { code, stdout, loaded } = modulesLoaded(["generate", "--patient", order, "--json"]);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false });
+    expect(loaded.some((url) => url.endsWith("/dist/order/validateOrder.js"))).toBe(true);
+    expect(loaded.filter((url) => /@react-pdf|\/dist\/pipeline\/generateDocuments/.test(url))).toEqual([]);
+  });
+
+  test("the card formats the command checks are the renderer's", () => {
+    expect(CARD_FORMAT_NAMES).toEqual(CARD_FORMATS);
   });
 
   test("generate loads react-pdf (the recorder sees it when it is there)", () => {

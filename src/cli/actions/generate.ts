@@ -1,5 +1,5 @@
-import { generateCalendar } from "../../calendar/generateCalendar.ts";
 import { loadCatalogOrThrow } from "../../catalog/loadCatalog.ts";
+import { CARD_FORMAT_NAMES as CARD_FORMATS } from "../../document/cardFormats.ts";
 import { OrderRefusedError } from "../../errors.ts";
 import { locateProblems } from "../../fhir/orderFromFhir.ts";
 import { ORDER_LIMIT_BYTES, parseOrderJson } from "../../input/parseOrderJson.ts";
@@ -7,10 +7,9 @@ import { FileReadProblem, readLimitedFile, readLimitedStream } from "../../input
 import { DEMO_ORDER } from "../../order/demoOrder.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
 import { validateOrder } from "../../order/validateOrder.ts";
-import { writeDocuments } from "../../output/writeDocuments.ts";
-import { generateDocuments } from "../../pipeline/generateDocuments.ts";
+import type { GeneratedDocument } from "../../pipeline/generateDocuments.ts";
 import { RenderTimeoutError, withRenderTimeout } from "../../pipeline/renderTimeout.ts";
-import { CARD_FORMATS, type CardFormat } from "../../render/card/renderCardPdf.tsx";
+import type { CardFormat } from "../../render/card/renderCardPdf.tsx";
 import { parseKinds, renderTimeoutMs } from "../commands/documentOptions.ts";
 import { readFhirOrder, rejectFhirFlagsWithoutFhir } from "../commands/fhirOptions.ts";
 import type { GenerateFlags } from "../commands/generate.ts";
@@ -51,7 +50,10 @@ export async function generate(flags: GenerateFlags): Promise<number> {
     pdfa: Boolean(flags.pdfa),
     ...(flags.duplex ? { duplex: true } : {}),
   };
-  let documents: Awaited<ReturnType<typeof generateDocuments>>;
+  // The renderer loads only now, for an order that passed its checks.
+  const { generateDocuments } = await import("../../pipeline/generateDocuments.ts");
+  const { writeDocuments } = await import("../../output/writeDocuments.ts");
+  let documents: GeneratedDocument[];
   try {
     documents = await withRenderTimeout(generateDocuments(validation.order, catalog, options), timeoutMs);
   } catch (error) {
@@ -59,6 +61,7 @@ export async function generate(flags: GenerateFlags): Promise<number> {
     if (error instanceof RenderTimeoutError) setTimeout(() => process.exit(EXIT.refused), 1000).unref();
     throw error;
   }
+  const { generateCalendar } = await import("../../calendar/generateCalendar.ts");
   const calendar = flags.ics ? [await generateCalendar(validation.order, catalog, new Date())] : [];
   const files = await writeDocuments(flags.out, validation.order, [...documents, ...calendar], options);
   if (flags.data)
