@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { sourceStamp } from "../../bin/buildStamp.js";
 import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
 import { CARD_FORMAT_NAMES } from "../../src/document/cardFormats.ts";
 import { CARD_FORMATS } from "../../src/render/card/renderCardPdf.tsx";
@@ -131,12 +132,14 @@ describe("the library as a package", () => {
 describe("a build older than its sources", () => {
   let root: string;
   beforeAll(() => {
-    // A copy of the project's code with its build (times kept, so the copy's build is fresh at first).
+    // A copy of the project's code with its build, fresh at first.
     root = temp("leaflets-stale-");
     for (const part of ["bin", "dist", "src", "package.json"])
-      cpSync(join(PROJECT_ROOT, part), join(root, part), { recursive: true, preserveTimestamps: true });
+      cpSync(join(PROJECT_ROOT, part), join(root, part), { recursive: true });
     for (const data of ["node_modules", "templates", "locales"])
       symlinkSync(join(PROJECT_ROOT, data), join(root, data));
+    // Copied times are not always kept to the millisecond: stamp the copy's build as its build step would.
+    writeFileSync(join(root, "dist/build-stamp.json"), JSON.stringify(sourceStamp(join(root, "src"))));
   });
   const version = (env: Record<string, string>) =>
     spawnSync(process.execPath, [join(root, "bin/leaflets.js"), "--version"], {
