@@ -1,7 +1,7 @@
-// Entry point of a batch render worker thread: loads the TypeScript sources through tsx, then runs the worker.
-import { register } from "tsx/esm/api";
+// Entry point of a batch render worker thread: runs the compiled worker when its parent runs the build
+// (LEAFLETS_RUN, see chooseRuntime.js), else the TypeScript sources through tsx.
+import { chooseRuntime, importEntry } from "./chooseRuntime.js";
 
 // React's production build, as in bin/leaflets.js (a worker started from the library gets it too).
 process.env.NODE_ENV ??= "production";
-register();
-await import("../src/batch/renderWorker.ts");
+await importEntry(chooseRuntime({ quiet: true }), "batch/renderWorker");

@@ -4,11 +4,26 @@
 // `npm run bench -- --batch [N] [--workers W]`: N generated orders (default 1000) through the real
 // batch path instead (CSV → worker pool → files and report), see scripts/benchBatch.ts; with `--queue`,
 // also through a Redis queue with 1 and 2 `leaflets worker` processes (scripts/benchQueue.ts).
+// `npm run bench -- --cold [N]`: N fresh processes of `leaflets --version`, `--help` and `generate --demo`
+// (scripts/benchCold.ts). `npm run bench -- --preview [N]`: the server's preview renders, first and N edits
+// (scripts/benchPreview.ts).
 import "./reactProduction.ts"; // first: React picks its build when it loads
 import { performance } from "node:perf_hooks";
 import { loadCatalogOrThrow } from "../src/catalog/loadCatalog.ts";
 import { validateOrder } from "../src/order/validateOrder.ts";
 import { generateDocuments } from "../src/pipeline/generateDocuments.ts";
+
+if (process.argv.includes("--cold")) {
+  const { benchCold } = await import("./benchCold.ts");
+  benchCold(process.argv);
+  process.exit(0);
+}
+
+if (process.argv.includes("--preview")) {
+  const { benchPreview } = await import("./benchPreview.ts");
+  await benchPreview(process.argv);
+  process.exit(0);
+}
 
 if (process.argv.includes("--batch")) {
   const { benchBatch } = await import("./benchBatch.ts");

@@ -43,6 +43,11 @@ export interface SeedMessage {
   seed: SharedPartSeed[];
 }
 
+/** What a worker is started with: the shared parts so far, and whether to render a warm-up document first. */
+export interface WorkerStart extends SeedMessage {
+  warmUp?: boolean;
+}
+
 /** What renders a batch's rows: the local pool of worker threads, or a render queue (src/queue/). */
 export interface BatchRenderer {
   /** Renders and writes one job. Never rejects: failures come back as results. */

@@ -6,7 +6,7 @@
 import { Worker } from "node:worker_threads";
 import type { FieldProblem } from "../errors.ts";
 import { SHARED_PARTS_KEPT, type SharedPartSeed } from "../render/sharedPart.tsx";
-import type { RenderJob, RenderResult, SeedMessage } from "./renderJobs.ts";
+import type { RenderJob, RenderResult, SeedMessage, WorkerStart } from "./renderJobs.ts";
 
 const WORKER_ENTRY = new URL("../../bin/render-worker.js", import.meta.url);
 
@@ -62,6 +62,8 @@ export class RenderPool {
     /** The worker script (tests use a stand-in). */
     private readonly entry: URL = WORKER_ENTRY,
     private readonly jobTimeoutMs = JOB_TIMEOUT_MS,
+    /** Each worker renders the demo order once as it starts (the server's: a first preview is then warm). */
+    private readonly warmUp = false,
   ) {
     // The first workers are replaced after different numbers of jobs (half the limit, the whole limit,
     // …), so that two workers are never replaced at once: each replacement briefly holds a second heap.
@@ -99,7 +101,7 @@ export class RenderPool {
     const slot: Slot = {
       worker: new Worker(this.entry, {
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-        workerData: { seed: this.seeds() } satisfies SeedMessage,
+        workerData: { seed: this.seeds(), ...(this.warmUp ? { warmUp: true } : {}) } satisfies WorkerStart,
       }),
       jobsDone: 0,
       jobLimit,

@@ -4,18 +4,28 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { loadCatalogOrThrow } from "../catalog/loadCatalog.ts";
 import { type FieldProblem, LeafletError, OrderRefusedError } from "../errors.ts";
+import { DEMO_ORDER } from "../order/demoOrder.ts";
+import { validateOrder } from "../order/validateOrder.ts";
 import { documentNotes } from "../output/manifest.ts";
 import { writeDocuments } from "../output/writeDocuments.ts";
 import { generateDocuments } from "../pipeline/generateDocuments.ts";
 import { handOnSharedParts, seedSharedParts, takeNewSharedParts } from "../render/sharedPart.tsx";
-import type { RenderJob, RenderResult, SeedMessage } from "./renderJobs.ts";
+import type { RenderJob, RenderResult, SeedMessage, WorkerStart } from "./renderJobs.ts";
 
 const port = parentPort;
 if (!port) throw new Error("renderWorker must run as a worker thread");
 const catalog = loadCatalogOrThrow();
 // The shared parts the other workers have rendered so far, and from now on those this one renders.
-seedSharedParts((workerData as SeedMessage | undefined)?.seed ?? []);
+const start = workerData as WorkerStart | undefined;
+seedSharedParts(start?.seed ?? []);
 handOnSharedParts();
+// The first render of a process loads and parses the fonts, compiles the templates and lays out the shared
+// parts: about a second. A server's workers do it once as they start, with the fictional demo patient, so
+// that a nurse's first preview does not wait for it. Jobs that arrive meanwhile wait in the port's queue.
+if (start?.warmUp) {
+  const demo = validateOrder({ ...DEMO_ORDER }, catalog);
+  if (demo.ok) await generateDocuments(demo.order, catalog).catch(() => undefined);
+}
 
 port.on("message", async (message: RenderJob | SeedMessage) => {
   if ("seed" in message) {

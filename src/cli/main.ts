@@ -1,5 +1,6 @@
 // The `leaflets` command line: a thin layer that parses options, calls the library and reports.
 // Only this folder prints or decides exit codes.
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerAudit } from "./commands/audit.ts";
 import { registerBatch } from "./commands/batch.ts";
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
   });
   const program = new Command("leaflets")
     .description("Personalised, print-ready patient leaflets for cancer medicines, in the patient's language.")
+    .version(packageVersion(), "-V, --version", "print the version of leaflets")
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText("after", "\nStart with:  leaflets generate --demo        (writes output/DEMO-0001/…)");
@@ -42,4 +44,10 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
   return exitCode;
+}
+
+/** The version in package.json (two folders up from this module, in src/ and in the build in dist/ alike). */
+function packageVersion(): string {
+  const json = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return json.version;
 }

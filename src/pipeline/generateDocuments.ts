@@ -24,12 +24,12 @@ import { leafletReview } from "../review/leafletReview.ts";
 import { reviewPolicyProblems } from "../review/reviewPolicy.ts";
 import { compileDocumentTemplate, type RenderMarkup, type SecondLanguage } from "../template/createTemplateEngine.ts";
 import { countPages } from "./countPages.ts";
+import { DOCUMENT_KINDS, type DocumentKind } from "./documentKinds.ts";
 import { blankBackPageText, padLeafletForDuplex } from "./duplexPadding.ts";
 
 export const CREATOR = "patient-leaflets";
 
-export const DOCUMENT_KINDS = ["leaflet", "card"] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export { DOCUMENT_KINDS, type DocumentKind } from "./documentKinds.ts";
 
 export interface GenerateOptions {
   paper?: PaperSize;

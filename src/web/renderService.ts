@@ -92,6 +92,7 @@ export class RenderService {
       RENDERS_PER_WORKER,
       this.options.entry,
       this.options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS,
+      true, // each worker renders the demo once as it starts: the first preview is warm
     );
     return this.pool;
   }

@@ -1,5 +1,5 @@
 // Options shared by `generate`, `batch` and `serve`: which document kinds to make, how long a render may take.
-import { DOCUMENT_KINDS, type DocumentKind } from "../../pipeline/generateDocuments.ts";
+import { DOCUMENT_KINDS, type DocumentKind } from "../../pipeline/documentKinds.ts";
 import { UsageError } from "../usageError.ts";
 
 export function parseKinds(text: string): DocumentKind[] {

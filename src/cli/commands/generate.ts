@@ -1,25 +1,11 @@
 // `leaflets generate`: one order (a JSON file, or the demo patient) → its PDFs in DIR/<patientId>/.
 import type { Command } from "commander";
-import { generateCalendar } from "../../calendar/generateCalendar.ts";
-import { loadCatalogOrThrow } from "../../catalog/loadCatalog.ts";
-import { OrderRefusedError } from "../../errors.ts";
-import { locateProblems } from "../../fhir/orderFromFhir.ts";
-import { ORDER_LIMIT_BYTES, parseOrderJson } from "../../input/parseOrderJson.ts";
-import { FileReadProblem, readLimitedFile, readLimitedStream } from "../../input/readLimitedFile.ts";
-import { DEMO_ORDER } from "../../order/demoOrder.ts";
-import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
-import { validateOrder } from "../../order/validateOrder.ts";
-import { writeDocuments } from "../../output/writeDocuments.ts";
-import { DOCUMENT_KINDS, generateDocuments } from "../../pipeline/generateDocuments.ts";
-import { RenderTimeoutError, withRenderTimeout } from "../../pipeline/renderTimeout.ts";
-import { CARD_FORMATS, type CardFormat } from "../../render/card/renderCardPdf.tsx";
-import { EXIT } from "../exitCodes.ts";
+import { PAPER_SIZES } from "../../order/orderTypes.ts";
+import { DOCUMENT_KINDS } from "../../pipeline/documentKinds.ts";
 import type { Runner } from "../runner.ts";
-import { UsageError } from "../usageError.ts";
-import { parseKinds, renderTimeoutMs } from "./documentOptions.ts";
-import { type FhirCliFlags, readFhirOrder, rejectFhirFlagsWithoutFhir } from "./fhirOptions.ts";
+import type { FhirCliFlags } from "./fhirOptions.ts";
 
-interface GenerateFlags extends FhirCliFlags {
+export interface GenerateFlags extends FhirCliFlags {
   demo?: boolean;
   patient?: string;
   lang?: string;
@@ -106,101 +92,7 @@ export function registerGenerate(program: Command, run: Runner): void {
         "  leaflets generate --fhir bundle.json --ppp man --ics                 (from the hospital's record)\n\n" +
         "Exit codes: 0 written, 1 the order was refused (each problem is named), 2 bad invocation.",
     )
-    .action((flags: GenerateFlags) => run(() => generate(flags), flags.json));
-}
-
-async function generate(flags: GenerateFlags): Promise<number> {
-  if ([flags.demo, flags.patient, flags.fhir].filter(Boolean).length !== 1)
-    throw new UsageError("give one of --demo, --patient <order.json> or --fhir <bundle.json>");
-  rejectFhirFlagsWithoutFhir(flags);
-  if (!PAPER_SIZES.includes(flags.paper as PaperSize)) {
-    throw new UsageError(`--paper must be ${PAPER_SIZES.join(" or ")} (got "${flags.paper}")`);
-  }
-  const kinds = parseKinds(flags.kinds);
-  if (!CARD_FORMATS.includes(flags.cardFormat as CardFormat)) {
-    throw new UsageError(`--card-format must be ${CARD_FORMATS.join(" or ")} (got "${flags.cardFormat}")`);
-  }
-  const bleedMm = parseBleed(flags.bleed, flags.cardFormat as CardFormat);
-  const catalog = loadCatalogOrThrow();
-  const timeoutMs = renderTimeoutMs(flags.timeout);
-  const fhir = flags.fhir ? readFhirOrder({ ...flags, fhir: flags.fhir }, catalog) : undefined;
-  const input: Record<string, unknown> = fhir
-    ? fhir.fields
-    : flags.demo
-      ? { ...DEMO_ORDER }
-      : await readOrderFile(flags.patient as string);
-  if (flags.lang) input.language = flags.lang;
-  if (flags.secondLang) input.secondLanguage = flags.secondLang;
-  if (flags.largePrint) input.largePrint = true;
-  const validation = validateOrder(input, catalog);
-  if (!validation.ok)
-    throw new OrderRefusedError(fhir ? locateProblems(validation.problems, fhir.paths) : validation.problems);
-  const options = {
-    paper: flags.paper as PaperSize,
-    kinds,
-    cardFormat: flags.cardFormat as CardFormat,
-    bleedMm,
-    pdfa: Boolean(flags.pdfa),
-    ...(flags.duplex ? { duplex: true } : {}),
-  };
-  let documents: Awaited<ReturnType<typeof generateDocuments>>;
-  try {
-    documents = await withRenderTimeout(generateDocuments(validation.order, catalog, options), timeoutMs);
-  } catch (error) {
-    // A render still under way must not keep the command alive: exit once the message is out.
-    if (error instanceof RenderTimeoutError) setTimeout(() => process.exit(EXIT.refused), 1000).unref();
-    throw error;
-  }
-  const calendar = flags.ics ? [await generateCalendar(validation.order, catalog, new Date())] : [];
-  const files = await writeDocuments(flags.out, validation.order, [...documents, ...calendar], options);
-  if (flags.data)
-    (await import("../../service/commandAudit.ts")).auditGenerated(
-      flags.data,
-      validation.order.patientId,
-      validation.order.drug,
-      documents,
+    .action((flags: GenerateFlags) =>
+      run(async () => (await import("../actions/generate.ts")).generate(flags), flags.json),
     );
-  // What the nurse should know, e.g. that the second language did not fit on the card's back.
-  const notes = documents.flatMap((doc) => (doc.notes ?? []).map((note) => `${doc.kind}: ${note}`));
-  if (flags.json) {
-    const result = {
-      ok: true,
-      files: files.map(({ path, kind, language, pages }) => ({ path, kind, language, pages })),
-      ...(notes.length > 0 ? { notes } : {}),
-    };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-  } else {
-    for (const file of files) process.stdout.write(`${file.path}\n`);
-    for (const note of notes) process.stderr.write(`note: ${note}\n`);
-  }
-  return EXIT.ok;
-}
-
-function parseBleed(text: string | undefined, format: CardFormat): number {
-  if (text === undefined) return 0;
-  const mm = Number(text);
-  if (!Number.isFinite(mm) || mm < 0 || mm > 5)
-    throw new UsageError(`--bleed takes millimetres from 0 to 5 (got "${text}")`);
-  if (mm > 0 && format !== "id1") {
-    throw new UsageError("--bleed is for print-shop files of single cards (--card-format id1); a sheet is cut by hand");
-  }
-  return mm;
-}
-
-/** The order file (or standard input for "-"), at most 1 MB, strictly decoded and parsed. */
-async function readOrderFile(path: string): Promise<Record<string, unknown>> {
-  let bytes: Buffer;
-  try {
-    bytes =
-      path === "-"
-        ? await readLimitedStream(process.stdin, ORDER_LIMIT_BYTES)
-        : readLimitedFile(path, ORDER_LIMIT_BYTES);
-  } catch (error) {
-    if (error instanceof FileReadProblem)
-      throw new UsageError(`cannot read the order file ${error.path}: ${error.reason}`);
-    throw error;
-  }
-  const parsed = parseOrderJson(bytes, path === "-" ? "standard input" : path);
-  if (!parsed.ok) throw new OrderRefusedError(parsed.problems);
-  return parsed.fields;
 }

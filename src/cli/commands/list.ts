@@ -1,9 +1,5 @@
 // `leaflets list`: what the project can print — medicines, regimens, languages and brands.
 import type { Command } from "commander";
-import { loadCatalogOrThrow } from "../../catalog/loadCatalog.ts";
-import { isPrintable } from "../../content/printableLanguages.ts";
-import { contentSha256, contentVersionLabel } from "../../review/contentVersion.ts";
-import { ledgerFor, overallState, reviewStatus } from "../../review/reviewStatus.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 
@@ -16,6 +12,11 @@ export function registerList(program: Command, run: Runner): void {
     .option("--project <dir>", "the project folder (holding locales/ and templates/); default: this installation")
     .action((flags: { json?: boolean; project?: string }) =>
       run(async () => {
+        // Loaded when the command runs, not when the CLI starts (`leaflets --help` needs none of it).
+        const { loadCatalogOrThrow } = await import("../../catalog/loadCatalog.ts");
+        const { isPrintable } = await import("../../content/printableLanguages.ts");
+        const { contentSha256, contentVersionLabel } = await import("../../review/contentVersion.ts");
+        const { ledgerFor, overallState, reviewStatus } = await import("../../review/reviewStatus.ts");
         const catalog = loadCatalogOrThrow(flags.project);
         const ledger = ledgerFor(catalog);
         const listing = {

@@ -2,12 +2,8 @@
 // recorded in locales/reviews/*.jsonl (src/review/). Unknown names are refused with the known ones
 // listed (exit 2); an approval the validator objects to is refused (exit 1) unless --override says why.
 import type { Command } from "commander";
-import type { Catalog } from "../../catalog/catalogTypes.ts";
-import { loadCatalogOrThrow } from "../../catalog/loadCatalog.ts";
-import { approve, checkTarget, recordSourceVersion, reject, selectSections } from "../../review/reviewDecisions.ts";
 import { ReviewInputError } from "../../review/reviewErrors.ts";
-import { reviewStatus, type SectionStatus } from "../../review/reviewStatus.ts";
-import { compareSection } from "../../review/sectionComparison.ts";
+import type { SectionStatus } from "../../review/reviewStatus.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 import { UsageError } from "../usageError.ts";
@@ -56,14 +52,15 @@ export function registerReview(program: Command, run: Runner): void {
     .option(...PROJECT)
     .action((flags: TargetFlags) =>
       run(async () => {
-        const catalog = catalogFor(flags);
-        guard(() => checkTarget(catalog, flags.lang, flags.drug));
+        const lib = await import("../actions/reviewLibrary.ts");
+        const catalog = lib.loadCatalogOrThrow(flags.project);
+        guard(() => lib.checkTarget(catalog, flags.lang, flags.drug));
         const statuses = [...catalog.locales.keys()]
           .filter((l) => !flags.lang || l === flags.lang)
           .flatMap((l) =>
             [...catalog.drugs.keys()]
               .filter((d) => !flags.drug || d === flags.drug)
-              .flatMap((d) => reviewStatus(catalog, l, d)),
+              .flatMap((d) => lib.reviewStatus(catalog, l, d)),
           );
         if (flags.json) {
           process.stdout.write(`${JSON.stringify({ ok: true, sections: statuses })}\n`);
@@ -85,10 +82,11 @@ export function registerReview(program: Command, run: Runner): void {
     .option(...PROJECT)
     .action((flags: TargetFlags) =>
       run(async () => {
-        const catalog = catalogFor(flags);
-        const [status] = guard(() => selectSections(catalog, flags.lang ?? "", flags.drug ?? "", flags.section));
+        const lib = await import("../actions/reviewLibrary.ts");
+        const catalog = lib.loadCatalogOrThrow(flags.project);
+        const [status] = guard(() => lib.selectSections(catalog, flags.lang ?? "", flags.drug ?? "", flags.section));
         if (!status) throw new UsageError("no such section");
-        const comparison = compareSection(catalog, status);
+        const comparison = lib.compareSection(catalog, status);
         if (flags.json) {
           process.stdout.write(`${JSON.stringify({ ok: true, ...comparison })}\n`);
           return EXIT.ok;
@@ -137,7 +135,8 @@ export function registerReview(program: Command, run: Runner): void {
       command.option("--override <reason>", "approve despite the validator's findings, saying why");
     command.action((flags: DecisionFlags) =>
       run(async () => {
-        const catalog = catalogFor(flags);
+        const lib = await import("../actions/reviewLibrary.ts");
+        const catalog = lib.loadCatalogOrThrow(flags.project);
         const input = {
           language: flags.lang ?? "",
           drug: flags.drug ?? "",
@@ -148,7 +147,7 @@ export function registerReview(program: Command, run: Runner): void {
           ...(flags.note === undefined ? {} : { note: flags.note }),
           ...(flags.override === undefined ? {} : { override: flags.override }),
         };
-        const written = guard(() => (verb === "approve" ? approve(catalog, input) : reject(catalog, input)));
+        const written = guard(() => (verb === "approve" ? lib.approve(catalog, input) : lib.reject(catalog, input)));
         if (flags.json) process.stdout.write(`${JSON.stringify({ ok: true, decisions: written })}\n`);
         else if (written.length === 0) process.stdout.write("Every section is approved already; nothing recorded.\n");
         else {
@@ -174,9 +173,10 @@ export function registerReview(program: Command, run: Runner): void {
     .option(...PROJECT)
     .action((flags: CommonFlags & { source: string; version: string; by?: string; role?: string; date?: string }) =>
       run(async () => {
-        const catalog = catalogFor(flags);
+        const lib = await import("../actions/reviewLibrary.ts");
+        const catalog = lib.loadCatalogOrThrow(flags.project);
         const record = guard(() =>
-          recordSourceVersion(catalog, {
+          lib.recordSourceVersion(catalog, {
             source: flags.source,
             version: flags.version,
             by: flags.by ?? "",
@@ -192,10 +192,6 @@ export function registerReview(program: Command, run: Runner): void {
         return EXIT.ok;
       }, flags.json),
     );
-}
-
-function catalogFor(flags: CommonFlags): Catalog {
-  return loadCatalogOrThrow(flags.project);
 }
 
 /** Input errors of the review library become invocation errors (exit 2) here. */

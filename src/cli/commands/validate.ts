@@ -2,7 +2,6 @@
 // its file and key; exit 1 if there is any.
 import type { Command } from "commander";
 import type { ConfigProblem } from "../../catalog/configProblem.ts";
-import { validateProject } from "../../validate/validateProject.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
 
@@ -20,6 +19,8 @@ export function registerValidate(program: Command, run: Runner): void {
     .option("--project <dir>", "the project folder (holding locales/ and templates/); default: this installation")
     .action((flags: { json?: boolean; project?: string }) =>
       run(async () => {
+        // Loaded when the command runs, not when the CLI starts (`leaflets --help` needs none of it).
+        const { validateProject } = await import("../../validate/validateProject.ts");
         const warnings: ConfigProblem[] = [];
         const problems = await validateProject(flags.project, warnings);
         if (flags.json) {

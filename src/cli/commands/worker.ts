@@ -1,15 +1,10 @@
 // `leaflets worker`: a render machine for a Redis queue. Takes batch rows and page renders from the queue,
 // renders them with local worker threads and writes batch files to the (shared) output folder; runs
 // until stopped (SIGINT/SIGTERM finish the jobs in hand first).
-import { availableParallelism } from "node:os";
 import { type Command, Option } from "commander";
-import { startQueueWorker } from "../../queue/queueWorker.ts";
-import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
-import { UsageError } from "../usageError.ts";
-import { checkQueueUrl } from "./queueBatch.ts";
 
-interface WorkerFlags {
+export interface WorkerFlags {
   queue?: string;
   concurrency?: string;
   out?: string;
@@ -51,34 +46,5 @@ export function registerWorker(program: Command, run: Runner): void {
         "The output folder must be the same folder on every machine (see docs/scaling.md).\n" +
         "Logs name job ids (batch id and row) and counts, never patient data.",
     )
-    .action((flags: WorkerFlags) => run(() => worker(flags)));
-}
-
-async function worker(flags: WorkerFlags): Promise<number> {
-  const concurrency = flags.concurrency === undefined ? availableParallelism() : Number(flags.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    throw new UsageError(`--concurrency takes a whole number from 1 to 64 (got "${flags.concurrency}")`);
-  }
-  checkQueueUrl(flags.queue ?? "");
-  const say = (line: string) => process.stderr.write(`${line}\n`);
-  const running = await startQueueWorker({
-    url: flags.queue ?? "",
-    concurrency,
-    ...(flags.out === undefined ? {} : { outDir: flags.out }),
-    log: say,
-  });
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  say("worker: stopping after the jobs in hand (again to stop at once)");
-  // With Redis away the jobs in hand cannot be handed back; a second signal stops without waiting
-  // (those jobs go to another worker once their lock runs out).
-  const again = new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  const closed = await Promise.race([running.close().then(() => true), again.then(() => false)]);
-  if (!closed) process.exit(EXIT.ok);
-  return EXIT.ok;
+    .action((flags: WorkerFlags) => run(async () => (await import("../actions/worker.ts")).worker(flags)));
 }

@@ -1,0 +1,18 @@
+// The library's entry point (`import … from "patient-leaflets"`): load the catalog, check an order, plan
+// its doses and render its documents. The package ships this compiled (dist/index.js) with its types.
+export type { Catalog } from "./catalog/catalogTypes.ts";
+export type { ConfigProblem } from "./catalog/configProblem.ts";
+export { loadCatalog, loadCatalogOrThrow } from "./catalog/loadCatalog.ts";
+export type { FieldProblem } from "./errors.ts";
+export { ConfigError, LeafletError, OrderRefusedError, OutputError } from "./errors.ts";
+export type { Order, PaperSize, PppCategory } from "./order/orderTypes.ts";
+export { type OrderValidation, validateOrder } from "./order/validateOrder.ts";
+export {
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  type GeneratedDocument,
+  type GenerateOptions,
+  generateDocuments,
+} from "./pipeline/generateDocuments.ts";
+export { buildSchedule, type ScheduleRequest } from "./regimen/buildSchedule.ts";
+export type { Regimen, Schedule, ScheduleDay, ScheduledCycle, ScheduledDose } from "./regimen/regimenTypes.ts";
