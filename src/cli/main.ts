@@ -21,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
   });
   const program = new Command("leaflets")
     .description("Personalised, print-ready patient leaflets for cancer medicines, in the patient's language.")
+    // Positional: `leaflets --version` is the program's, `leaflets review source --version X` the command's own.
+    .enablePositionalOptions()
     .version(packageVersion(), "-V, --version", "print the version of leaflets")
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
