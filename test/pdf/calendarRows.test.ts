@@ -67,7 +67,7 @@ describe("calendar rows", () => {
     expect(restLines.length).toBeGreaterThan(2);
     expect(
       restLines
-        .map((t) => t.text)
+        .map((t) => t.text.replace(/-$/, "")) // a word broken at a syllable carries a hyphen
         .join("")
         .replaceAll(" ", ""),
     ).toBe(long.replaceAll(" ", ""));
