@@ -122,6 +122,7 @@ function buildCalendar(schedule: Schedule, regimen: CycleRegimen, words: Words, 
         from: fmt.longDate(cycle.startDate),
         to: fmt.longDate(cycle.endDate),
       }),
+      continued: t("common:calendar.continued", { number: fmt.number(cycle.number) }),
       lines,
       weeks: intoWeeks(cells, (cell) => cell.isoDate, firstDay).map((days) => {
         const inCycle = days.filter((d) => d !== null);

@@ -40,6 +40,8 @@ export interface CalendarWeek {
 
 export interface CalendarCycle {
   title: string;
+  /** Over the cycle's rows that start a page: "Cycle 2 (continued)". */
+  continued: string;
   lines: string[];
   weeks: CalendarWeek[];
 }

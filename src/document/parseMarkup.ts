@@ -184,6 +184,7 @@ function calendar(el: Element, template: string): Block {
       const children = elements(cycle.children);
       return {
         title: attr(cycle, "title", template),
+        continued: attr(cycle, "continued", template),
         lines: children.filter((c) => c.name === "line").map(plain),
         weeks: children
           .filter((c) => c.name === "week")

@@ -85,18 +85,68 @@ type CalendarCycleData = CalendarBlockData["cycles"][number];
 function GridCycle({ cycle, weekdays, theme }: { cycle: CalendarCycleData; weekdays: string[][]; theme: Theme }) {
   const header = weekdayHeader(weekdays, theme);
   const [first, ...rest] = cycle.weeks.map((week) => weekRow(week.days, theme));
+  const placed = pagePlacement();
   return (
     <View style={{ marginBottom: 10 }}>
       {/* The cycle's title and dates stay with its first row: never a title alone at a page's foot. */}
       <View wrap={false}>
+        <View render={placed.mark} />
         <CycleHeading title={cycle.title} lines={cycle.lines} theme={theme} />
         <RowCanvas row={header} first />
         {first ? <RowCanvas row={first} /> : null}
       </View>
-      {rest.map((row, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows are static for one render
-        <RowCanvas key={i} row={row} />
-      ))}
+      {rest.length > 0 ? (
+        <View>
+          {/* On every page the cycle's later rows run on to: its title "(continued)" and the weekday header. */}
+          <View
+            fixed
+            render={({ pageNumber }) =>
+              placed.continues(pageNumber) ? <Continued text={cycle.continued} header={header} theme={theme} /> : null
+            }
+          />
+          {rest.map((row, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are static for one render
+            <RowCanvas key={i} row={row} />
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/**
+ * Whether a cycle's rows run on to a page after the one its title is on. react-pdf resolves `render`
+ * props page by page, before it splits each page, on everything not yet placed: the title block's marker
+ * is asked on every page up to the one the title lands on, so a page the rows' repeated (fixed) element is
+ * asked on, and the marker is not, comes after the title's page.
+ */
+function pagePlacement() {
+  let titlePage = 0;
+  return {
+    mark: ({ pageNumber }: { pageNumber: number }) => {
+      titlePage = pageNumber;
+      return null;
+    },
+    continues: (pageNumber: number) => titlePage > 0 && pageNumber > titlePage,
+  };
+}
+
+/** "Cycle 2 (continued)" and the weekday header, over a cycle's rows at the top of a page. */
+function Continued({ text, header, theme }: { text: string; header: DrawRow; theme: Theme }) {
+  const width = theme.page.contentWidth;
+  const blocks = [
+    textBlock(text, width, { size: theme.font.h3, bold: true, colour: theme.colour.primary, gapAfter: 2 }),
+  ];
+  return (
+    <View>
+      <Canvas
+        style={{ width: "100%", height: heightOf(blocks) }}
+        paint={(painter: unknown) => {
+          drawBlocks(painter as Painter, blocks, 0, 0, width, theme);
+          return null;
+        }}
+      />
+      <RowCanvas row={header} first />
     </View>
   );
 }

@@ -74,7 +74,7 @@ function* blockTexts(blocks: Block[], where: string): Generator<[string, string]
         for (const k of block.legend) yield [where, `${k.symbol} ${k.text}`];
         for (const names of block.weekdays) yield [where, names.join(" ")];
         for (const cycle of block.cycles) {
-          yield [where, [cycle.title, ...cycle.lines, ...cycle.weeks.map((w) => w.heading)].join(" ")];
+          yield [where, [cycle.title, cycle.continued, ...cycle.lines, ...cycle.weeks.map((w) => w.heading)].join(" ")];
           for (const day of cycle.weeks.flatMap((w) => w.days)) {
             if (!day) continue;
             yield [

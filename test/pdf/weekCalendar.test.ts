@@ -88,8 +88,8 @@ describe("week calendar (pvd-21, 10 cycles from Thursday 3 December 2026)", () =
     expect(dates.length).toBe(CYCLES * 21);
     dates.forEach((date, k) => {
       const weekday = weekdayOf.format(utc(addDays(START, k)));
-      // The columns stand at the same places on every page (a row at a page's top has the first header's).
-      const header = headerRows(dates[0]?.page ?? 1)[0] ?? [];
+      // A row at a page's top has its header again (continuation), so every date has a header above it.
+      const header = headerAbove(date);
       const column = header.find((h) => Math.abs(h.x - date.x) < 1);
       expect(column?.str, `${date.str} (page ${date.page})`).toBe(weekday);
       // Its cycle day right above it, in the same column.
@@ -98,6 +98,28 @@ describe("week calendar (pvd-21, 10 cycles from Thursday 3 December 2026)", () =
       );
       expect(label?.str, `the cycle day over ${date.str}`).toBe(`Day ${(k % 21) + 1}`);
     });
+  });
+
+  test("a cycle's rows at the top of a page: 'Cycle N (continued)' and the weekday header over them", () => {
+    let continuations = 0;
+    for (const page of new Set(dates.map((d) => d.page))) {
+      const onPage = dates.filter((d) => d.page === page);
+      const top = onPage[0] as TextItem;
+      const cycle = Math.floor(dates.indexOf(top) / 21) + 1;
+      const title = items.find((i) => i.page === page && i.str.startsWith(`Cycle ${cycle}:`));
+      const continued = items.filter((i) => i.page === page && i.str === `Cycle ${cycle} (continued)`);
+      if (title && title.y > top.y) {
+        expect(continued, `page ${page}: no continuation where the title is`).toEqual([]);
+      } else {
+        continuations++;
+        expect(continued, `page ${page} starts inside cycle ${cycle}`).toHaveLength(1);
+        const header = headerAbove(top);
+        expect((continued[0] as TextItem).y).toBeGreaterThan((header[0] as TextItem).y);
+      }
+      // No other cycle's continuation title on the page.
+      expect(items.filter((i) => i.page === page && / \(continued\)$/.test(i.str)).length).toBeLessThanOrEqual(1);
+    }
+    expect(continuations, "some cycle runs on to a new page in 10 cycles").toBeGreaterThan(0);
   });
 
   test("the first row starts on Thursday: Monday to Wednesday empty", () => {
