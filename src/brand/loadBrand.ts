@@ -10,6 +10,8 @@ import { loadLogo } from "./logoImages.ts";
 
 const WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 
+const FIRST_DAY = "write the first day of the week as 1 (Monday) to 7 (Sunday), or its name, e.g. monday";
+
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'write a colour as "#RRGGBB"');
 
 const brandSchema = z.strictObject({
@@ -32,15 +34,7 @@ const brandSchema = z.strictObject({
   /** The calendar's first column, for a hospital whose country starts the week otherwise than the leaflet's
    * language does: 1 = Monday … 7 = Sunday, or the day's English name. Default: the language's own. */
   firstDayOfWeek: z
-    .union(
-      [
-        z.number().int().min(1).max(7),
-        z.enum(WEEKDAY_NAMES, {
-          error: `write the first day of the week as 1 (Monday) to 7 (Sunday) or its name, e.g. monday`,
-        }),
-      ],
-      { error: "write the first day of the week as 1 (Monday) to 7 (Sunday) or its name, e.g. monday" },
-    )
+    .union([z.number().int(FIRST_DAY).min(1, FIRST_DAY).max(7, FIRST_DAY), z.enum(WEEKDAY_NAMES, FIRST_DAY)], FIRST_DAY)
     .transform((day) => (typeof day === "number" ? day : WEEKDAY_NAMES.indexOf(day) + 1) as IsoWeekday)
     .optional(),
 });

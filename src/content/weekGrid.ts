@@ -10,8 +10,21 @@ interface WeekInfo {
   firstDay?: number;
 }
 
+// Intl's constructors load the locale's data each time: each answer is worked out once per process.
+const firstDays = new Map<string, IsoWeekday>();
+const names = new Map<string, string[]>();
+
 /** The first day of the week in `intlLocale` (CLDR data via Intl.Locale), or Monday where the runtime has none. */
 export function localeFirstDay(intlLocale: string): IsoWeekday {
+  let day = firstDays.get(intlLocale);
+  if (day === undefined) {
+    day = readFirstDay(intlLocale);
+    firstDays.set(intlLocale, day);
+  }
+  return day;
+}
+
+function readFirstDay(intlLocale: string): IsoWeekday {
   const locale = new Intl.Locale(intlLocale) as Intl.Locale & { weekInfo?: WeekInfo; getWeekInfo?: () => WeekInfo };
   // Node 20 has the `weekInfo` getter; newer runtimes have `getWeekInfo()` instead.
   const info = typeof locale.getWeekInfo === "function" ? locale.getWeekInfo() : locale.weekInfo;
@@ -31,6 +44,16 @@ export function weekColumn(weekday: IsoWeekday, firstDay: IsoWeekday): number {
 
 /** The seven weekdays from `firstDay`, as the language names them in short ("Mon", "ma", "السبت"). */
 export function weekdayNames(intlLocale: string, firstDay: IsoWeekday): string[] {
+  const key = `${intlLocale}\0${firstDay}`;
+  let found = names.get(key);
+  if (!found) {
+    found = readWeekdayNames(intlLocale, firstDay);
+    names.set(key, found);
+  }
+  return found;
+}
+
+function readWeekdayNames(intlLocale: string, firstDay: IsoWeekday): string[] {
   const format = new Intl.DateTimeFormat(intlLocale, { weekday: "short", timeZone: "UTC" });
   // 1 January 2024 was a Monday: day d of that week is ISO weekday d.
   return Array.from({ length: 7 }, (_, i) => {

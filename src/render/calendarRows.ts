@@ -150,20 +150,17 @@ export function weekRow(week: (CalendarDay | null)[], theme: Theme): DrawRow {
         if (day?.rest) painter.rect(columnX(i), 0, cellWidth, height).fill(theme.colour.restFill);
       });
       painter.lineWidth(0.75).strokeColor(theme.colour.text);
-      // Each day's cell closed on all four sides (cells that meet share a line).
-      for (const i of inCycle) {
-        const x = columnX(i);
-        painter
-          .moveTo(x, 0)
-          .lineTo(x + cellWidth, 0)
-          .moveTo(x, height)
-          .lineTo(x + cellWidth, height)
-          .moveTo(x, 0)
-          .lineTo(x, height)
-          .moveTo(x + cellWidth, 0)
-          .lineTo(x + cellWidth, height);
+      // The cycle's days in a week are consecutive: one frame around them, a line between each two.
+      const firstColumn = inCycle[0];
+      const lastColumn = inCycle.at(-1);
+      if (firstColumn !== undefined && lastColumn !== undefined) {
+        const left = Math.min(columnX(firstColumn), columnX(lastColumn));
+        const right = Math.max(columnX(firstColumn), columnX(lastColumn)) + cellWidth;
+        painter.moveTo(left, 0).lineTo(right, 0).moveTo(left, height).lineTo(right, height);
+        for (const i of inCycle) painter.moveTo(columnX(i), 0).lineTo(columnX(i), height);
+        painter.moveTo(right, 0).lineTo(right, height);
+        painter.stroke();
       }
-      painter.stroke();
       drawCells(
         painter,
         cells.map((cell, i) => ({ cell, x: columnX(i), width: cellWidth })),
