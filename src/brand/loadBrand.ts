@@ -4,8 +4,13 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { type ConfigProblem, problemsFromZod } from "../catalog/configProblem.ts";
+import type { IsoWeekday } from "../content/weekGrid.ts";
 import { phoneNumber } from "../order/phoneNumber.ts";
 import { loadLogo } from "./logoImages.ts";
+
+const WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+
+const FIRST_DAY = "write the first day of the week as 1 (Monday) to 7 (Sunday), or its name, e.g. monday";
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'write a colour as "#RRGGBB"');
 
@@ -26,9 +31,15 @@ const brandSchema = z.strictObject({
   requireReview: z.boolean().optional(),
   /** Years from a leaflet's issue date to its "review by" date (default 2). */
   reviewIntervalYears: z.number().int().min(1).max(10).optional(),
+  /** The calendar's first column, for a hospital whose country starts the week otherwise than the leaflet's
+   * language does: 1 = Monday … 7 = Sunday, or the day's English name. Default: the language's own. */
+  firstDayOfWeek: z
+    .union([z.number().int(FIRST_DAY).min(1, FIRST_DAY).max(7, FIRST_DAY), z.enum(WEEKDAY_NAMES, FIRST_DAY)], FIRST_DAY)
+    .transform((day) => (typeof day === "number" ? day : WEEKDAY_NAMES.indexOf(day) + 1) as IsoWeekday)
+    .optional(),
 });
 
-export type BrandData = z.infer<typeof brandSchema>;
+export type BrandData = z.output<typeof brandSchema>;
 
 export interface Brand extends BrandData {
   id: string;

@@ -26,6 +26,8 @@ export interface LeafletModelInput {
   translate: Translate;
   /** The hospital's language (the brand's), for notices the nurse must be able to read too. */
   nurse: { language: string; translate: Translate };
+  /** A bilingual leaflet's second language (its Intl locale), for the calendar's weekday names. */
+  secondIntlLocale?: string;
   /** The sections' review status from the review records; without it the locale files' `review` fields count. */
   review?: LeafletReview;
 }
@@ -36,7 +38,10 @@ export function buildLeafletModel(input: LeafletModelInput) {
   const words = { t, fmt };
   const planModel =
     plan.kind === "cycles" && regimen.kind === "cycles"
-      ? buildCyclePlanModel(plan, regimen, words)
+      ? buildCyclePlanModel(plan, regimen, words, {
+          ...(brand.firstDayOfWeek ? { firstDayOfWeek: brand.firstDayOfWeek } : {}),
+          ...(input.secondIntlLocale ? { secondIntlLocale: input.secondIntlLocale } : {}),
+        })
       : plan.kind === "visits"
         ? buildVisitPlanModel(plan, words)
         : undefined;

@@ -1,10 +1,24 @@
 // The cycle calendar in words: per cycle its dates and doses written out, a key, and a week-by-week
-// grid of days with their doses; plus the dose and calendar extent for the personal block.
+// grid of days with their doses (weekdays in columns, weekGrid.ts); plus the dose and calendar extent
+// for the personal block.
 import type { IsoDate } from "../dates.ts";
 import type { CycleRegimen, Schedule, ScheduleDay, ScheduledDose } from "../regimen/regimenTypes.ts";
+import { type IsoWeekday, intoWeeks, localeFirstDay, weekdayNames } from "./weekGrid.ts";
 import { drugName, type Fact, sentenceCase, type Words } from "./words.ts";
 
-export function buildCyclePlanModel(schedule: Schedule, regimen: CycleRegimen, words: Words) {
+/** How the grid's weeks are set: the brand's first day of the week (else the locale's), and a bilingual
+ * leaflet's second language (its weekday names go into the header too). */
+export interface WeekOptions {
+  firstDayOfWeek?: IsoWeekday;
+  secondIntlLocale?: string;
+}
+
+export function buildCyclePlanModel(
+  schedule: Schedule,
+  regimen: CycleRegimen,
+  words: Words,
+  weekOptions: WeekOptions = {},
+) {
   const { t, fmt } = words;
   const first = schedule.cycles[0];
   const last = schedule.cycles.at(-1);
@@ -21,7 +35,7 @@ export function buildCyclePlanModel(schedule: Schedule, regimen: CycleRegimen, w
       to: fmt.longDate(last.endDate),
     }),
   };
-  return { dose, extent, calendar: buildCalendar(schedule, regimen, words), visits: null };
+  return { dose, extent, calendar: buildCalendar(schedule, regimen, words, weekOptions), visits: null };
 }
 
 /** "4 mg", "1,3 mg/m²", or "40 mg, or 20 mg if you are older than 75" when the age is not known. */
@@ -35,8 +49,12 @@ export function doseText(dose: ScheduledDose, { t, fmt }: Words): string {
   });
 }
 
-function buildCalendar(schedule: Schedule, regimen: CycleRegimen, words: Words) {
+function buildCalendar(schedule: Schedule, regimen: CycleRegimen, words: Words, weekOptions: WeekOptions) {
   const { t, fmt } = words;
+  const firstDay = weekOptions.firstDayOfWeek ?? localeFirstDay(fmt.locale);
+  const weekdays = [fmt.locale, ...(weekOptions.secondIntlLocale ? [weekOptions.secondIntlLocale] : [])].map((locale) =>
+    weekdayNames(locale, firstDay),
+  );
   const primaryName = drugName(regimen.drug, t);
   const allDoses = schedule.cycles.flatMap((c) => c.days.flatMap((d) => d.doses));
   const legend = regimen.components.flatMap((component) => {
@@ -87,6 +105,7 @@ function buildCalendar(schedule: Schedule, regimen: CycleRegimen, words: Words) 
     if (restDays.length > 0)
       lines.push(t("common:calendar.restDays", { drug: primaryName, dates: describeDays(restDays, words) }));
     const cells = cycle.days.map((day) => ({
+      isoDate: day.date,
       label: cellText(`day\0${day.cycleDay}`, () => t("common:calendar.day", { day: fmt.number(day.cycleDay) })),
       date: fmt.shortDate(day.date),
       rest: day.rest ? cellText("rest", () => t("common:calendar.restCell")) : null,
@@ -103,11 +122,17 @@ function buildCalendar(schedule: Schedule, regimen: CycleRegimen, words: Words) 
         from: fmt.longDate(cycle.startDate),
         to: fmt.longDate(cycle.endDate),
       }),
+      continued: t("common:calendar.continued", { number: fmt.number(cycle.number) }),
       lines,
-      weeks: chunk(cells, 7),
+      weeks: intoWeeks(cells, (cell) => cell.isoDate, firstDay).map((days) => {
+        const inCycle = days.filter((d) => d !== null);
+        const from = inCycle[0]?.date ?? "";
+        const to = inCycle.at(-1)?.date ?? "";
+        return { heading: from === to ? from : t("common:calendar.range", { from, to }), days };
+      }),
     };
   });
-  return { legend, cycles };
+  return { legend, weekdays, cycles };
 }
 
 /** Consecutive days as "from – to" ranges, other days one by one, every date written out in full. */
@@ -126,8 +151,4 @@ function describeDays(days: ScheduleDay[], { t, fmt }: Words): string {
       : run.map((date) => fmt.longDate(date)),
   );
   return fmt.list(parts);
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 }

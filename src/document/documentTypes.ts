@@ -31,10 +31,19 @@ export interface CalendarDay {
   doses: CalendarDose[];
 }
 
+/** One calendar week: seven slots from the first day of the week, `null` where the day is outside the cycle. */
+export interface CalendarWeek {
+  /** The cycle's days in this week as a range ("Tue 1 Dec – Sun 6 Dec"): the week's heading in large print. */
+  heading: string;
+  days: (CalendarDay | null)[];
+}
+
 export interface CalendarCycle {
   title: string;
+  /** Over the cycle's rows that start a page: "Cycle 2 (continued)". */
+  continued: string;
   lines: string[];
-  weeks: CalendarDay[][];
+  weeks: CalendarWeek[];
 }
 
 export type Block =
@@ -58,7 +67,9 @@ export type Block =
   /** One line set as large as fits, from `maxSize` down to `minSize` pt; `field` names the order field it shows;
    * `size` is filled in before rendering (render/resolveFitLines.ts). */
   | { type: "fitLine"; label: string; text: string; field: string; maxSize: number; minSize: number; size?: number }
-  | { type: "calendar"; legendTitle: string; legend: LegendKey[]; cycles: CalendarCycle[] }
+  /** `weekdays`: the columns' headers from the first day of the week, one list per language (the patient's
+   * first, then a bilingual leaflet's second language). */
+  | { type: "calendar"; legendTitle: string; legend: LegendKey[]; weekdays: string[][]; cycles: CalendarCycle[] }
   /** The patient's own space for notes and questions: its heading(s), then ruled lines down to the foot of
    * the page it ends on (at least a few lines; it moves to a page of its own where those do not fit). */
   | { type: "notes"; children: Block[] };

@@ -171,21 +171,36 @@ function calendar(el: Element, template: string): Block {
     symbol: key.attribs.symbol ?? "",
     text: plain(key),
   }));
+  const weekdays = elements(el.children)
+    .filter((c) => c.name === "weekdays")
+    .map((names) => only(names, "weekday", template).map(plain));
+  if (weekdays.length === 0 || weekdays.some((names) => names.length !== 7))
+    throw new MarkupError(template, "<calendar> needs <weekdays> of seven <weekday>s");
   const cycles: CalendarCycle[] = elements(el.children)
-    .filter((c) => c.name !== "legend")
+    .filter((c) => c.name !== "legend" && c.name !== "weekdays")
     .map((cycle) => {
       if (cycle.name !== "cycle")
-        throw new MarkupError(template, `<calendar> may hold <legend> and <cycle>, not <${cycle.name}>`);
+        throw new MarkupError(template, `<calendar> may hold <legend>, <weekdays> and <cycle>, not <${cycle.name}>`);
       const children = elements(cycle.children);
       return {
         title: attr(cycle, "title", template),
+        continued: attr(cycle, "continued", template),
         lines: children.filter((c) => c.name === "line").map(plain),
         weeks: children
           .filter((c) => c.name === "week")
-          .map((week) => only(week, "day", template).map((d) => day(d, template))),
+          .map((week) => {
+            const days = elements(week.children).map((d) => {
+              if (d.name === "blank") return null;
+              if (d.name !== "day")
+                throw new MarkupError(template, `<week> may hold <day> and <blank/>, not <${d.name}>`);
+              return day(d, template);
+            });
+            if (days.length !== 7) throw new MarkupError(template, "a <week> holds seven <day>s or <blank/>s");
+            return { heading: attr(week, "heading", template), days };
+          }),
       };
     });
-  return { type: "calendar", legendTitle: attr(legend, "title", template), legend: keys, cycles };
+  return { type: "calendar", legendTitle: attr(legend, "title", template), legend: keys, weekdays, cycles };
 }
 
 function table(el: Element, template: string): Block {

@@ -78,7 +78,19 @@ function prepare(order: Order, catalog: Catalog): Prepared {
   });
   const refused = reviewPolicyProblems(brand, drug.id, review);
   if (refused.length > 0) throw new OrderRefusedError(refused);
-  const model = buildLeafletModel({ order, drug, regimen, plan, brand, bundle, translate, nurse, review });
+  const second = order.secondLanguage ? catalog.locales.get(order.secondLanguage) : undefined;
+  const model = buildLeafletModel({
+    order,
+    drug,
+    regimen,
+    plan,
+    brand,
+    bundle,
+    translate,
+    nurse,
+    review,
+    ...(second ? { secondIntlLocale: second.meta.intlLocale } : {}),
+  });
   return { model, translate, contentSha256: review.contentSha256 };
 }
 

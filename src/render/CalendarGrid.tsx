@@ -1,11 +1,11 @@
-// The treatment calendar: a key, then per cycle its dates in words and a week-by-week grid with a tick
-// box per dose. Dosing and rest days differ by symbol and text (and only then by shading), so the
+// The treatment calendar: a key, then per cycle its dates in words and a week grid (weekdays in columns
+// from the locale's first day of the week, days outside the cycle empty) with a tick box per dose. Dosing and rest days differ by symbol and text (and only then by shading), so the
 // calendar reads the same on a black-and-white printer. The key is react-pdf text; each cycle's title
 // and dates and the grid rows (one week, or one day in large print) are drawn on canvases (calendarRows.ts),
 // each as tall as its fullest cell, so a page breaks between rows, never inside one.
 import { Canvas, Text, View } from "@react-pdf/renderer";
 import type { Block } from "../document/documentTypes.ts";
-import { type DrawRow, dayRow, weekRow } from "./calendarRows.ts";
+import { type DrawRow, dayRow, weekdayHeader, weekRow } from "./calendarRows.ts";
 import { drawBlocks, heightOf, textBlock } from "./canvasBlocks.ts";
 import type { Painter } from "./canvasText.ts";
 import { inReadingOrder, side, start, type Theme } from "./theme.ts";
@@ -67,26 +67,131 @@ export function CalendarBlock({ block, theme }: { block: CalendarBlockData; them
           </View>
         ))}
       </View>
-      {block.cycles.map((cycle) => {
-        const rows = theme.largePrint
-          ? cycle.weeks.flat().map((day) => dayRow(day, theme))
-          : cycle.weeks.map((week) => weekRow(week, theme));
-        const [first, ...rest] = rows;
-        return (
-          <View key={cycle.title} style={{ marginBottom: 10 }}>
-            {/* The cycle's title and dates stay with its first row: never a title alone at a page's foot. */}
-            <View wrap={false}>
-              <CycleHeading title={cycle.title} lines={cycle.lines} theme={theme} />
-              {first ? <RowCanvas row={first} first /> : null}
-            </View>
-            {rest.map((row, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are static for one render
-              <RowCanvas key={i} row={row} />
-            ))}
-          </View>
-        );
-      })}
+      {block.cycles.map((cycle) =>
+        theme.largePrint ? (
+          <LargePrintCycle key={cycle.title} cycle={cycle} theme={theme} />
+        ) : (
+          <GridCycle key={cycle.title} cycle={cycle} weekdays={block.weekdays} theme={theme} />
+        ),
+      )}
     </View>
+  );
+}
+
+type CalendarCycleData = CalendarBlockData["cycles"][number];
+
+/** A cycle as a grid: its title and dates, the weekday header and the first week kept together, then a row
+ * per week. */
+function GridCycle({ cycle, weekdays, theme }: { cycle: CalendarCycleData; weekdays: string[][]; theme: Theme }) {
+  const header = weekdayHeader(weekdays, theme);
+  const [first, ...rest] = cycle.weeks.map((week) => weekRow(week.days, theme));
+  const placed = pagePlacement();
+  return (
+    <View style={{ marginBottom: 10 }}>
+      {/* The cycle's title and dates stay with its first row: never a title alone at a page's foot. */}
+      <View wrap={false}>
+        <View render={placed.mark} />
+        <CycleHeading title={cycle.title} lines={cycle.lines} theme={theme} />
+        <RowCanvas row={header} first />
+        {first ? <RowCanvas row={first} /> : null}
+      </View>
+      {rest.length > 0 ? (
+        <View>
+          {/* On every page the cycle's later rows run on to: its title "(continued)" and the weekday header. */}
+          <View
+            fixed
+            render={({ pageNumber }) =>
+              placed.continues(pageNumber) ? <Continued text={cycle.continued} header={header} theme={theme} /> : null
+            }
+          />
+          {rest.map((row, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are static for one render
+            <RowCanvas key={i} row={row} />
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/**
+ * Whether a cycle's rows run on to a page after the one its title is on. react-pdf resolves `render`
+ * props page by page, before it splits each page, on everything not yet placed: the title block's marker
+ * is asked on every page up to the one the title lands on, so a page the rows' repeated (fixed) element is
+ * asked on, and the marker is not, comes after the title's page.
+ */
+function pagePlacement() {
+  let titlePage = 0;
+  return {
+    mark: ({ pageNumber }: { pageNumber: number }) => {
+      titlePage = pageNumber;
+      return null;
+    },
+    continues: (pageNumber: number) => titlePage > 0 && pageNumber > titlePage,
+  };
+}
+
+/** "Cycle 2 (continued)" and the weekday header, over a cycle's rows at the top of a page. */
+function Continued({ text, header, theme }: { text: string; header: DrawRow; theme: Theme }) {
+  const width = theme.page.contentWidth;
+  const blocks = [
+    textBlock(text, width, { size: theme.font.h3, bold: true, colour: theme.colour.primary, gapAfter: 2 }),
+  ];
+  return (
+    <View>
+      <Canvas
+        style={{ width: "100%", height: heightOf(blocks) }}
+        paint={(painter: unknown) => {
+          drawBlocks(painter as Painter, blocks, 0, 0, width, theme);
+          return null;
+        }}
+      />
+      <RowCanvas row={header} first />
+    </View>
+  );
+}
+
+/** Large print: a cycle as a list by week – a heading per week (its days' dates), then a row per day. A week's
+ * heading stays with its first day, the cycle's title with its first week. */
+function LargePrintCycle({ cycle, theme }: { cycle: CalendarCycleData; theme: Theme }) {
+  // One flat list of pieces (react-pdf splits a flat list of unbreakable pieces reliably, nested ones not).
+  const pieces = cycle.weeks.flatMap((week, w) => {
+    const [first, ...rest] = week.days.flatMap((day) => (day ? [dayRow(day, theme)] : []));
+    return [
+      <View key={week.heading} wrap={false}>
+        {w === 0 ? <CycleHeading title={cycle.title} lines={cycle.lines} theme={theme} /> : null}
+        <WeekHeading text={week.heading} theme={theme} />
+        {first ? <RowCanvas row={first} /> : null}
+      </View>,
+      ...rest.map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are static for one render
+        <RowCanvas key={`${week.heading}\0${i}`} row={row} />
+      )),
+    ];
+  });
+  return <View style={{ marginBottom: 10 }}>{pieces}</View>;
+}
+
+/** Large print: a week's heading, bold at body size. */
+function WeekHeading({ text, theme }: { text: string; theme: Theme }) {
+  const width = theme.page.contentWidth;
+  const blocks = [
+    textBlock(text, width, {
+      size: theme.font.body,
+      bold: true,
+      colour: theme.colour.text,
+      lineHeight: 1.3,
+      gapAfter: 2,
+    }),
+  ];
+  return (
+    <Canvas
+      style={{ width: "100%", height: heightOf(blocks) + 6 }}
+      paint={(painter: unknown) => {
+        drawBlocks(painter as Painter, blocks, 0, 6, width, theme);
+        return null;
+      }}
+    />
   );
 }
 

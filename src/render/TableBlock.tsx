@@ -1,5 +1,5 @@
-// A plain table (e.g. a visit plan): a bold header row, ruled rows kept whole across pages, and an
-// optional last column of tick boxes. Ruled in black and grey so it prints the same without colour.
+// A plain table (e.g. a visit plan): a bold header row (repeated on every page the table runs on), ruled
+// rows kept whole across pages, and an optional last column of tick boxes. Ruled in black and grey so it prints the same without colour.
 import { Text, View } from "@react-pdf/renderer";
 import type { Block } from "../document/documentTypes.ts";
 import { inReadingOrder, type Theme } from "./theme.ts";
@@ -21,7 +21,8 @@ export function TableBlock({ block, theme }: { block: TableData; theme: Theme })
   const cell = { paddingVertical: 4, paddingHorizontal: 4 };
   return (
     <View style={{ marginVertical: 6, borderTopWidth: 1, borderColor: theme.colour.text }}>
-      <View style={{ flexDirection: "row", borderBottomWidth: 1, borderColor: theme.colour.text }}>
+      {/* `fixed` inside the table: the header row is repeated at the top of every page the table runs on. */}
+      <View fixed style={{ flexDirection: "row", borderBottomWidth: 1, borderColor: theme.colour.text }}>
         {inReadingOrder(
           theme,
           [...block.header, ...(tick ? [block.tickLabel ?? ""] : [])].map((label, i) => (

@@ -1,5 +1,5 @@
-// The calendar's rows laid out and drawn by hand (see canvasText.ts for why): a week of day cells, or,
-// in large print, one day as a row. Layout first (so react-pdf knows each row's height before it
+// The calendar's rows laid out and drawn by hand (see canvasText.ts for why): the weekday header and a
+// week of day cells in weekday columns, or, in large print, one day as a row. Layout first (so react-pdf knows each row's height before it
 // paginates), then a paint function for the row's canvas. Borders are drawn centred on the row's edges,
 // so rows that meet share one line and a row that starts a page is still closed on every side.
 import type { CalendarDay } from "../document/documentTypes.ts";
@@ -66,11 +66,55 @@ function stackLines(
   return top;
 }
 
-/** A week of the grid: seven equal cells (a short last week leaves the rest of the row empty). */
-export function weekRow(week: CalendarDay[], theme: Theme): DrawRow {
+/** The grid's sizes: seven equal columns over the text width, day 1 of the week in the reading-start one. */
+function gridColumns(theme: Theme) {
   const width = theme.page.contentWidth;
   const rtl = theme.direction === "rtl";
   const cellWidth = width / 7;
+  // Right to left, the week reads from the right: its first day in the rightmost column.
+  const columnX = (i: number) => (rtl ? width - (i + 1) * cellWidth : i * cellWidth);
+  return { width, rtl, cellWidth, columnX };
+}
+
+/**
+ * The grid's header: each column's weekday, one line per language (a bilingual leaflet's second language
+ * under the patient's), bold, where the cells' texts start.
+ */
+export function weekdayHeader(weekdays: string[][], theme: Theme): DrawRow {
+  const { rtl, cellWidth, columnX } = gridColumns(theme);
+  const size = theme.font.small;
+  const bold: TextStyle = { size, bold: true, lineHeight: size * 1.25 };
+  const regular: TextStyle = { ...bold, bold: false };
+  const pad = 3;
+  const cells = Array.from({ length: 7 }, (_, column) => {
+    const cell: CellLayout = { texts: [], marks: [], height: 0 };
+    const texts = weekdays.map((names, i): [string, TextStyle] => [names[column] ?? "", i === 0 ? bold : regular]);
+    cell.height = stackLines(cell, texts, { x: pad, top: pad, width: cellWidth - 2 * pad }) + pad;
+    return cell;
+  });
+  const height = Math.max(...cells.map((c) => c.height));
+  const mark: MarkStyle = { box: 9, border: 1, bar: 1.5, gap: 3 };
+  return {
+    height,
+    paint: (painter) => {
+      drawCells(
+        painter,
+        cells.map((cell, i) => ({ cell, x: columnX(i), width: cellWidth })),
+        mark,
+        theme,
+        rtl,
+      );
+      return null;
+    },
+  };
+}
+
+/**
+ * A week of the grid: seven equal cells from the first day of the week; a day outside the cycle (`null`)
+ * is left empty, without a border, so the cycle's own days stand out as one block.
+ */
+export function weekRow(week: (CalendarDay | null)[], theme: Theme): DrawRow {
+  const { rtl, cellWidth, columnX } = gridColumns(theme);
   const size = theme.font.small;
   const regular: TextStyle = { size, bold: false, lineHeight: size * 1.25 };
   const bold: TextStyle = { ...regular, bold: true };
@@ -78,6 +122,7 @@ export function weekRow(week: CalendarDay[], theme: Theme): DrawRow {
   const pad = 3;
   const cells = week.map((day) => {
     const cell: CellLayout = { texts: [], marks: [], height: 0 };
+    if (!day) return cell;
     // Day number and date, each wrapped to the cell (Arabic writes the weekday out in full).
     const at = { x: pad, top: pad, width: cellWidth - 2 * pad };
     let top =
@@ -97,25 +142,25 @@ export function weekRow(week: CalendarDay[], theme: Theme): DrawRow {
     return cell;
   });
   const height = Math.max(52, ...cells.map((c) => c.height));
+  const inCycle = week.flatMap((day, i) => (day ? [i] : []));
   return {
     height,
     paint: (painter) => {
-      // Right to left, the week reads from the right: day 1 in the rightmost column.
-      const columnX = (i: number) => (rtl ? width - (i + 1) * cellWidth : i * cellWidth);
-      const used = cellWidth * week.length;
-      const start = rtl ? width - used : 0;
       week.forEach((day, i) => {
-        if (day.rest) painter.rect(columnX(i), 0, cellWidth, height).fill(theme.colour.restFill);
+        if (day?.rest) painter.rect(columnX(i), 0, cellWidth, height).fill(theme.colour.restFill);
       });
       painter.lineWidth(0.75).strokeColor(theme.colour.text);
-      painter
-        .moveTo(start, 0)
-        .lineTo(start + used, 0)
-        .moveTo(start, height)
-        .lineTo(start + used, height);
-      for (let i = 0; i <= week.length; i++)
-        painter.moveTo(start + i * cellWidth, 0).lineTo(start + i * cellWidth, height);
-      painter.stroke();
+      // The cycle's days in a week are consecutive: one frame around them, a line between each two.
+      const firstColumn = inCycle[0];
+      const lastColumn = inCycle.at(-1);
+      if (firstColumn !== undefined && lastColumn !== undefined) {
+        const left = Math.min(columnX(firstColumn), columnX(lastColumn));
+        const right = Math.max(columnX(firstColumn), columnX(lastColumn)) + cellWidth;
+        painter.moveTo(left, 0).lineTo(right, 0).moveTo(left, height).lineTo(right, height);
+        for (const i of inCycle) painter.moveTo(columnX(i), 0).lineTo(columnX(i), height);
+        painter.moveTo(right, 0).lineTo(right, height);
+        painter.stroke();
+      }
       drawCells(
         painter,
         cells.map((cell, i) => ({ cell, x: columnX(i), width: cellWidth })),

@@ -72,9 +72,11 @@ function* blockTexts(blocks: Block[], where: string): Generator<[string, string]
       case "calendar":
         yield [where, block.legendTitle];
         for (const k of block.legend) yield [where, `${k.symbol} ${k.text}`];
+        for (const names of block.weekdays) yield [where, names.join(" ")];
         for (const cycle of block.cycles) {
-          yield [where, [cycle.title, ...cycle.lines].join(" ")];
-          for (const day of cycle.weeks.flat()) {
+          yield [where, [cycle.title, cycle.continued, ...cycle.lines, ...cycle.weeks.map((w) => w.heading)].join(" ")];
+          for (const day of cycle.weeks.flatMap((w) => w.days)) {
+            if (!day) continue;
             yield [
               where,
               `${day.label} ${day.date} ${day.rest ?? ""} ${day.doses.map((d) => `${d.symbol} ${d.text}`).join(" ")}`,

@@ -107,8 +107,26 @@ describe("leaflet document tree", () => {
       "Dexamethasone 40 mg: 1 December 2026, 8 December 2026, 15 December 2026 and 22 December 2026",
       "Rest days, no pomalidomide: 22 December 2026 – 28 December 2026",
     ]);
-    const days = calendar.cycles[0]?.weeks.flat() ?? [];
-    expect(calendar.cycles[0]?.weeks.map((w) => w.length)).toEqual([7, 7, 7, 7]);
+    // Weeks from Monday (en-GB): 1 December 2026 is a Tuesday, so Monday of the first week is blank and
+    // 28 December (day 28, a Monday) starts a fifth week on its own.
+    const weeks = calendar.cycles[0]?.weeks ?? [];
+    expect(calendar.weekdays).toEqual([["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]]);
+    expect(weeks.map((w) => w.days.map((d) => (d ? d.label.replace("Day ", "") : "-")).join(" "))).toEqual([
+      "- 1 2 3 4 5 6",
+      "7 8 9 10 11 12 13",
+      "14 15 16 17 18 19 20",
+      "21 22 23 24 25 26 27",
+      "28 - - - - - -",
+    ]);
+    expect(weeks.map((w) => w.heading)).toEqual([
+      "Tue 1 Dec – Sun 6 Dec",
+      "Mon 7 Dec – Sun 13 Dec",
+      "Mon 14 Dec – Sun 20 Dec",
+      "Mon 21 Dec – Sun 27 Dec",
+      "Mon 28 Dec",
+    ]);
+    const days = weeks.flatMap((w) => w.days.filter((d) => d !== null));
+    expect(days).toHaveLength(28);
     expect(days[21]).toEqual({
       label: "Day 22",
       date: "Tue 22 Dec",
@@ -125,7 +143,7 @@ describe("leaflet document tree", () => {
     const { dateOfBirth: _, ...withoutBirth } = order();
     const calendar = calendarOf(buildLeafletDoc(withoutBirth, catalog));
     expect(calendar.legend.map((k) => k.text)).toContain("Dexamethasone 40 mg, or 20 mg if you are older than 75");
-    expect(calendar.cycles[0]?.weeks[0]?.[0]?.doses).toContainEqual({ symbol: "D", text: "see key" });
+    expect(calendar.cycles[0]?.weeks[0]?.days[1]?.doses).toContainEqual({ symbol: "D", text: "see key" });
   });
 
   it("shows only the PPP part of the patient's category", () => {

@@ -82,6 +82,8 @@ interface Word {
   text: string;
   x: number;
   y: number;
+  /** The word's right edge. */
+  right: number;
 }
 
 /** pdftotext's words with their places (points from the top left). An Arabic word comes in the order its
@@ -94,11 +96,11 @@ function pdfWords(bytes: Uint8Array, name: string): Word[] {
   let page = 0;
   for (const line of html.split("\n")) {
     if (line.includes("<page ")) page++;
-    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>(.*)<\/word>/.exec(line);
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>(.*)<\/word>/.exec(line);
     if (!m) continue;
-    const raw = (m[3] as string).replace(/&amp;/g, "&").replace(/[\u2066-\u2069]/g, "");
+    const raw = (m[4] as string).replace(/&amp;/g, "&").replace(/[\u2066-\u2069]/g, "");
     const text = ARABIC.test(raw) ? [...raw].reverse().join("") : raw;
-    words.push({ page, text, x: Number(m[1]), y: Number(m[2]) });
+    words.push({ page, text, x: Number(m[1]), y: Number(m[2]), right: Number(m[3]) });
   }
   return words;
 }
@@ -204,26 +206,53 @@ describe.skipIf(!hasPoppler)("Arabic leaflet", () => {
     expect(xOf(line, "ديسمبر")).toBeGreaterThan(xOf(line, "2026"));
   });
 
-  test("the calendar reads right to left: day 1 in the rightmost column, day 7 in the leftmost", () => {
-    // The first week row: the line that holds seven "اليوم" (day) labels, each with its day number.
-    const labels = leafletWords.filter((w) => w.text === "اليوم");
-    const row = labels.find(
-      (label) => labels.filter((l) => l.page === label.page && Math.abs(l.y - label.y) < 2).length === 7,
-    );
-    if (!row) throw new Error("no week row of seven day labels");
-    const line = leafletWords.filter((w) => w.page === row.page && Math.abs(w.y - row.y) < 5);
+  test("the calendar reads right to left: weeks from Saturday (the ar locale's own), the first day in the rightmost column", () => {
+    // Tuesday 1 December 2026 starts the cycle; the Arabic week starts on Saturday, so the first row holds
+    // days 1-4 (Tuesday to Friday) in the four leftmost columns, Saturday to Monday left empty at the right.
+    const header = new Intl.DateTimeFormat(common._meta.intlLocale, { weekday: "short", timeZone: "UTC" });
+    const name = (iso: string) => header.format(new Date(`${iso}T00:00:00Z`));
+    const [saturday, friday] = [name("2026-12-05"), name("2026-12-04")];
+    const onLine = (w: Word, o: Word) => o.page === w.page && Math.abs(o.y - w.y) < 2;
+    const first = leafletWords.find((w) => w.text === saturday && leafletWords.filter((o) => onLine(w, o)).length >= 7);
+    if (!first) throw new Error("no weekday header row");
+    const headerRow = leafletWords.filter((w) => onLine(first, w));
+    // Columns by their right edges (text ends there, right to left): Saturday's is the rightmost.
+    const brand = catalog.brands.get("default");
+    if (!brand) throw new Error("no brand");
+    const cellWidth = createTheme(brand, "A4").page.contentWidth / 7;
+    const right0 = Math.max(...headerRow.map((w) => w.right));
+    expect(first.right).toBeCloseTo(right0, 1);
+    const column = (w: Word) => (right0 - w.right) / cellWidth;
+    // Every column has its weekday (a name extraction splits at a lam-alef counts once), Friday leftmost.
+    expect(new Set(headerRow.map((w) => Math.round(column(w)))).size).toBe(7);
+    const inColumn = (c: number) =>
+      headerRow
+        .filter((w) => Math.round(column(w)) === c)
+        .sort((a, b) => b.x - a.x)
+        .map((w) => w.text)
+        .join("");
+    expect(inColumn(6)).toBe(friday);
+    expect(inColumn(3)).toBe(name("2026-12-01"));
+    // The first week row: the day labels right under the header.
+    const below = leafletWords.filter((w) => w.text === "اليوم" && w.page === first.page && w.y > first.y);
+    const rowY = Math.min(...below.map((l) => l.y));
+    const line = leafletWords.filter((w) => w.page === first.page && Math.abs(w.y - rowY) < 5);
+    const labels = line.filter((w) => w.text === "اليوم").sort((a, b) => b.x - a.x);
+    expect(labels).toHaveLength(4);
     const days = line.filter((w) => /^[1-7]$/.test(w.text)).sort((a, b) => b.x - a.x);
-    expect(days.map((w) => w.text)).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    expect(days.map((w) => w.text)).toEqual(["1", "2", "3", "4"]);
+    // Day 1 (Tuesday) in column 3 (Saturday, Sunday, Monday empty), day 4 (Friday) in column 6.
+    expect(labels.map((w) => column(w))).toEqual([3, 4, 5, 6].map((c) => expect.closeTo(c, 1)));
     // In the control set left to right, the same row runs the other way.
     const controlLabels = controlWords.filter((w) => w.text === "اليوم");
-    const controlRow = controlLabels.find(
-      (label) => controlLabels.filter((l) => l.page === label.page && Math.abs(l.y - label.y) < 2).length === 7,
+    const controlY = controlLabels.find(
+      (l) => controlLabels.filter((o) => o.page === l.page && Math.abs(o.y - l.y) < 2).length === 4,
     );
-    if (!controlRow) throw new Error("no week row in the control");
+    if (!controlY) throw new Error("no first week row in the control");
     const controlDays = controlWords
-      .filter((w) => w.page === controlRow.page && Math.abs(w.y - controlRow.y) < 5 && /^[1-7]$/.test(w.text))
+      .filter((w) => w.page === controlY.page && Math.abs(w.y - controlY.y) < 5 && /^[1-7]$/.test(w.text))
       .sort((a, b) => b.x - a.x);
-    expect(controlDays.map((w) => w.text)).toEqual(["7", "6", "5", "4", "3", "2", "1"]);
+    expect(controlDays.map((w) => w.text)).toEqual(["4", "3", "2", "1"]);
     // The cells' weekdays read back as written: "الخميس" and "السبت" share their dotless base letter
     // with ش, which text extraction read in their place while one glyph could carry only one text.
     const weekdays = new Intl.DateTimeFormat(common._meta.intlLocale, { weekday: "long", timeZone: "UTC" });

@@ -293,6 +293,22 @@ describe("Imlygic leaflet in English (6 months from Tuesday 24 November 2026)", 
     expect(doc.rows.filter((r) => r[2]?.includes("10⁶")).map((r) => r[0])).toEqual(["1"]);
   });
 
+  test("the visit table runs on to a second page with its header row repeated there", async () => {
+    const doc = await leaflet("en");
+    const header = "Visit Date What your doctor injects Done";
+    const pages = doc.text
+      .map((page, i) => ({ page: i + 1, text: page }))
+      .filter(({ text }) => VISIT_DATES.some((iso) => text.includes(weekdayDate(iso, "en"))));
+    expect(pages.length, "pages with visit rows").toBeGreaterThanOrEqual(2);
+    for (const { page, text } of pages) {
+      const firstDate = Math.min(
+        ...VISIT_DATES.map((iso) => text.indexOf(weekdayDate(iso, "en"))).filter((at) => at >= 0),
+      );
+      expect(text.indexOf(header), `page ${page}: the header row before its first visit`).toBeGreaterThanOrEqual(0);
+      expect(text.indexOf(header)).toBeLessThan(firstDate);
+    }
+  });
+
   test("the visit dates also read in the plain text, with the table's headings", async () => {
     const doc = await leaflet("en");
     for (const iso of VISIT_DATES) expect(doc.all).toContain(weekdayDate(iso, "en"));

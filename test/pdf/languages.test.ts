@@ -15,6 +15,7 @@ import { buildLeafletDoc, generateDocuments } from "../../src/pipeline/generateD
 import { runCli as cli, type CliRun as Run } from "../helpers/cli.ts";
 import { baseOrder, type OrderInput } from "../helpers/orders.ts";
 import { extractText, flat } from "../helpers/pdf.ts";
+import { textItems } from "../helpers/pdfItems.ts";
 
 const catalog = loadCatalogOrThrow();
 
@@ -402,6 +403,32 @@ describe("generate --lang tr --second-lang nl", () => {
     }
     expect(all).not.toContain(longDate("nl", "2026-12-01"));
     expect(all).not.toContain(fill(nl.calendar.cycle, { number: 1, from: "", to: "" }).split(":")[0]);
+  });
+
+  test("the calendar's header: each weekday in Turkish, the Dutch name under it in the same column", async () => {
+    const { path } = await bilingual;
+    const items = await textItems(readFileSync(path));
+    const names = (locale: string) => {
+      const format = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" });
+      return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2024, 0, i + 1)))); // from Monday
+    };
+    const [turkish, dutch] = [names("tr-TR"), names("nl-NL")];
+    // The first header: Turkish "Pzt" (Monday) with the six other Turkish names on its line.
+    const monday = items.find(
+      (i) =>
+        i.str === turkish[0] &&
+        items.filter((o) => o.page === i.page && Math.abs(o.y - i.y) < 1 && turkish.includes(o.str)).length === 7,
+    );
+    if (!monday) throw new Error("no Turkish weekday header");
+    const row = (texts: string[], y: (v: number) => boolean) =>
+      texts.map((text) => items.find((i) => i.page === monday.page && i.str === text && y(i.y)));
+    const own = row(turkish, (y) => Math.abs(y - monday.y) < 1);
+    const second = row(dutch, (y) => y < monday.y && y > monday.y - 2 * monday.size);
+    own.forEach((tr, d) => {
+      const nl = second[d];
+      expect(nl, `Dutch ${dutch[d]} under Turkish ${turkish[d]}`).toBeDefined();
+      expect(Math.abs((nl?.x ?? 0) - (tr?.x ?? 99))).toBeLessThan(1);
+    });
   });
 
   test("every page carries the Turkish and the Dutch unreviewed notice", async () => {

@@ -263,11 +263,18 @@ describe("minimum type sizes, read from the PDF", () => {
     },
   );
 
-  test("the normal calendar, for comparison, is a week grid: days 1-7 on one line in 7 columns", async () => {
+  test("the normal calendar, for comparison, is a week grid from Monday: days 1-6 (Tue-Sun) on one line, day 7 under Monday", async () => {
     const doc = await read({ drug: "pomalidomide", lang: "en" }, "leaflet");
-    const week = firstDayLabels(doc, "en", 7);
+    const days = firstDayLabels(doc, "en", 7);
+    const week = days.slice(0, 6);
     expect(new Set(week.map((d) => `${d.page}:${Math.round(d.y)}`)).size).toBe(1);
-    expect(new Set(week.map((d) => Math.round(d.x))).size).toBe(7);
+    expect(new Set(week.map((d) => Math.round(d.x))).size).toBe(6);
+    const day7 = days[6] as TextItem;
+    const monday = doc.items.find((i) => i.str === "Mon" && i.page === (days[0] as TextItem).page);
+    if (!monday) throw new Error("no Monday header");
+    expect(day7.y).toBeLessThan((days[0] as TextItem).y);
+    expect(Math.abs(day7.x - monday.x)).toBeLessThan(1);
+    expect(Math.min(...week.map((d) => d.x))).toBeGreaterThan(monday.x + 40);
   });
 
   const CARDS: Variant[] = [

@@ -83,6 +83,23 @@ describe("leaflets validate", () => {
     );
   });
 
+  it("reports a brand's first day of the week that is no weekday; accepts 1-7 or a weekday's name", async () => {
+    const withFirstDay = async (value: string) => {
+      const root = projectCopy();
+      editText(root, "templates/brands/default/brand.yaml", (t) => `${t.trimEnd()}\nfirstDayOfWeek: ${value}\n`);
+      return (await validateProject(root)).filter((p) => p.key === "firstDayOfWeek");
+    };
+    for (const bad of ["8", "0", "someday"]) {
+      expect(await withFirstDay(bad), bad).toEqual([
+        expect.objectContaining({
+          file: "templates/brands/default/brand.yaml",
+          message: expect.stringContaining("1 (Monday) to 7 (Sunday)"),
+        }),
+      ]);
+    }
+    for (const good of ["7", "sunday"]) expect(await withFirstDay(good), good).toEqual([]);
+  });
+
   it("reports a regimen day outside the cycle", async () => {
     const root = projectCopy();
     editText(root, "templates/regimens/pd-28.yaml", (t) => t.replace("days: [1, 8, 15, 22]", "days: [1, 8, 15, 29]"));
