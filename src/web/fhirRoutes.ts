@@ -12,11 +12,10 @@ import { orderFromFhir } from "../fhir/orderFromFhir.ts";
 import { FHIR_LIMIT_BYTES, parseFhirJson } from "../fhir/parseFhirJson.ts";
 import { type Order, PAPER_SIZES, type PaperSize } from "../order/orderTypes.ts";
 import { validateOrder } from "../order/validateOrder.ts";
-import { documentFileName } from "../output/fileNames.ts";
 import { DOCUMENT_KINDS, type DocumentKind } from "../pipeline/generateDocuments.ts";
 import type { ErrorResponse } from "./apiTypes.ts";
 import { BASE_HEADERS, HttpError, httpError, mediaType, sendJson } from "./http.ts";
-import type { RenderedHook } from "./orderRoutes.ts";
+import { type RenderedHook, sendRenderedPdf } from "./orderRoutes.ts";
 import { drain, MB, readJsonBody } from "./readBody.ts";
 import type { RenderService } from "./renderService.ts";
 import type { RequestContext, Router } from "./router.ts";
@@ -62,15 +61,7 @@ export function registerFhirRoutes(
     if (!outcome.ok) return refuse(context, outcome.problems);
     const document = outcome.documents.find((d) => d.kind === kind);
     if (!document) throw new Error(`internal: no ${kind} was rendered`);
-    onRendered?.(context, order, document);
-    res.writeHead(200, {
-      ...BASE_HEADERS,
-      "content-type": "application/pdf",
-      "content-length": document.bytes.byteLength,
-      "content-disposition": `inline; filename="${documentFileName(order.drug, kind, document.language, document.secondLanguage)}"`,
-      "x-pages": String(document.pages),
-    });
-    res.end(Buffer.from(document.bytes.buffer, document.bytes.byteOffset, document.bytes.byteLength));
+    sendRenderedPdf(context, order, document, onRendered);
   });
 
   router.add("POST", "/api/ics", async (context) => {

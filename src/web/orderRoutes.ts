@@ -47,17 +47,27 @@ export function registerOrderRoutes(
     if (!outcome.ok) return refuse(context, outcome.problems);
     const document = outcome.documents.find((d) => d.kind === kind);
     if (!document) throw new Error(`internal: no ${kind} was rendered`);
-    const name = documentFileName(order.drug, kind, document.language, document.secondLanguage);
-    onRendered?.(context, order, document);
-    res.writeHead(200, {
-      ...BASE_HEADERS,
-      "content-type": "application/pdf",
-      "content-length": document.bytes.byteLength,
-      "content-disposition": `inline; filename="${name}"`,
-      "x-pages": String(document.pages),
-    });
-    res.end(Buffer.from(document.bytes.buffer, document.bytes.byteOffset, document.bytes.byteLength));
+    sendRenderedPdf(context, order, document, onRendered);
   });
+}
+
+/** Answers with one rendered PDF (shown inline, named as `generate` names the file), telling the hook first. */
+export function sendRenderedPdf(
+  context: RequestContext,
+  order: Order,
+  document: RenderedDocument,
+  onRendered?: RenderedHook,
+): void {
+  const name = documentFileName(order.drug, document.kind, document.language, document.secondLanguage);
+  onRendered?.(context, order, document);
+  context.res.writeHead(200, {
+    ...BASE_HEADERS,
+    "content-type": "application/pdf",
+    "content-length": document.bytes.byteLength,
+    "content-disposition": `inline; filename="${name}"`,
+    "x-pages": String(document.pages),
+  });
+  context.res.end(Buffer.from(document.bytes.buffer, document.bytes.byteOffset, document.bytes.byteLength));
 }
 
 /** kind (leaflet|card), paper (A4|Letter), the card's format (id1|sheet) and duplex (1|0: a blank back page
