@@ -4,7 +4,7 @@ import { REPORT_FORMATS, type ReportFormat } from "../../batch/reportDialect.ts"
 import { type FailedRow, runBatch } from "../../batch/runBatch.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
 import { createProgressDisplay } from "../batchProgress.ts";
-import type { BatchFlags } from "../commands/batch.ts";
+import type { BatchFlags } from "../commandFlags.ts";
 import { parseKinds, parseTimeout } from "../commands/documentOptions.ts";
 import { openQueueBatchRenderer } from "../commands/queueBatch.ts";
 import { EXIT } from "../exitCodes.ts";

@@ -10,9 +10,9 @@ import { validateOrder } from "../../order/validateOrder.ts";
 import type { GeneratedDocument } from "../../pipeline/generateDocuments.ts";
 import { RenderTimeoutError, withRenderTimeout } from "../../pipeline/renderTimeout.ts";
 import type { CardFormat } from "../../render/card/renderCardPdf.tsx";
+import type { GenerateFlags } from "../commandFlags.ts";
 import { parseKinds, renderTimeoutMs } from "../commands/documentOptions.ts";
 import { readFhirOrder, rejectFhirFlagsWithoutFhir } from "../commands/fhirOptions.ts";
-import type { GenerateFlags } from "../commands/generate.ts";
 import { EXIT } from "../exitCodes.ts";
 import { UsageError } from "../usageError.ts";
 

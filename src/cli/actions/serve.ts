@@ -4,9 +4,9 @@ import { pino } from "pino";
 import { UnsafeListenError } from "../../service/serviceErrors.ts";
 import { buildPage, pageIsBuilt } from "../../web/buildPage.ts";
 import { startServer } from "../../web/startServer.ts";
+import type { ServeFlags } from "../commandFlags.ts";
 import { renderTimeoutMs } from "../commands/documentOptions.ts";
 import { checkQueueUrl } from "../commands/queueBatch.ts";
-import type { ServeFlags } from "../commands/serve.ts";
 import { EXIT } from "../exitCodes.ts";
 import { UsageError } from "../usageError.ts";
 

@@ -1,8 +1,8 @@
 // The work of `leaflets worker`, loaded only when that command runs (its options: ../commands/worker.ts).
 import { availableParallelism } from "node:os";
 import { startQueueWorker } from "../../queue/queueWorker.ts";
+import type { WorkerFlags } from "../commandFlags.ts";
 import { checkQueueUrl } from "../commands/queueBatch.ts";
-import type { WorkerFlags } from "../commands/worker.ts";
 import { EXIT } from "../exitCodes.ts";
 import { UsageError } from "../usageError.ts";
 

@@ -2,23 +2,8 @@
 // row, optionally merged print jobs. Bad rows are reported and skipped; the batch goes on.
 import type { Command } from "commander";
 import { PAPER_SIZES } from "../../order/orderTypes.ts";
+import type { BatchFlags } from "../commandFlags.ts";
 import type { Runner } from "../runner.ts";
-
-export interface BatchFlags {
-  out: string;
-  workers?: string;
-  merge?: boolean;
-  resume?: boolean;
-  json?: boolean;
-  kinds: string;
-  paper: string;
-  pdfa?: boolean;
-  format?: string;
-  timeout?: string;
-  data?: string;
-  queue?: string;
-  reportFormat: string;
-}
 
 export function registerBatch(program: Command, run: Runner): void {
   program

@@ -2,27 +2,8 @@
 import type { Command } from "commander";
 import { PAPER_SIZES } from "../../order/orderTypes.ts";
 import { DOCUMENT_KINDS } from "../../pipeline/documentKinds.ts";
+import type { GenerateFlags } from "../commandFlags.ts";
 import type { Runner } from "../runner.ts";
-import type { FhirCliFlags } from "./fhirOptions.ts";
-
-export interface GenerateFlags extends FhirCliFlags {
-  demo?: boolean;
-  patient?: string;
-  lang?: string;
-  secondLang?: string;
-  largePrint?: boolean;
-  out: string;
-  paper: string;
-  kinds: string;
-  cardFormat: string;
-  bleed?: string;
-  pdfa?: boolean;
-  duplex?: boolean;
-  json?: boolean;
-  ics?: boolean;
-  timeout?: string;
-  data?: string;
-}
 
 export function registerGenerate(program: Command, run: Runner): void {
   program

@@ -2,13 +2,8 @@
 // renders them with local worker threads and writes batch files to the (shared) output folder; runs
 // until stopped (SIGINT/SIGTERM finish the jobs in hand first).
 import { type Command, Option } from "commander";
+import type { WorkerFlags } from "../commandFlags.ts";
 import type { Runner } from "../runner.ts";
-
-export interface WorkerFlags {
-  queue?: string;
-  concurrency?: string;
-  out?: string;
-}
 
 export function registerWorker(program: Command, run: Runner): void {
   program
