@@ -2,17 +2,17 @@
 // RenderService (render, warmUp, close), but each validated order becomes a job any `leaflets worker`
 // renders. The documents come back under a short-lived Redis key, read and deleted at once; the last
 // few outcomes stay in this process's memory only, so a download after the preview is instant.
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { Queue, QueueEvents } from "bullmq";
 import type { RenderedDocument } from "../batch/renderJobs.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
+import { RenderCache } from "../web/renderCache.ts";
 import type { RenderOutcome, RenderService } from "../web/renderService.ts";
 import { connectionOptions } from "./queueConnection.ts";
 import { JOB_OPTIONS, PAGE_RENDER_JOB, type PageRenderData, type PageRenderResult, QUEUE_NAME } from "./queueJobs.ts";
 
 const RENDER_TIMEOUT_MS = 120_000;
-const CACHE_ENTRIES = 8;
 
 /** What the page's routes and the server need of a renderer, local or on the queue. */
 export type PageRenderer = Pick<RenderService, "render" | "warmUp" | "close">;
@@ -22,7 +22,7 @@ type StoredDocument = Omit<RenderedDocument, "bytes"> & { bytes: string };
 export class QueueRenderService implements PageRenderer {
   private readonly queue: Queue<PageRenderData, PageRenderResult>;
   private readonly events: QueueEvents;
-  private readonly cache = new Map<string, RenderOutcome>();
+  private readonly cache = new RenderCache<RenderOutcome>();
 
   constructor(url: string) {
     const connection = connectionOptions(url);
@@ -34,15 +34,9 @@ export class QueueRenderService implements PageRenderer {
   }
 
   async render(order: Order, options: GenerateOptions, signal?: AbortSignal): Promise<RenderOutcome> {
-    const key = createHash("sha256")
-      .update(JSON.stringify([order, options]))
-      .digest("hex");
+    const key = this.cache.key(order, options);
     const cached = this.cache.get(key);
-    if (cached) {
-      this.cache.delete(key);
-      this.cache.set(key, cached);
-      return cached;
-    }
+    if (cached) return cached;
     if (signal?.aborted) throw new Error("the request was cancelled");
     const job = await this.queue.add(PAGE_RENDER_JOB, { order, options }, { ...JOB_OPTIONS, jobId: randomUUID() });
     const cancelled = new Promise<never>((_, reject) => {
@@ -63,7 +57,6 @@ export class QueueRenderService implements PageRenderer {
     ])) as PageRenderResult;
     const outcome = "problems" in result ? { ok: false as const, problems: result.problems } : await this.take(result);
     this.cache.set(key, outcome);
-    while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
     return outcome;
   }
 

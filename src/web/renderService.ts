@@ -3,7 +3,6 @@
 // workers, so one slow or stuck render does not hold up the other nurses; each render has a limit, after
 // which its worker is stopped and replaced and the request gets a 503. The last few results stay in memory
 // only, so a download after the preview is instant. Nothing is written to disk.
-import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import type { RenderedDocument } from "../batch/renderJobs.ts";
 import { RenderPool } from "../batch/renderPool.ts";
@@ -11,9 +10,9 @@ import type { FieldProblem } from "../errors.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
 import { httpError } from "./http.ts";
+import { RenderCache } from "./renderCache.ts";
 
 const RENDERS_PER_WORKER = 200;
-const CACHE_ENTRIES = 8;
 export const DEFAULT_RENDER_TIMEOUT_MS = 60_000;
 
 export type RenderOutcome = { ok: true; documents: RenderedDocument[] } | { ok: false; problems: FieldProblem[] };
@@ -29,7 +28,7 @@ export interface RenderServiceOptions {
 
 export class RenderService {
   private pool: RenderPool | undefined;
-  private readonly cache = new Map<string, RenderOutcome>();
+  private readonly cache = new RenderCache<RenderOutcome>();
   private nextId = 1;
   private closed = false;
 
@@ -37,15 +36,9 @@ export class RenderService {
 
   /** The documents for a validated order; refusals found while rendering (a name too long for the card) come back as problems. */
   async render(order: Order, options: GenerateOptions, signal?: AbortSignal): Promise<RenderOutcome> {
-    const key = createHash("sha256")
-      .update(JSON.stringify([order, options]))
-      .digest("hex");
+    const key = this.cache.key(order, options);
     const cached = this.cache.get(key);
-    if (cached) {
-      this.cache.delete(key);
-      this.cache.set(key, cached);
-      return cached;
-    }
+    if (cached) return cached;
     if (this.closed) throw httpError(503, "(server)", "the server is stopping");
     const result = await this.started().run({ id: this.nextId++, order, options }, signal, true);
     if (!result.ok) {
@@ -66,7 +59,6 @@ export class RenderService {
     }
     const outcome: RenderOutcome = { ok: true, documents: result.documents ?? [] };
     this.cache.set(key, outcome);
-    while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
     return outcome;
   }
 
