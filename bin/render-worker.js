@@ -4,4 +4,4 @@ import { chooseRuntime, importEntry } from "./chooseRuntime.js";
 
 // React's production build, as in bin/leaflets.js (a worker started from the library gets it too).
 process.env.NODE_ENV ??= "production";
-await importEntry(chooseRuntime({ quiet: true }), "batch/renderWorker");
+await importEntry(chooseRuntime({ quiet: true }), "workers/renderWorker");

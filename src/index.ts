@@ -1,10 +1,10 @@
 // The library's entry point (`import … from "patient-leaflets"`): load the catalog, check an order, plan
 // its doses and render its documents. The package ships this compiled (dist/index.js) with its types.
 export type { Catalog } from "./catalog/catalogTypes.ts";
-export type { ConfigProblem } from "./catalog/configProblem.ts";
 export { loadCatalog, loadCatalogOrThrow } from "./catalog/loadCatalog.ts";
-export type { FieldProblem } from "./errors.ts";
-export { ConfigError, LeafletError, OrderRefusedError, OutputError } from "./errors.ts";
+export type { ConfigProblem } from "./core/configProblem.ts";
+export type { FieldProblem } from "./core/errors.ts";
+export { ConfigError, LeafletError, OrderRefusedError, OutputError } from "./core/errors.ts";
 export type { Order, PaperSize, PppCategory } from "./order/orderTypes.ts";
 export { type OrderValidation, validateOrder } from "./order/validateOrder.ts";
 export {

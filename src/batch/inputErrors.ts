@@ -1,6 +1,6 @@
 // The error for a batch input file that cannot be read at all: missing, not CSV or JSON Lines, or a header that
 // does not name the order's fields. One bad record is not this error: it becomes a row error and the batch goes on.
-import { LeafletError } from "../errors.ts";
+import { LeafletError } from "../core/errors.ts";
 
 const DEFAULT_HINT =
   "Give a .csv file (UTF-8) whose first row names the order's fields, or a .jsonl file with one JSON order per line.";

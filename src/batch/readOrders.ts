@@ -7,7 +7,7 @@ import { extname } from "node:path";
 import { createInterface } from "node:readline";
 import { parse } from "csv-parse";
 import { z } from "zod";
-import type { FieldProblem } from "../errors.ts";
+import type { FieldProblem } from "../core/errors.ts";
 import { fhirLineToRow } from "../fhir/fhirBatchRows.ts";
 import { parseOrderJson } from "../input/parseOrderJson.ts";
 import { fieldSchemas, REQUIRED_FIELDS } from "../order/fieldSchemas.ts";

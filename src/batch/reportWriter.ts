@@ -6,7 +6,7 @@ import { once } from "node:events";
 import { createWriteStream, openSync, renameSync, rmSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
-import { type FieldProblem, OutputError } from "../errors.ts";
+import { type FieldProblem, OutputError } from "../core/errors.ts";
 import { neutraliseCsvCell } from "./csvCell.ts";
 import type { CsvDialect } from "./readOrders.ts";
 

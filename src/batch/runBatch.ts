@@ -9,10 +9,10 @@ import { validateOrder } from "../order/validateOrder.ts";
 import { patientFolderName } from "../output/fileNames.ts";
 import { documentNotes, jobHash, removeStaleTemporaryFiles, upToDateFiles } from "../output/manifest.ts";
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
+import type { BatchRenderer } from "../workers/renderJobs.ts";
+import { RenderPool } from "../workers/renderPool.ts";
 import { mergePrintJobs, PrintJobCollector } from "./mergePrintJobs.ts";
 import { countOrders, type InputRow, readOrders } from "./readOrders.ts";
-import type { BatchRenderer } from "./renderJobs.ts";
-import { RenderPool } from "./renderPool.ts";
 import { type ReportFormat, reportDialect } from "./reportDialect.ts";
 import { type BatchTotals, type ReportEntry, ReportWriter } from "./reportWriter.ts";
 

@@ -3,10 +3,10 @@
 // visit. Pure: the dates come from the regimen engine's plan. No name; the patient id only if the brand
 // says so. The UID hashes patient id, medicine and date, so a re-import updates the day, not duplicates it.
 import { createHash } from "node:crypto";
-import type { Brand } from "../brand/loadBrand.ts";
+import type { Brand } from "../catalog/loadBrand.ts";
 import { doseText } from "../content/cyclePlanModel.ts";
 import { drugName, type Words } from "../content/words.ts";
-import type { IsoDate } from "../dates.ts";
+import type { IsoDate } from "../core/dates.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { TreatmentPlan } from "../regimen/regimenTypes.ts";
 

@@ -3,7 +3,7 @@
 // Asynchronous: ics checks every event against its schema, which for a year of days takes long enough
 // to hold up the nurses' page server; the async form lets other requests in between.
 import { createEventsAsync, type DateArray, type EventAttributes } from "ics";
-import { addDays, type IsoDate } from "../dates.ts";
+import { addDays, type IsoDate } from "../core/dates.ts";
 import type { CalendarDay } from "./calendarEvents.ts";
 
 export const ICS_PRODUCT_ID = "patient-leaflets";

@@ -1,8 +1,9 @@
 // Everything the project ships that an order can refer to: medicines, regimens, brands, languages, fonts.
-import type { Brand } from "../brand/loadBrand.ts";
-import type { LocaleBundle } from "../content/loadLocales.ts";
+
 import type { Regimen } from "../regimen/regimenTypes.ts";
+import type { Brand } from "./loadBrand.ts";
 import type { Drug } from "./loadDrug.ts";
+import type { LocaleBundle } from "./loadLocales.ts";
 
 export interface Catalog {
   /** The project folder that holds templates/ and locales/. */

@@ -3,16 +3,16 @@
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Brand, loadBrand } from "../brand/loadBrand.ts";
-import { type LocaleBundle, loadLocales } from "../content/loadLocales.ts";
-import { ConfigError } from "../errors.ts";
-import { loadRegimen } from "../regimen/loadRegimen.ts";
+import type { ConfigProblem } from "../core/configProblem.ts";
+import { ConfigError } from "../core/errors.ts";
 import type { Regimen } from "../regimen/regimenTypes.ts";
-import { canPrint } from "../render/fonts.ts";
-import { preloadTemplates } from "../template/templateFiles.ts";
+import { canPrint } from "../render/text/fonts.ts";
 import type { Catalog } from "./catalogTypes.ts";
-import type { ConfigProblem } from "./configProblem.ts";
+import { type Brand, loadBrand } from "./loadBrand.ts";
 import { type Drug, loadDrug } from "./loadDrug.ts";
+import { type LocaleBundle, loadLocales } from "./loadLocales.ts";
+import { loadRegimen } from "./loadRegimen.ts";
+import { preloadTemplates } from "./templateFiles.ts";
 
 /** The project folder this code ships in (holds templates/ and locales/). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { type ConfigProblem, problemsFromZod } from "./configProblem.ts";
+import { type ConfigProblem, problemsFromZod } from "../core/configProblem.ts";
 
 /** Order fields whose use depends on the medicine. */
 export const DRUG_SPECIFIC_FIELDS = ["doseMg", "cycles", "months", "pppCategory"] as const;

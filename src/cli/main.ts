@@ -11,8 +11,8 @@ import { registerServe } from "./commands/serve.ts";
 import { registerUsers } from "./commands/users.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { registerWorker } from "./commands/worker.ts";
-import { EXIT } from "./exitCodes.ts";
-import { createRunner } from "./runner.ts";
+import { EXIT } from "./shared/exitCodes.ts";
+import { createRunner } from "./shared/runner.ts";
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;

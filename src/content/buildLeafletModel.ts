@@ -2,17 +2,17 @@
 // treatment plan (a cycle calendar or a visit list, worded by their own modules), contacts and
 // sources. Templates arrange; these modules word.
 
-import { firstStrongDirection, isolated, NEEDS_REORDERING } from "../bidi.ts";
-import type { Brand } from "../brand/loadBrand.ts";
+import type { Brand } from "../catalog/loadBrand.ts";
 import type { Drug } from "../catalog/loadDrug.ts";
+import type { LocaleBundle } from "../catalog/loadLocales.ts";
+import { firstStrongDirection, isolated, NEEDS_REORDERING } from "../core/bidi.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { Regimen, TreatmentPlan } from "../regimen/regimenTypes.ts";
 import type { LeafletReview } from "../review/leafletReview.ts";
-import { reviewWords } from "../review/reviewWords.ts";
 import type { Translate } from "./createTranslator.ts";
 import { buildCyclePlanModel } from "./cyclePlanModel.ts";
 import { createFormatters } from "./formatters.ts";
-import type { LocaleBundle } from "./loadLocales.ts";
+import { reviewWords } from "./reviewWords.ts";
 import { buildVisitPlanModel } from "./visitPlanModel.ts";
 import { drugName } from "./words.ts";
 

@@ -1,9 +1,9 @@
 // One language's text as a strict lookup: i18next with no fallback language, so a key missing in the
 // requested language refuses the document instead of printing another language's sentence.
 import i18next from "i18next";
-import { firstStrongDirection, isolated } from "../bidi.ts";
-import { MissingTranslationError } from "../errors.ts";
-import type { LocaleBundle } from "./loadLocales.ts";
+import type { LocaleBundle } from "../catalog/loadLocales.ts";
+import { firstStrongDirection, isolated } from "../core/bidi.ts";
+import { MissingTranslationError } from "../core/errors.ts";
 
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 

@@ -1,7 +1,7 @@
 // The cycle calendar in words: per cycle its dates and doses written out, a key, and a week-by-week
 // grid of days with their doses (weekdays in columns, weekGrid.ts); plus the dose and calendar extent
 // for the personal block.
-import type { IsoDate } from "../dates.ts";
+import type { IsoDate } from "../core/dates.ts";
 import type { CycleRegimen, Schedule, ScheduleDay, ScheduledDose } from "../regimen/regimenTypes.ts";
 import { type IsoWeekday, intoWeeks, localeFirstDay, weekdayNames } from "./weekGrid.ts";
 import { drugName, type Fact, sentenceCase, type Words } from "./words.ts";

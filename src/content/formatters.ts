@@ -1,5 +1,5 @@
 // Dates, numbers and lists written the way the leaflet's language writes them (Intl, UTC, no clock).
-import { type IsoDate, toUtcDate } from "../dates.ts";
+import { type IsoDate, toUtcDate } from "../core/dates.ts";
 
 export interface Formatters {
   locale: string;

@@ -1,10 +1,11 @@
 // Where each day of a cycle sits in a week grid: the week's first day from the locale's own data
 // (Intl.Locale week info, CLDR), or the brand's `firstDayOfWeek` for a hospital's country; the columns'
 // weekday names as the language writes them. Pure: dates are placed by their own weekday, in UTC.
-import { type IsoDate, toUtcDate } from "../dates.ts";
+import { type IsoDate, type IsoWeekday, toUtcDate } from "../core/dates.ts";
+
+export type { IsoWeekday };
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
-export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 interface WeekInfo {
   firstDay?: number;

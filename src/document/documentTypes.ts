@@ -65,7 +65,7 @@ export type Block =
   /** A plain table; with `tickLabel`, a last column of tick boxes under that heading. */
   | { type: "table"; header: string[]; rows: string[][]; tickLabel?: string }
   /** One line set as large as fits, from `maxSize` down to `minSize` pt; `field` names the order field it shows;
-   * `size` is filled in before rendering (render/resolveFitLines.ts). */
+   * `size` is filled in before rendering (render/text/resolveFitLines.ts). */
   | { type: "fitLine"; label: string; text: string; field: string; maxSize: number; minSize: number; size?: number }
   /** `weekdays`: the columns' headers from the first day of the week, one list per language (the patient's
    * first, then a bilingual leaflet's second language). */

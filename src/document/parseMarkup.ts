@@ -3,7 +3,7 @@
 // Entities are decoded here, so escaped patient values (&lt;b&gt;) come out as the literal text typed.
 import type { Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
-import { MarkupError } from "../errors.ts";
+import { MarkupError } from "../core/errors.ts";
 import type {
   Block,
   CalendarCycle,

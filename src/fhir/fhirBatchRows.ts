@@ -3,7 +3,7 @@
 // whose problems name the FHIR paths; the row number is the line number.
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import { loadCatalogOrThrow } from "../catalog/loadCatalog.ts";
-import type { FieldProblem } from "../errors.ts";
+import type { FieldProblem } from "../core/errors.ts";
 import { fieldSchemas } from "../order/fieldSchemas.ts";
 import { validateOrder } from "../order/validateOrder.ts";
 import { type FhirMapping, loadFhirMappingOrThrow } from "./loadFhirMapping.ts";

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import { type ConfigProblem, problemsFromZod } from "../catalog/configProblem.ts";
-import { ConfigError } from "../errors.ts";
+import { type ConfigProblem, problemsFromZod } from "../core/configProblem.ts";
+import { ConfigError } from "../core/errors.ts";
 import { PPP_CATEGORIES } from "../order/orderTypes.ts";
 
 export const MAPPING_FILE = "templates/fhir/mapping.yaml";

@@ -3,7 +3,7 @@
 // problem names its FHIR path; every field read remembers where it came from, so the order validation's
 // problems can name it too (orderFromFhir.ts). Pure: no files, no clock. Never echoes a name or a date.
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import type { FieldProblem } from "../errors.ts";
+import type { FieldProblem } from "../core/errors.ts";
 import {
   bundleSchema,
   codeableConceptSchema,

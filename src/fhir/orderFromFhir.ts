@@ -2,7 +2,7 @@
 // what is not clinical (second language, large print), validate with validateOrder, and name each refused
 // field by the FHIR path (or the flag) it was read from — a 5 mg dose is refused exactly as from a CSV.
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import type { FieldProblem } from "../errors.ts";
+import type { FieldProblem } from "../core/errors.ts";
 import { type OrderValidation, validateOrder } from "../order/validateOrder.ts";
 import type { FhirMapping } from "./loadFhirMapping.ts";
 import { type FhirOrderFlags, mapFhirOrder } from "./mapFhirOrder.ts";

@@ -1,7 +1,7 @@
 // The bytes of a FHIR file or request as JSON: R4 JSON only, read as strictly as an order (UTF-8 decoded
 // with fatal errors, duplicate keys refused, own properties only). XML (the other FHIR format) and text that
 // is not JSON are refused with where the JSON breaks; never a quote of the content (it holds a patient).
-import type { FieldProblem } from "../errors.ts";
+import type { FieldProblem } from "../core/errors.ts";
 import { decodeUtf8 } from "../input/decodeUtf8.ts";
 import { parseStrictJson } from "../input/parseStrictJson.ts";
 

@@ -1,7 +1,7 @@
 // One order from JSON bytes (a file, standard input, an HTTP body, a JSON Lines row): strictly decoded as
 // UTF-8, parsed with duplicate keys refused, and checked to be one JSON object. Problems are named like
 // validateOrder's (field and message) and never quote the input.
-import type { FieldProblem } from "../errors.ts";
+import type { FieldProblem } from "../core/errors.ts";
 import { decodeUtf8 } from "./decodeUtf8.ts";
 import { parseStrictJson } from "./parseStrictJson.ts";
 

@@ -3,7 +3,7 @@
 // properties only (a "__proto__" key is a key like any other, never a prototype). Built on jsonc-parser's
 // visitor with comments and trailing commas disallowed. Problems name the key and lines, never a value.
 import { type ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
-import type { FieldProblem } from "../errors.ts";
+import type { FieldProblem } from "../core/errors.ts";
 
 export const MAX_JSON_DEPTH = 16;
 

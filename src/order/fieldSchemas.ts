@@ -2,10 +2,10 @@
 // Rules that need the catalog or other fields live in validateOrder.ts. Messages never repeat the value
 // given: a date of birth or a name must not end up in a terminal or a log.
 import { z } from "zod";
-import { looksLikeIsoDate, parseIsoDate } from "../dates.ts";
-import { describeCharacters } from "../text/describeCharacters.ts";
+import { looksLikeIsoDate, parseIsoDate } from "../core/dates.ts";
+import { describeCharacters } from "../core/describeCharacters.ts";
+import { phoneNumber } from "../core/phoneNumber.ts";
 import { PPP_CATEGORIES } from "./orderTypes.ts";
-import { phoneNumber } from "./phoneNumber.ts";
 
 export const MAX_NAME_LENGTH = 100;
 export const MAX_CYCLES = 12;

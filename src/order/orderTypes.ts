@@ -1,6 +1,6 @@
 // The order: one patient's request for documents, after validation. Field names are a public interface
 // (JSON keys and CSV headers): extend, never rename.
-import type { IsoDate } from "../dates.ts";
+import type { IsoDate } from "../core/dates.ts";
 
 export const PPP_CATEGORIES = ["woman-childbearing", "woman-not-childbearing", "man"] as const;
 export type PppCategory = (typeof PPP_CATEGORIES)[number];

@@ -2,10 +2,10 @@
 // other fields. Returns every problem at once, each naming its field; nothing is printed on refusal.
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import { DRUG_SPECIFIC_FIELDS } from "../catalog/loadDrug.ts";
-import { isPrintable } from "../content/printableLanguages.ts";
-import { ageInYears, type IsoDate } from "../dates.ts";
-import type { FieldProblem } from "../errors.ts";
-import { describeCharacters } from "../text/describeCharacters.ts";
+import { isPrintable } from "../catalog/printableLanguages.ts";
+import { ageInYears, type IsoDate } from "../core/dates.ts";
+import { describeCharacters } from "../core/describeCharacters.ts";
+import type { FieldProblem } from "../core/errors.ts";
 import { fieldSchemas, type OrderField, REQUIRED_FIELDS } from "./fieldSchemas.ts";
 import type { Order } from "./orderTypes.ts";
 

@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import writeFileAtomic from "write-file-atomic";
-import { OutputError } from "../errors.ts";
+import { OutputError } from "../core/errors.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { GeneratedDocument, GenerateOptions } from "../pipeline/generateDocuments.ts";
 import { documentFileName, patientFolderName } from "./fileNames.ts";

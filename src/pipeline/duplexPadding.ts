@@ -1,11 +1,11 @@
 // Padding for double-sided printing: a leaflet with an odd page count gets a back page that says it is
-// intentionally left blank (render/BlankBackPage.tsx), so the next leaflet on the printer starts on a
+// intentionally left blank (render/leaflet/BlankBackPage.tsx), so the next leaflet on the printer starts on a
 // front page and no sheet holds two patients' pages. Used by `generate --duplex`, the web page's duplex
 // option and every merged print job (`batch --merge`).
 import { PDFDocument } from "pdf-lib";
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import { createTranslator } from "../content/createTranslator.ts";
-import { type BlankBackPageText, renderBlankBackPage } from "../render/BlankBackPage.tsx";
+import { type BlankBackPageText, renderBlankBackPage } from "../render/leaflet/BlankBackPage.tsx";
 import type { PdfMeta } from "../render/PdfDocument.tsx";
 
 /** The blank page's words in the leaflet's language, and in a bilingual leaflet's second language too. */

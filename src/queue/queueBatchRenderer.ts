@@ -5,10 +5,10 @@
 // seconds re-adds a job that vanished (Redis restarted without persistence) so a batch never waits for ever.
 import { resolve as absolutePath, join } from "node:path";
 import { type Job, Queue, QueueEvents } from "bullmq";
-import type { BatchRenderer, RenderJob, RenderResult } from "../batch/renderJobs.ts";
 import { patientFolderName } from "../output/fileNames.ts";
 import { documentNotes, jobHash, upToDateFiles } from "../output/manifest.ts";
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
+import type { BatchRenderer, RenderJob, RenderResult } from "../workers/renderJobs.ts";
 import { batchIdFor } from "./batchId.ts";
 import { connectionOptions } from "./queueConnection.ts";
 import {

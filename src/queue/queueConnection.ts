@@ -2,7 +2,7 @@
 // password and database from the URL, TLS for rediss://), retrying for ever with a short back-off so
 // workers and batches carry on when Redis restarts. `safeQueueUrl` is the URL without its password, for messages.
 import type { ConnectionOptions } from "bullmq";
-import { LeafletError } from "../errors.ts";
+import { LeafletError } from "../core/errors.ts";
 
 export class QueueUrlError extends LeafletError {
   constructor(message: string) {

@@ -3,7 +3,7 @@
 // job ids (batch id + row, so adding a row twice is a no-op). The order is in the job data only: ids,
 // events and logs never hold it. Jobs leave Redis when they finish (removeOnComplete/removeOnFail).
 import type { JobsOptions } from "bullmq";
-import type { FieldProblem } from "../errors.ts";
+import type { FieldProblem } from "../core/errors.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
 

@@ -4,11 +4,11 @@
 // few outcomes stay in this process's memory only, so a download after the preview is instant.
 import { randomUUID } from "node:crypto";
 import { Queue, QueueEvents } from "bullmq";
-import type { RenderedDocument } from "../batch/renderJobs.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
-import { RenderCache } from "../web/renderCache.ts";
-import type { RenderOutcome, RenderService } from "../web/renderService.ts";
+import { RenderCache } from "../workers/renderCache.ts";
+import type { RenderedDocument } from "../workers/renderJobs.ts";
+import type { RenderOutcome, RenderService } from "../workers/renderService.ts";
 import { connectionOptions } from "./queueConnection.ts";
 import { JOB_OPTIONS, PAGE_RENDER_JOB, type PageRenderData, type PageRenderResult, QUEUE_NAME } from "./queueJobs.ts";
 

@@ -6,9 +6,9 @@
 import { randomUUID } from "node:crypto";
 import { relative } from "node:path";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
-import { isMachineFault } from "../batch/renderJobs.ts";
-import { RenderPool } from "../batch/renderPool.ts";
-import { RenderService } from "../web/renderService.ts";
+import { isMachineFault } from "../workers/renderJobs.ts";
+import { RenderPool } from "../workers/renderPool.ts";
+import { RenderService } from "../workers/renderService.ts";
 import { connectionOptions, safeQueueUrl } from "./queueConnection.ts";
 import {
   BATCH_ROW_JOB,

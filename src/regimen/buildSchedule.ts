@@ -1,6 +1,6 @@
 // The regimen engine: regimen + start date + number of cycles (+ age) → a dated, day-by-day schedule.
 // Pure: no clock, no files. Every date on a printed calendar comes from here.
-import { addDays, type IsoDate } from "../dates.ts";
+import { addDays, type IsoDate } from "../core/dates.ts";
 import type { CycleRegimen, RegimenComponent, Schedule, ScheduleDay, ScheduledDose } from "./regimenTypes.ts";
 
 export interface ScheduleRequest {

@@ -1,6 +1,6 @@
 // The visit engine: a visit regimen + start date + months to plan → dated visits with their strength.
 // Pure: no clock, no files. Every visit date on a printed plan comes from here.
-import { addDays, addMonths, type IsoDate } from "../dates.ts";
+import { addDays, addMonths, type IsoDate } from "../core/dates.ts";
 import type { PlannedVisit, VisitPlan, VisitRegimen } from "./regimenTypes.ts";
 
 export interface VisitPlanRequest {

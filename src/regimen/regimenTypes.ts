@@ -1,5 +1,5 @@
 // The shapes of a regimen (as loaded from templates/regimens/*.yaml) and of the dated schedule built from it.
-import type { IsoDate } from "../dates.ts";
+import type { IsoDate } from "../core/dates.ts";
 
 export interface DoseRule {
   /** Take the amount from this order field (e.g. doseMg) instead of a fixed amount. */

@@ -1,9 +1,10 @@
 // The look of a document: page size and margins, type sizes and the brand's colours, as react-pdf styles.
 // Nothing medicine-specific; sizes respect the EU readability guideline (body ≥ 9 pt, here 10.5 pt).
-import type { Direction } from "../bidi.ts";
-import type { Brand } from "../brand/loadBrand.ts";
+
+import type { Brand } from "../catalog/loadBrand.ts";
+import type { Direction } from "../core/bidi.ts";
 import type { PaperSize } from "../order/orderTypes.ts";
-import { FONT_STACK } from "./fonts.ts";
+import { FONT_STACK } from "./text/fonts.ts";
 
 /** Page sizes in PostScript points (1/72 inch). */
 export const PAGE_SIZES: Record<PaperSize, [number, number]> = {

@@ -1,9 +1,10 @@
 // What a leaflet says about its review, worked out from the review records: whether every section is
 // signed off (then who checked it, each reviewer once, and no unreviewed notice), which sections are not,
 // the source versions people recorded, the content version, issue date and "review by" date.
-import type { Brand } from "../brand/loadBrand.ts";
+
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import { addMonths, type IsoDate } from "../dates.ts";
+import type { Brand } from "../catalog/loadBrand.ts";
+import { addMonths, type IsoDate } from "../core/dates.ts";
 import { contentSha256, contentVersionLabel } from "./contentVersion.ts";
 import type { SectionDecision } from "./reviewRecords.ts";
 import { isSignedOff, ledgerFor, reviewStatus, type SectionStatus } from "./reviewStatus.ts";

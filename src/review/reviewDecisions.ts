@@ -2,7 +2,7 @@
 // version of a source as a named person checked it. Every name is checked against the catalog (the
 // known ones are listed when it is not), and an approval the validator objects to needs an override.
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import { parseIsoDate } from "../dates.ts";
+import { parseIsoDate } from "../core/dates.ts";
 import { ReviewInputError, ReviewRefusedError } from "./reviewErrors.ts";
 import {
   appendSectionDecision,

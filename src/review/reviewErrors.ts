@@ -1,6 +1,6 @@
 // What a review command refuses: a name it does not know (listing the known ones), a missing or bad
 // reviewer's name (input errors), or an approval the validator's findings stand against (a refusal).
-import { LeafletError } from "../errors.ts";
+import { LeafletError } from "../core/errors.ts";
 
 /** Unknown language, medicine, section, source or role, or a reviewer's name that breaks the rules. */
 export class ReviewInputError extends LeafletError {

@@ -1,8 +1,8 @@
 // The brand's review policy: with `requireReview: true` a leaflet or card whose text has a section not
 // signed off by a pharmacist is refused (generate, batch and the web page alike), naming language,
 // medicine and sections. Without it the leaflet prints with the unreviewed notice.
-import type { Brand } from "../brand/loadBrand.ts";
-import type { FieldProblem } from "../errors.ts";
+import type { Brand } from "../catalog/loadBrand.ts";
+import type { FieldProblem } from "../core/errors.ts";
 import type { LeafletReview } from "./leafletReview.ts";
 import type { SectionStatus } from "./reviewStatus.ts";
 

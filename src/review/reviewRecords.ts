@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import type { ConfigProblem } from "../catalog/configProblem.ts";
+import type { ConfigProblem } from "../core/configProblem.ts";
 import { appendLineLocked } from "./appendLineLocked.ts";
 
 export const REVIEWS_DIR = "reviews";

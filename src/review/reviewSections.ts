@@ -2,7 +2,7 @@
 // entry under `sections` (the groups the leaflet prints, e.g. `ppp`) and one per other top-level key (e.g.
 // `document`, the leaflet's title); common.json (headings, calendar, contacts: shared by every medicine) is
 // one section, `common`. A section's strings are its dotted keys and texts, without `_meta`/`_provenance`.
-import type { LocaleBundle, LocaleTree } from "../content/loadLocales.ts";
+import type { LocaleBundle, LocaleTree } from "../catalog/loadLocales.ts";
 
 export const COMMON_SECTION = "common";
 

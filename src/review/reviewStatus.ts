@@ -2,7 +2,7 @@
 // unreviewed, approved (by whom, role, date), rejected (with the note), or stale: approved, but the text
 // or the source it was checked against has changed by a character since (the hashes no longer match).
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import type { LocaleBundle } from "../content/loadLocales.ts";
+import type { LocaleBundle } from "../catalog/loadLocales.ts";
 import { hashStrings, type ReviewLedger, readReviewLedger, type SectionDecision } from "./reviewRecords.ts";
 import { type SectionText, sectionsOf, sectionText, translatedFrom } from "./reviewSections.ts";
 

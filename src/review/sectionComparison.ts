@@ -1,7 +1,7 @@
 // A section's source and translation side by side, string by string (the same key in both), for
 // `leaflets review show` and the review page; with the section's state and the validator's findings.
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import type { ConfigProblem } from "../catalog/configProblem.ts";
+import type { ConfigProblem } from "../core/configProblem.ts";
 import { sectionText } from "./reviewSections.ts";
 import { ledgerFor, type SectionStatus, sourceOf } from "./reviewStatus.ts";
 import { sectionFindings } from "./sectionFindings.ts";

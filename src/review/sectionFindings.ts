@@ -1,8 +1,8 @@
 // The translation validator's findings for one section: what `leaflets validate` says about its keys
 // (numbers, units or placeholders that differ from the source, markup, unprintable characters).
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import type { ConfigProblem } from "../catalog/configProblem.ts";
-import { checkLocaleTexts } from "../validate/checkLocaleTexts.ts";
+import { checkLocaleTexts } from "../catalog/checkLocaleTexts.ts";
+import type { ConfigProblem } from "../core/configProblem.ts";
 import { sectionFile } from "./reviewSections.ts";
 import type { SectionStatus } from "./reviewStatus.ts";
 

@@ -1,6 +1,6 @@
 // Why the service refuses to start: listening on the network with nobody to sign in (no accounts and no
 // trusted single-sign-on proxy) would open patient data to anyone who can reach the port.
-import { LeafletError } from "../errors.ts";
+import { LeafletError } from "../core/errors.ts";
 
 export class UnsafeListenError extends LeafletError {
   constructor(host: string) {

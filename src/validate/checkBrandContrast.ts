@@ -1,7 +1,7 @@
 // Brand colour checks: every colour used for text must keep a WCAG contrast of at least 4.5:1 against
 // its background, so leaflets stay readable, also on a black-and-white printer.
-import type { Brand } from "../brand/loadBrand.ts";
-import type { ConfigProblem } from "../catalog/configProblem.ts";
+import type { Brand } from "../catalog/loadBrand.ts";
+import type { ConfigProblem } from "../core/configProblem.ts";
 import { REST_FILL } from "../render/theme.ts";
 
 const MIN_CONTRAST = 4.5;

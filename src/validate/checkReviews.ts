@@ -2,7 +2,7 @@
 // text or its source changed since), each named with the locale file and key. Stale reviews are problems
 // when a brand requires review, warnings otherwise.
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import type { ConfigProblem } from "../catalog/configProblem.ts";
+import type { ConfigProblem } from "../core/configProblem.ts";
 import { sectionFile } from "../review/reviewSections.ts";
 import { ledgerFor, reviewStatus } from "../review/reviewStatus.ts";
 

@@ -2,14 +2,14 @@
 // a synthetic order, and renders every card, so a missing key, a template error, an unprintable
 // character or card text that does not fit shows up in `validate` rather than at a nurse's desk.
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import type { ConfigProblem } from "../catalog/configProblem.ts";
-import type { IsoDate } from "../dates.ts";
+import type { ConfigProblem } from "../core/configProblem.ts";
+import type { IsoDate } from "../core/dates.ts";
+import { LeafletError, MissingTranslationError } from "../core/errors.ts";
 import type { LeafletDoc } from "../document/documentTypes.ts";
-import { LeafletError, MissingTranslationError } from "../errors.ts";
 import { type Order, PPP_CATEGORIES } from "../order/orderTypes.ts";
 import { buildLeafletDoc, generateDocuments } from "../pipeline/generateDocuments.ts";
 import { CardOverflowError } from "../render/card/renderCardPdf.tsx";
-import { checkGlyphs } from "../render/checkGlyphs.ts";
+import { checkGlyphs } from "../render/text/checkGlyphs.ts";
 
 export async function dryRunTemplates(catalog: Catalog): Promise<ConfigProblem[]> {
   const problems: ConfigProblem[] = [];

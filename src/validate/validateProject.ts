@@ -2,11 +2,11 @@
 // brand colours, the FHIR mapping (templates/fhir/mapping.yaml), and a dry run of every template in every
 // language and pregnancy-prevention category.
 
-import type { ConfigProblem } from "../catalog/configProblem.ts";
+import { checkLocaleTexts } from "../catalog/checkLocaleTexts.ts";
 import { loadCatalog, PROJECT_ROOT } from "../catalog/loadCatalog.ts";
+import type { ConfigProblem } from "../core/configProblem.ts";
 import { loadFhirMapping } from "../fhir/loadFhirMapping.ts";
 import { checkBrandContrast } from "./checkBrandContrast.ts";
-import { checkLocaleTexts } from "./checkLocaleTexts.ts";
 import { checkReviews } from "./checkReviews.ts";
 import { dryRunTemplates } from "./dryRunTemplates.ts";
 

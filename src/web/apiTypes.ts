@@ -1,6 +1,6 @@
 // The shapes the nurses' page and the server exchange as JSON. The page imports these types too, so the
 // API has one definition. Nothing here holds patient data except the order the page sends.
-import type { FieldProblem } from "../errors.ts";
+import type { FieldProblem } from "../core/errors.ts";
 
 export type { FieldProblem };
 

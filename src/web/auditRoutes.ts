@@ -4,10 +4,10 @@
 // records a print or download with its patient id although the page prints the bytes it already has.
 import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import type { RenderedDocument } from "../batch/renderJobs.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { AuditEntry } from "../service/auditTrail.ts";
 import type { Service } from "../service/service.ts";
+import type { RenderedDocument } from "../workers/renderJobs.ts";
 import type { Access } from "./access.ts";
 import type { BatchJobStore } from "./batchJobs.ts";
 import { BASE_HEADERS, httpError, sendJson } from "./http.ts";

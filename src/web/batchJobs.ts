@@ -7,11 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputError } from "../batch/inputErrors.ts";
 import { countOrders } from "../batch/readOrders.ts";
-import type { RenderPool } from "../batch/renderPool.ts";
 import type { ReportEntry } from "../batch/reportWriter.ts";
 import type { BatchOptions, BatchProgress, BatchResult } from "../batch/runBatch.ts";
-import type { FieldProblem } from "../errors.ts";
+import type { FieldProblem } from "../core/errors.ts";
 import type { PaperSize } from "../order/orderTypes.ts";
+import type { RenderPool } from "../workers/renderPool.ts";
 import type { BatchResponse, BatchRow, BatchStatus } from "./apiTypes.ts";
 import { relativePaths } from "./zipResults.ts";
 

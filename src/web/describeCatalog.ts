@@ -2,8 +2,8 @@
 // fields they need, their regimens and allowed doses, printable languages, brands with their numbers, and
 // the limits. Computed once when the server starts.
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import type { LocaleTree } from "../content/loadLocales.ts";
-import { isPrintable } from "../content/printableLanguages.ts";
+import type { LocaleTree } from "../catalog/loadLocales.ts";
+import { isPrintable } from "../catalog/printableLanguages.ts";
 import { fieldSchemas, MAX_CYCLES, MAX_MONTHS, MAX_NAME_LENGTH, REQUIRED_FIELDS } from "../order/fieldSchemas.ts";
 import { PAPER_SIZES, PPP_CATEGORIES } from "../order/orderTypes.ts";
 import { DEFAULT_BRAND, validateOrder } from "../order/validateOrder.ts";

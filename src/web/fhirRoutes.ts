@@ -5,7 +5,7 @@
 import type { IncomingMessage } from "node:http";
 import { generateCalendar } from "../calendar/generateCalendar.ts";
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import type { FieldProblem } from "../errors.ts";
+import type { FieldProblem } from "../core/errors.ts";
 import { loadFhirMappingOrThrow } from "../fhir/loadFhirMapping.ts";
 import type { FhirOrderFlags } from "../fhir/mapFhirOrder.ts";
 import { orderFromFhir } from "../fhir/orderFromFhir.ts";
@@ -13,11 +13,11 @@ import { FHIR_LIMIT_BYTES, parseFhirJson } from "../fhir/parseFhirJson.ts";
 import { type Order, PAPER_SIZES, type PaperSize } from "../order/orderTypes.ts";
 import { validateOrder } from "../order/validateOrder.ts";
 import { DOCUMENT_KINDS, type DocumentKind } from "../pipeline/generateDocuments.ts";
+import type { RenderService } from "../workers/renderService.ts";
 import type { ErrorResponse } from "./apiTypes.ts";
 import { BASE_HEADERS, HttpError, httpError, mediaType, sendJson } from "./http.ts";
 import { type RenderedHook, sendRenderedPdf } from "./orderRoutes.ts";
 import { drain, MB, readJsonBody } from "./readBody.ts";
-import type { RenderService } from "./renderService.ts";
 import type { RequestContext, Router } from "./router.ts";
 
 const FHIR_TYPES = ["application/fhir+json", "application/json"];

@@ -1,25 +1,12 @@
-// Answering over node:http: JSON answers, HttpError (a status with the problems to show), and the headers
+// Answering over node:http: JSON answers, HttpError (core/httpError.ts) re-exported, and the headers
 // every answer carries. Answers never echo a request body: an order holds a name and a date of birth.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { HttpError } from "../core/httpError.ts";
 import type { ErrorResponse, FieldProblem } from "./apiTypes.ts";
 import { problemLanguage, translateProblems } from "./problemLanguage.ts";
 import { PAGE_POLICY } from "./securityHeaders.ts";
 
-/** A request the server refuses: the status, and problems worded like the command line's. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errors: FieldProblem[],
-    readonly headers: OutgoingHttpHeaders = {},
-  ) {
-    super(errors.map((e) => `${e.field}: ${e.message}`).join("; "));
-    this.name = "HttpError";
-  }
-}
-
-export function httpError(status: number, field: string, message: string, headers?: OutgoingHttpHeaders): HttpError {
-  return new HttpError(status, [{ field, message }], headers);
-}
+export { HttpError, httpError } from "../core/httpError.ts";
 
 /**
  * Sent with every answer: nothing cached (answers may hold patient data), no type sniffing, no referrer, the

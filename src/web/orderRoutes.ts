@@ -2,17 +2,17 @@
 // and messages of `leaflets generate`) and rendered by its generateDocuments, so the PDF is byte for byte
 // the file the command line writes. Nothing is written to disk and nothing about the order is logged.
 
-import type { RenderedDocument } from "../batch/renderJobs.ts";
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import { type Order, PAPER_SIZES, type PaperSize } from "../order/orderTypes.ts";
 import { validateOrder } from "../order/validateOrder.ts";
 import { documentFileName } from "../output/fileNames.ts";
 import { DOCUMENT_KINDS, type DocumentKind, type GenerateOptions } from "../pipeline/generateDocuments.ts";
 import { CARD_FORMATS, type CardFormat } from "../render/card/renderCardPdf.tsx";
+import type { RenderedDocument } from "../workers/renderJobs.ts";
+import type { RenderService } from "../workers/renderService.ts";
 import type { ErrorResponse, ValidateResponse } from "./apiTypes.ts";
 import { BASE_HEADERS, httpError, sendJson } from "./http.ts";
 import { readJsonBody } from "./readBody.ts";
-import type { RenderService } from "./renderService.ts";
 import type { RequestContext, Router } from "./router.ts";
 
 /** Told of each document the render route is about to send (the audit trail); may set response headers. */

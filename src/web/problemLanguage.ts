@@ -2,7 +2,7 @@
 // language, nl or en); messages of the order checks the page meets most are put into Dutch here. A message
 // without a Dutch wording stays English rather than being guessed. Values inside quotes are kept as sent.
 import type { IncomingMessage } from "node:http";
-import type { FieldProblem } from "../errors.ts";
+import type { FieldProblem } from "../core/errors.ts";
 
 type Wording = [RegExp, string];
 

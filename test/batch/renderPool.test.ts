@@ -2,8 +2,8 @@
 // replacement started at the end of a batch would load and warm up for nothing). When a worker dies or
 // hangs, the job it was rendering fails and the batch goes on with a new worker.
 import { describe, expect, test } from "vitest";
-import type { RenderJob, RenderResult } from "../../src/batch/renderJobs.ts";
-import { RenderPool } from "../../src/batch/renderPool.ts";
+import type { RenderJob, RenderResult } from "../../src/workers/renderJobs.ts";
+import { RenderPool } from "../../src/workers/renderPool.ts";
 
 const STAND_IN = new URL("../fixtures/batch/standInWorker.mjs", import.meta.url);
 

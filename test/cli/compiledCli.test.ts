@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sourceStamp } from "../../bin/buildStamp.js";
 import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
-import { CARD_FORMAT_NAMES } from "../../src/document/cardFormats.ts";
+import { CARD_FORMAT_NAMES } from "../../src/order/cardFormats.ts";
 import { CARD_FORMATS } from "../../src/render/card/renderCardPdf.tsx";
 import { runCli } from "../helpers/cli.ts";
 import { extractText, flat } from "../helpers/pdf.ts";

@@ -1,9 +1,9 @@
 // The translator remembers its answers: a remembered answer must still follow the values it was asked
 // with (names, dates, plural counts), and a missing text must be refused every time it is asked for.
 import { describe, expect, test } from "vitest";
+import type { LocaleBundle } from "../../src/catalog/loadLocales.ts";
 import { createTranslator } from "../../src/content/createTranslator.ts";
-import type { LocaleBundle } from "../../src/content/loadLocales.ts";
-import { MissingTranslationError } from "../../src/errors.ts";
+import { MissingTranslationError } from "../../src/core/errors.ts";
 
 function bundle(direction: "ltr" | "rtl" = "ltr"): LocaleBundle {
   return {

@@ -7,7 +7,7 @@ import type { Block, LeafletDoc } from "../../src/document/documentTypes.ts";
 import type { Order } from "../../src/order/orderTypes.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { buildLeafletDoc } from "../../src/pipeline/generateDocuments.ts";
-import { splitLeaflet } from "../../src/render/leafletParts.ts";
+import { splitLeaflet } from "../../src/render/leaflet/leafletParts.ts";
 import { baseOrder } from "../helpers/orders.ts";
 
 const catalog: Catalog = loadCatalogOrThrow();

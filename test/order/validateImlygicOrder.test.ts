@@ -3,7 +3,7 @@
 // pomalidomide; drug and regimen must belong together. Fixed dates only: nothing here depends on today.
 import { describe, expect, it } from "vitest";
 import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
-import type { FieldProblem } from "../../src/errors.ts";
+import type { FieldProblem } from "../../src/core/errors.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { baseOrder, type OrderInput } from "../helpers/orders.ts";
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Catalog } from "../../src/catalog/catalogTypes.ts";
 import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
-import type { FieldProblem } from "../../src/errors.ts";
+import type { FieldProblem } from "../../src/core/errors.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import type { Regimen } from "../../src/regimen/regimenTypes.ts";
 import { baseOrder } from "../helpers/orders.ts";

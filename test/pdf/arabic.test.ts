@@ -17,7 +17,7 @@ import { loadCatalogOrThrow, PROJECT_ROOT } from "../../src/catalog/loadCatalog.
 import type { Order } from "../../src/order/orderTypes.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { buildLeafletDoc, generateDocuments } from "../../src/pipeline/generateDocuments.ts";
-import { renderPdf } from "../../src/render/renderPdf.tsx";
+import { renderPdf } from "../../src/render/leaflet/renderLeaflet.tsx";
 import { createTheme } from "../../src/render/theme.ts";
 import { baseOrder } from "../helpers/orders.ts";
 import { hasPdftoppm } from "../helpers/printChecks.ts";

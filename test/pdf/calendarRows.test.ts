@@ -1,11 +1,11 @@
-// The calendar's rows are laid out by hand (src/render/calendarRows.ts): every piece of text must stay
+// The calendar's rows are laid out by hand (src/render/leaflet/calendarRows.ts): every piece of text must stay
 // inside its cell, however long a language's words are, and the row must grow to hold it.
 import { beforeAll, describe, expect, test } from "vitest";
 import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
 import type { CalendarDay } from "../../src/document/documentTypes.ts";
-import { dayRow, weekRow } from "../../src/render/calendarRows.ts";
-import { measure, type Painter } from "../../src/render/canvasText.ts";
-import { prepareFonts } from "../../src/render/renderPdf.tsx";
+import { dayRow, weekRow } from "../../src/render/leaflet/calendarRows.ts";
+import { prepareFonts } from "../../src/render/leaflet/renderLeaflet.tsx";
+import { measure, type Painter } from "../../src/render/text/canvasText.ts";
 import { createTheme } from "../../src/render/theme.ts";
 
 const brand = loadCatalogOrThrow().brands.get("default");

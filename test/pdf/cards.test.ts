@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { loadCatalogOrThrow, PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
-import { OrderRefusedError } from "../../src/errors.ts";
+import { OrderRefusedError } from "../../src/core/errors.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { type GenerateOptions, generateDocuments } from "../../src/pipeline/generateDocuments.ts";
 import { baseOrder, type OrderInput } from "../helpers/orders.ts";

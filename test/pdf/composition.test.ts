@@ -1,5 +1,5 @@
 // A leaflet is the patient's part laid out per order plus the shared part rendered once and reused
-// (src/render/sharedPart.tsx, composeLeaflet.ts). What a patient reads must not depend on that: the
+// (src/render/leaflet/sharedPart.tsx, composeLeaflet.ts). What a patient reads must not depend on that: the
 // bytes are the same whether the shared part was cached or not, a shared section that carries an
 // order's own data is not reused for another order, every page says whose it is, and every font of
 // the shared pages is embedded under a name of its own.
@@ -13,7 +13,7 @@ import {
   handOnSharedParts,
   seedSharedParts,
   takeNewSharedParts,
-} from "../../src/render/sharedPart.tsx";
+} from "../../src/render/leaflet/sharedPart.tsx";
 import { baseOrder, type OrderInput } from "../helpers/orders.ts";
 import { extractText, fontsEmbedded } from "../helpers/pdf.ts";
 

@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as fontkit from "fontkit";
 import { describe, expect, test } from "vitest";
-import { ARABIC_FONT_FILES, FONT_FILES } from "../../src/render/fonts.ts";
-import { rememberShaping, type ShapingFont } from "../../src/render/shapingCache.ts";
+import { ARABIC_FONT_FILES, FONT_FILES } from "../../src/render/text/fonts.ts";
+import { rememberShaping, type ShapingFont } from "../../src/render/text/shapingCache.ts";
 
 interface Run {
   glyphs: { id: number; codePoints: number[] }[];

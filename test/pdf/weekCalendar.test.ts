@@ -4,7 +4,7 @@
 // days 1 and 8 from cycle 9). Dates are pinned: a 10-cycle PVd plan from Thursday 3 December 2026.
 import { beforeAll, describe, expect, test } from "vitest";
 import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
-import { addDays, type IsoDate } from "../../src/dates.ts";
+import { addDays, type IsoDate } from "../../src/core/dates.ts";
 import type { Block, LeafletDoc } from "../../src/document/documentTypes.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { buildLeafletDoc, generateDocuments } from "../../src/pipeline/generateDocuments.ts";

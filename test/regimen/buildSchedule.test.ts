@@ -3,7 +3,7 @@
 // Fixed start dates only: nothing here depends on today.
 import { describe, expect, it } from "vitest";
 import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
-import { type IsoDate, parseIsoDate } from "../../src/dates.ts";
+import { type IsoDate, parseIsoDate } from "../../src/core/dates.ts";
 import { buildSchedule } from "../../src/regimen/buildSchedule.ts";
 import type {
   CycleRegimen,
@@ -28,7 +28,7 @@ function date(text: string): IsoDate {
 }
 
 const DAY_MS = 86_400_000;
-/** Midnight UTC of a YYYY-MM-DD text, computed here independently of src/dates.ts. */
+/** Midnight UTC of a YYYY-MM-DD text, computed here independently of src/core/dates.ts. */
 const utcMs = (text: string) => Date.parse(`${text}T00:00:00Z`);
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);

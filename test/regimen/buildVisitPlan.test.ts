@@ -5,9 +5,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
-import { addMonths, type IsoDate, parseIsoDate } from "../../src/dates.ts";
+import { loadRegimen } from "../../src/catalog/loadRegimen.ts";
+import { addMonths, type IsoDate, parseIsoDate } from "../../src/core/dates.ts";
 import { buildVisitPlan } from "../../src/regimen/buildVisitPlan.ts";
-import { loadRegimen } from "../../src/regimen/loadRegimen.ts";
 import type { PlannedVisit, VisitPlan, VisitRegimen } from "../../src/regimen/regimenTypes.ts";
 
 /** The shipped Imlygic regimen, loaded from its file (not through the whole catalog). */
@@ -30,7 +30,7 @@ function plan(startDate: string, months: number, regimen: VisitRegimen = imlygic
   return buildVisitPlan({ regimen, startDate: date(startDate), months });
 }
 
-// Independent oracle (does not use src/dates.ts): whole days between two ISO dates, and a date plus days.
+// Independent oracle (does not use src/core/dates.ts): whole days between two ISO dates, and a date plus days.
 const DAY_MS = 86_400_000;
 const utcMs = (text: string) => Date.parse(`${text}T00:00:00Z`);
 const daysBetween = (from: string, to: string) => (utcMs(to) - utcMs(from)) / DAY_MS;
@@ -237,7 +237,7 @@ describe("buildVisitPlan: across 29 February 2028", () => {
     const p = plan("2026-11-24", 24);
     expect(p.endDate).toBe("2028-11-24");
     expectWellFormed(p);
-    // Every date the oracle expects, computed without src/dates.ts: start, +21, then +14 up to the end.
+    // Every date the oracle expects, computed without src/core/dates.ts: start, +21, then +14 up to the end.
     const expected = ["2026-11-24"];
     for (let d = "2026-12-15"; d <= "2028-11-24"; d = plusDays(d, 14)) expected.push(d);
     expect(dates(p)).toEqual(expected);

@@ -3,9 +3,9 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { ConfigProblem } from "../../src/catalog/configProblem.ts";
 import { loadCatalog, PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
-import { loadRegimen } from "../../src/regimen/loadRegimen.ts";
+import { loadRegimen } from "../../src/catalog/loadRegimen.ts";
+import type { ConfigProblem } from "../../src/core/configProblem.ts";
 import type { CycleRegimen } from "../../src/regimen/regimenTypes.ts";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../fixtures/regimens");

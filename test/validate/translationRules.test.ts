@@ -4,9 +4,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ConfigProblem } from "../../src/catalog/configProblem.ts";
 import { loadCatalog, PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
-import { MissingTranslationError } from "../../src/errors.ts";
+import type { ConfigProblem } from "../../src/core/configProblem.ts";
+import { MissingTranslationError } from "../../src/core/errors.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { buildLeafletDoc, generateDocuments } from "../../src/pipeline/generateDocuments.ts";
 import { validateProject } from "../../src/validate/validateProject.ts";

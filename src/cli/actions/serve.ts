@@ -4,11 +4,11 @@ import { pino } from "pino";
 import { UnsafeListenError } from "../../service/serviceErrors.ts";
 import { buildPage, pageIsBuilt } from "../../web/buildPage.ts";
 import { startServer } from "../../web/startServer.ts";
-import type { ServeFlags } from "../commandFlags.ts";
-import { renderTimeoutMs } from "../commands/documentOptions.ts";
-import { checkQueueUrl } from "../commands/queueBatch.ts";
-import { EXIT } from "../exitCodes.ts";
-import { UsageError } from "../usageError.ts";
+import type { ServeFlags } from "../shared/commandFlags.ts";
+import { renderTimeoutMs } from "../shared/documentOptions.ts";
+import { EXIT } from "../shared/exitCodes.ts";
+import { checkQueueUrl } from "../shared/queueBatch.ts";
+import { UsageError } from "../shared/usageError.ts";
 
 /** How long in-flight renders and downloads may take to finish after SIGTERM. */
 const SHUTDOWN_GRACE_MS = 30_000;

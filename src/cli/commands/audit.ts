@@ -4,9 +4,9 @@
 import type { Command } from "commander";
 import type { AuditRecord } from "../../service/auditTrail.ts";
 import { DEFAULT_DATA_DIR } from "../../service/dataDir.ts";
-import { EXIT } from "../exitCodes.ts";
-import type { Runner } from "../runner.ts";
-import { UsageError } from "../usageError.ts";
+import { EXIT } from "../shared/exitCodes.ts";
+import type { Runner } from "../shared/runner.ts";
+import { UsageError } from "../shared/usageError.ts";
 
 interface AuditFlags {
   data: string;

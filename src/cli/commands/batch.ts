@@ -2,8 +2,8 @@
 // row, optionally merged print jobs. Bad rows are reported and skipped; the batch goes on.
 import type { Command } from "commander";
 import { PAPER_SIZES } from "../../order/orderTypes.ts";
-import type { BatchFlags } from "../commandFlags.ts";
-import type { Runner } from "../runner.ts";
+import type { BatchFlags } from "../shared/commandFlags.ts";
+import type { Runner } from "../shared/runner.ts";
 
 export function registerBatch(program: Command, run: Runner): void {
   program

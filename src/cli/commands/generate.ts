@@ -2,8 +2,8 @@
 import type { Command } from "commander";
 import { PAPER_SIZES } from "../../order/orderTypes.ts";
 import { DOCUMENT_KINDS } from "../../pipeline/documentKinds.ts";
-import type { GenerateFlags } from "../commandFlags.ts";
-import type { Runner } from "../runner.ts";
+import type { GenerateFlags } from "../shared/commandFlags.ts";
+import type { Runner } from "../shared/runner.ts";
 
 export function registerGenerate(program: Command, run: Runner): void {
   program

@@ -1,7 +1,7 @@
 // `leaflets list`: what the project can print — medicines, regimens, languages and brands.
 import type { Command } from "commander";
-import { EXIT } from "../exitCodes.ts";
-import type { Runner } from "../runner.ts";
+import { EXIT } from "../shared/exitCodes.ts";
+import type { Runner } from "../shared/runner.ts";
 
 export function registerList(program: Command, run: Runner): void {
   program
@@ -14,7 +14,7 @@ export function registerList(program: Command, run: Runner): void {
       run(async () => {
         // Loaded when the command runs, not when the CLI starts (`leaflets --help` needs none of it).
         const { loadCatalogOrThrow } = await import("../../catalog/loadCatalog.ts");
-        const { isPrintable } = await import("../../content/printableLanguages.ts");
+        const { isPrintable } = await import("../../catalog/printableLanguages.ts");
         const { contentSha256, contentVersionLabel } = await import("../../review/contentVersion.ts");
         const { ledgerFor, overallState, reviewStatus } = await import("../../review/reviewStatus.ts");
         const catalog = loadCatalogOrThrow(flags.project);

@@ -4,9 +4,9 @@
 import type { Command } from "commander";
 import { ReviewInputError } from "../../review/reviewErrors.ts";
 import type { SectionStatus } from "../../review/reviewStatus.ts";
-import { EXIT } from "../exitCodes.ts";
-import type { Runner } from "../runner.ts";
-import { UsageError } from "../usageError.ts";
+import { EXIT } from "../shared/exitCodes.ts";
+import type { Runner } from "../shared/runner.ts";
+import { UsageError } from "../shared/usageError.ts";
 
 interface CommonFlags {
   project?: string;

@@ -3,8 +3,8 @@
 // on the network when nobody could be asked to sign in. Logs JSON lines (pino) with request ids to stderr.
 import type { Command } from "commander";
 import { DEFAULT_DATA_DIR } from "../../service/dataDir.ts";
-import type { ServeFlags } from "../commandFlags.ts";
-import type { Runner } from "../runner.ts";
+import type { ServeFlags } from "../shared/commandFlags.ts";
+import type { Runner } from "../shared/runner.ts";
 
 export function registerServe(program: Command, run: Runner): void {
   program

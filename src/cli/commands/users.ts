@@ -5,10 +5,10 @@ import type { Command } from "commander";
 import { DEFAULT_DATA_DIR } from "../../service/dataDir.ts";
 import { isRole, ROLES } from "../../service/roles.ts";
 import type { UserStore } from "../../service/userStore.ts";
-import { EXIT } from "../exitCodes.ts";
-import { readPassword } from "../readPassword.ts";
-import type { Runner } from "../runner.ts";
-import { UsageError } from "../usageError.ts";
+import { EXIT } from "../shared/exitCodes.ts";
+import { readPassword } from "../shared/readPassword.ts";
+import type { Runner } from "../shared/runner.ts";
+import { UsageError } from "../shared/usageError.ts";
 
 interface DataFlags {
   data: string;

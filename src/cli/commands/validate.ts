@@ -1,9 +1,9 @@
 // `leaflets validate`: checks every locale, template, regimen and brand file; lists each problem with
 // its file and key; exit 1 if there is any.
 import type { Command } from "commander";
-import type { ConfigProblem } from "../../catalog/configProblem.ts";
-import { EXIT } from "../exitCodes.ts";
-import type { Runner } from "../runner.ts";
+import type { ConfigProblem } from "../../core/configProblem.ts";
+import { EXIT } from "../shared/exitCodes.ts";
+import type { Runner } from "../shared/runner.ts";
 
 export function registerValidate(program: Command, run: Runner): void {
   program

@@ -2,8 +2,8 @@
 // renders them with local worker threads and writes batch files to the (shared) output folder; runs
 // until stopped (SIGINT/SIGTERM finish the jobs in hand first).
 import { type Command, Option } from "commander";
-import type { WorkerFlags } from "../commandFlags.ts";
-import type { Runner } from "../runner.ts";
+import type { WorkerFlags } from "../shared/commandFlags.ts";
+import type { Runner } from "../shared/runner.ts";
 
 export function registerWorker(program: Command, run: Runner): void {
   program

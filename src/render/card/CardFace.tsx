@@ -2,9 +2,9 @@
 // and the face's blocks below it, set in the card theme.
 
 import { Image, Text, View } from "@react-pdf/renderer";
-import { logoImage } from "../../brand/logoImages.ts";
+import { logoImage } from "../../catalog/logoImages.ts";
 import type { Block, CardFace, CardSecondLanguage, Inline } from "../../document/documentTypes.ts";
-import { Blocks, Runs } from "../Blocks.tsx";
+import { Blocks, Runs } from "../leaflet/Blocks.tsx";
 import { inReadingOrder, side, type Theme, withDirection } from "../theme.ts";
 import { BAND_HEIGHT, CARD_WIDTH, SAFE_MARGIN, SAFE_ZONE, type Slot } from "./cardGeometry.ts";
 

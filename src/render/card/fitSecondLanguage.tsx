@@ -5,9 +5,9 @@
 // The file keeps its one-language name, <drug>-card-<lang>.pdf: the card is the patient's, whether the
 // second language fitted depends on the wording, and batch print jobs group cards by that name.
 import { renderToBuffer } from "@react-pdf/renderer";
+import { countPages } from "../../core/countPages.ts";
 import type { Block, CardDoc } from "../../document/documentTypes.ts";
-import { countPages } from "../../pipeline/countPages.ts";
-import { prepareFonts } from "../renderPdf.tsx";
+import { prepareFonts } from "../leaflet/renderLeaflet.tsx";
 import type { Theme } from "../theme.ts";
 import { FaceProbePdf } from "./CardPdf.tsx";
 

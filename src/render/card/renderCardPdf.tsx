@@ -3,13 +3,13 @@
 // shops sets the TrimBox and BleedBox that react-pdf cannot (pdf-lib).
 import { renderToBuffer } from "@react-pdf/renderer";
 import { PDFDocument } from "pdf-lib";
+import { countPages } from "../../core/countPages.ts";
+import { LeafletError } from "../../core/errors.ts";
 import type { CardDoc } from "../../document/documentTypes.ts";
-import { LeafletError } from "../../errors.ts";
-import { countPages } from "../../pipeline/countPages.ts";
-import { checkGlyphs } from "../checkGlyphs.ts";
-import type { PdfMeta } from "../LeafletPdf.tsx";
-import { prepareFonts } from "../renderPdf.tsx";
-import { resolveFitLines } from "../resolveFitLines.ts";
+import type { PdfMeta } from "../leaflet/LeafletPdf.tsx";
+import { prepareFonts } from "../leaflet/renderLeaflet.tsx";
+import { checkGlyphs } from "../text/checkGlyphs.ts";
+import { resolveFitLines } from "../text/resolveFitLines.ts";
 import type { Theme } from "../theme.ts";
 import { CardSheetPdf, SingleCardPdf } from "./CardPdf.tsx";
 import { CARD_HEIGHT, CARD_WIDTH, CARDS_PER_SHEET, singleCardPage } from "./cardGeometry.ts";

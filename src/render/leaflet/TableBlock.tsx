@@ -1,0 +1,63 @@
+// A plain table (e.g. a visit plan): a bold header row (repeated on every page the table runs on), ruled
+// rows kept whole across pages, and an optional last column of tick boxes. Ruled in black and grey so it prints the same without colour.
+import { Text, View } from "@react-pdf/renderer";
+import type { Block } from "../../document/documentTypes.ts";
+import { inReadingOrder, type Theme } from "../theme.ts";
+
+type TableData = Extract<Block, { type: "table" }>;
+
+/** Relative column widths: the first (a number) narrow, the others shared. */
+function widths(columns: number, tick: boolean): string[] {
+  const tickWidth = tick ? 12 : 0;
+  const first = 12;
+  const rest = (100 - first - tickWidth) / Math.max(1, columns - 1);
+  return [`${first}%`, ...Array.from({ length: columns - 1 }, () => `${rest}%`), ...(tick ? [`${tickWidth}%`] : [])];
+}
+
+export function TableBlock({ block, theme }: { block: TableData; theme: Theme }) {
+  const tick = block.tickLabel !== undefined;
+  const w = widths(block.header.length, tick);
+  const text = { fontSize: theme.font.body, color: theme.colour.text, lineHeight: 1.3 };
+  const cell = { paddingVertical: 4, paddingHorizontal: 4 };
+  return (
+    <View style={{ marginVertical: 6, borderTopWidth: 1, borderColor: theme.colour.text }}>
+      {/* `fixed` inside the table: the header row is repeated at the top of every page the table runs on. */}
+      <View fixed style={{ flexDirection: "row", borderBottomWidth: 1, borderColor: theme.colour.text }}>
+        {inReadingOrder(
+          theme,
+          [...block.header, ...(tick ? [block.tickLabel ?? ""] : [])].map((label, i) => (
+            <Text key={label} style={{ ...text, ...cell, width: w[i], fontWeight: 700 }}>
+              {label}
+            </Text>
+          )),
+        )}
+      </View>
+      {block.rows.map((row) => (
+        <View
+          key={row.join("|")}
+          wrap={false}
+          style={{
+            flexDirection: "row",
+            alignItems: "center",
+            borderBottomWidth: 0.75,
+            borderColor: theme.colour.rule,
+          }}
+        >
+          {inReadingOrder(theme, [
+            ...row.map((value, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+              <Text key={i} style={{ ...text, ...cell, width: w[i] }}>
+                {value}
+              </Text>
+            )),
+            tick ? (
+              <View key="tick" style={{ ...cell, width: w[row.length] }}>
+                <View style={{ width: 11, height: 11, borderWidth: 1, borderColor: theme.colour.text }} />
+              </View>
+            ) : null,
+          ])}
+        </View>
+      ))}
+    </View>
+  );
+}
