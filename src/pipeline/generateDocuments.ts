@@ -11,17 +11,16 @@ import { OrderRefusedError } from "../core/errors.ts";
 import { compileDocumentTemplate, type RenderMarkup, type SecondLanguage } from "../document/createTemplateEngine.ts";
 import type { CardDoc, LeafletDoc } from "../document/documentTypes.ts";
 import { parseCardMarkup, parseMarkup } from "../document/parseMarkup.ts";
+import type { CardFormat } from "../order/cardFormats.ts";
 import type { Order, PaperSize } from "../order/orderTypes.ts";
 import { buildSchedule } from "../regimen/buildSchedule.ts";
 import { buildVisitPlan } from "../regimen/buildVisitPlan.ts";
 import type { Regimen, TreatmentPlan } from "../regimen/regimenTypes.ts";
-import { BODY_PADDING } from "../render/card/CardFace.tsx";
-import { CARD_HEIGHT, CARD_WIDTH, MM } from "../render/card/cardGeometry.ts";
-import { type CardFormat, renderCard, renderCardSheets } from "../render/card/renderCardPdf.tsx";
-import type { PdfMeta } from "../render/leaflet/LeafletPdf.tsx";
-import { renderPdf } from "../render/leaflet/renderLeaflet.tsx";
+import { renderCardDocument } from "../render/card/renderCardDocument.ts";
+import { renderLeaflet } from "../render/leaflet/renderLeaflet.tsx";
+import type { PdfMeta } from "../render/PdfDocument.tsx";
 import { TextDoesNotFitError } from "../render/text/fitText.ts";
-import { createCardTheme, createTheme } from "../render/theme.ts";
+import { createTheme } from "../render/theme.ts";
 import { leafletReview } from "../review/leafletReview.ts";
 import { reviewPolicyProblems } from "../review/reviewPolicy.ts";
 import { DOCUMENT_KINDS, type DocumentKind } from "./documentKinds.ts";
@@ -149,7 +148,7 @@ export async function generateDocuments(
 
   if (kinds.includes("leaflet")) {
     const doc = buildLeafletDoc(order, catalog, prepared);
-    const leaflet = await renderPdf(
+    const leaflet = await renderLeaflet(
       doc,
       createTheme(brand, options.paper ?? "A4", { largePrint: Boolean(order.largePrint), direction: doc.direction }),
       meta,
@@ -165,26 +164,23 @@ export async function generateDocuments(
   }
   const card = kinds.includes("card") ? buildCardDoc(order, catalog, prepared) : undefined;
   if (card) {
-    const theme = createCardTheme(
-      brand,
-      { width: CARD_WIDTH, height: CARD_HEIGHT, padding: BODY_PADDING.side },
-      card.direction,
+    const rendered = await refuseUnfitName(() =>
+      renderCardDocument(
+        card,
+        brand,
+        { ...(options.cardFormat ? { format: options.cardFormat } : {}), bleedMm: options.bleedMm ?? 0 },
+        meta,
+      ),
     );
-    const single = await refuseUnfitName(() => renderCard(card, theme, meta, (options.bleedMm ?? 0) * MM));
     // The card keeps its one-language name (<drug>-card-<lang>.pdf) either way: see render/card/fitSecondLanguage.tsx.
-    const second = single.secondLanguage;
+    const second = rendered.secondLanguage;
     const notes =
       second && !second.printed
         ? [
             `the ${second.label} (${second.language}) text does not fit on the back of the card: the card is in ${order.language} only`,
           ]
         : undefined;
-    add(
-      "card",
-      options.cardFormat === "sheet" ? await renderCardSheets([card], theme, meta) : single.bytes,
-      undefined,
-      notes,
-    );
+    add("card", rendered.bytes, undefined, notes);
   }
   return documents;
 }

@@ -3,11 +3,11 @@
 // the file the command line writes. Nothing is written to disk and nothing about the order is logged.
 
 import type { Catalog } from "../catalog/catalogTypes.ts";
+import { CARD_FORMATS, type CardFormat } from "../order/cardFormats.ts";
 import { type Order, PAPER_SIZES, type PaperSize } from "../order/orderTypes.ts";
 import { validateOrder } from "../order/validateOrder.ts";
 import { documentFileName } from "../output/fileNames.ts";
 import { DOCUMENT_KINDS, type DocumentKind, type GenerateOptions } from "../pipeline/generateDocuments.ts";
-import { CARD_FORMATS, type CardFormat } from "../render/card/renderCardPdf.tsx";
 import type { RenderedDocument } from "../workers/renderJobs.ts";
 import type { RenderService } from "../workers/renderService.ts";
 import type { ErrorResponse, ValidateResponse } from "./apiTypes.ts";

@@ -9,8 +9,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sourceStamp } from "../../bin/buildStamp.js";
 import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
-import { CARD_FORMAT_NAMES } from "../../src/order/cardFormats.ts";
-import { CARD_FORMATS } from "../../src/render/card/renderCardPdf.tsx";
 import { runCli } from "../helpers/cli.ts";
 import { extractText, flat } from "../helpers/pdf.ts";
 
@@ -91,10 +89,6 @@ describe("the compiled command", () => {
     expect(JSON.parse(stdout)).toMatchObject({ ok: false });
     expect(loaded.some((url) => url.endsWith("/dist/order/validateOrder.js"))).toBe(true);
     expect(loaded.filter((url) => /@react-pdf|\/dist\/pipeline\/generateDocuments/.test(url))).toEqual([]);
-  });
-
-  test("the card formats the command checks are the renderer's", () => {
-    expect(CARD_FORMAT_NAMES).toEqual(CARD_FORMATS);
   });
 
   test("generate loads react-pdf (the recorder sees it when it is there)", () => {

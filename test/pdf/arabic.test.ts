@@ -17,7 +17,7 @@ import { loadCatalogOrThrow, PROJECT_ROOT } from "../../src/catalog/loadCatalog.
 import type { Order } from "../../src/order/orderTypes.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { buildLeafletDoc, generateDocuments } from "../../src/pipeline/generateDocuments.ts";
-import { renderPdf } from "../../src/render/leaflet/renderLeaflet.tsx";
+import { renderLeaflet } from "../../src/render/leaflet/renderLeaflet.tsx";
 import { createTheme } from "../../src/render/theme.ts";
 import { baseOrder } from "../helpers/orders.ts";
 import { hasPdftoppm } from "../helpers/printChecks.ts";
@@ -163,7 +163,7 @@ beforeAll(async () => {
   // The control: the same Arabic leaflet set as if it read left to right.
   const brand = catalog.brands.get(order.brand);
   if (!brand) throw new Error("no brand");
-  const ltr = await renderPdf(buildLeafletDoc(order, catalog), createTheme(brand, "A4", { direction: "ltr" }), {
+  const ltr = await renderLeaflet(buildLeafletDoc(order, catalog), createTheme(brand, "A4", { direction: "ltr" }), {
     creationDate: new Date("2026-12-01T00:00:00Z"),
     creator: "test",
   });

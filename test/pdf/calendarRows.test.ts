@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
 import type { CalendarDay } from "../../src/document/documentTypes.ts";
 import { dayRow, weekRow } from "../../src/render/leaflet/calendarRows.ts";
-import { prepareFonts } from "../../src/render/leaflet/renderLeaflet.tsx";
 import { measure, type Painter } from "../../src/render/text/canvasText.ts";
+import { prepareFonts } from "../../src/render/text/fontSetup.ts";
 import { createTheme } from "../../src/render/theme.ts";
 
 const brand = loadCatalogOrThrow().brands.get("default");

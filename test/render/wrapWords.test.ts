@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
-import { prepareFonts } from "../../src/render/leaflet/renderLeaflet.tsx";
 import { measure, wrap } from "../../src/render/text/canvasText.ts";
+import { prepareFonts } from "../../src/render/text/fontSetup.ts";
 
 beforeAll(() => prepareFonts());
 

@@ -7,7 +7,7 @@
 import { renderToBuffer } from "@react-pdf/renderer";
 import { countPages } from "../../core/countPages.ts";
 import type { Block, CardDoc } from "../../document/documentTypes.ts";
-import { prepareFonts } from "../leaflet/renderLeaflet.tsx";
+import { prepareFonts } from "../text/fontSetup.ts";
 import type { Theme } from "../theme.ts";
 import { FaceProbePdf } from "./CardPdf.tsx";
 

@@ -6,17 +6,14 @@ import { PDFDocument } from "pdf-lib";
 import { countPages } from "../../core/countPages.ts";
 import { LeafletError } from "../../core/errors.ts";
 import type { CardDoc } from "../../document/documentTypes.ts";
-import type { PdfMeta } from "../leaflet/LeafletPdf.tsx";
-import { prepareFonts } from "../leaflet/renderLeaflet.tsx";
+import type { PdfMeta } from "../PdfDocument.tsx";
 import { checkGlyphs } from "../text/checkGlyphs.ts";
+import { prepareFonts } from "../text/fontSetup.ts";
 import { resolveFitLines } from "../text/resolveFitLines.ts";
 import type { Theme } from "../theme.ts";
 import { CardSheetPdf, SingleCardPdf } from "./CardPdf.tsx";
 import { CARD_HEIGHT, CARD_WIDTH, CARDS_PER_SHEET, singleCardPage } from "./cardGeometry.ts";
 import { type CardSecondLanguageResult, fitSecondLanguage, withSecondLanguageAsBlock } from "./fitSecondLanguage.tsx";
-
-export const CARD_FORMATS = ["id1", "sheet"] as const;
-export type CardFormat = (typeof CARD_FORMATS)[number];
 
 export class CardOverflowError extends LeafletError {
   constructor(language: string) {

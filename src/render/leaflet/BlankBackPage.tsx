@@ -5,8 +5,8 @@
 import { Page, renderToBuffer, Text, View } from "@react-pdf/renderer";
 import type { Direction } from "../../core/bidi.ts";
 import { PdfDocument, type PdfMeta } from "../PdfDocument.tsx";
+import { prepareFonts } from "../text/fontSetup.ts";
 import { FONT_STACK } from "../text/fonts.ts";
-import { prepareFonts } from "./renderLeaflet.tsx";
 
 export interface BlankBackPageText {
   /** "This page is intentionally left blank." in each of the leaflet's languages, patient's first. */
