@@ -1,5 +1,5 @@
 // Which languages can be printed. Right-to-left languages print since their text sets right to left
-// correctly (patches/: shaping, line starts, mark places, text extraction; test/pdf/arabic.test.ts) and
+// correctly (patches/: shaping, line starts, mark places, text extraction; test/pipeline/arabic.test.ts) and
 // every part of the leaflet and card is laid out right to left, the calendar grid included
 // (theme.direction). The switch stays, so a future right-to-left language can be held back until its
 // pages have been checked the same way.

@@ -1,12 +1,12 @@
 // The calendar's rows are laid out by hand (src/render/leaflet/calendarRows.ts): every piece of text must stay
 // inside its cell, however long a language's words are, and the row must grow to hold it.
 import { beforeAll, describe, expect, test } from "vitest";
-import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
-import type { CalendarDay } from "../../src/document/documentTypes.ts";
-import { dayRow, weekRow } from "../../src/render/leaflet/calendarRows.ts";
-import { measure, type Painter } from "../../src/render/text/canvasText.ts";
-import { prepareFonts } from "../../src/render/text/fontSetup.ts";
-import { createTheme } from "../../src/render/theme.ts";
+import { loadCatalogOrThrow } from "../../../src/catalog/loadCatalog.ts";
+import type { CalendarDay } from "../../../src/document/documentTypes.ts";
+import { dayRow, weekRow } from "../../../src/render/leaflet/calendarRows.ts";
+import { measure, type Painter } from "../../../src/render/text/canvasText.ts";
+import { prepareFonts } from "../../../src/render/text/fontSetup.ts";
+import { createTheme } from "../../../src/render/theme.ts";
 
 const brand = loadCatalogOrThrow().brands.get("default");
 if (!brand) throw new Error("no default brand");

@@ -5,17 +5,17 @@
 // the shared pages is embedded under a name of its own.
 import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { describe, expect, test } from "vitest";
-import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
-import { validateOrder } from "../../src/order/validateOrder.ts";
-import { generateDocuments } from "../../src/pipeline/generateDocuments.ts";
+import { loadCatalogOrThrow } from "../../../src/catalog/loadCatalog.ts";
+import { validateOrder } from "../../../src/order/validateOrder.ts";
+import { generateDocuments } from "../../../src/pipeline/generateDocuments.ts";
 import {
   clearSharedParts,
   handOnSharedParts,
   seedSharedParts,
   takeNewSharedParts,
-} from "../../src/render/leaflet/sharedPart.tsx";
-import { baseOrder, type OrderInput } from "../helpers/orders.ts";
-import { extractText, fontsEmbedded } from "../helpers/pdf.ts";
+} from "../../../src/render/leaflet/sharedPart.tsx";
+import { baseOrder, type OrderInput } from "../../helpers/orders.ts";
+import { extractText, fontsEmbedded } from "../../helpers/pdf.ts";
 
 const catalog = loadCatalogOrThrow();
 

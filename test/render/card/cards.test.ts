@@ -6,12 +6,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { loadCatalogOrThrow, PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
-import { OrderRefusedError } from "../../src/core/errors.ts";
-import { validateOrder } from "../../src/order/validateOrder.ts";
-import { type GenerateOptions, generateDocuments } from "../../src/pipeline/generateDocuments.ts";
-import { baseOrder, type OrderInput } from "../helpers/orders.ts";
-import { extractText, flat, fontsEmbedded, pageSizes } from "../helpers/pdf.ts";
+import { loadCatalogOrThrow, PROJECT_ROOT } from "../../../src/catalog/loadCatalog.ts";
+import { OrderRefusedError } from "../../../src/core/errors.ts";
+import { validateOrder } from "../../../src/order/validateOrder.ts";
+import { type GenerateOptions, generateDocuments } from "../../../src/pipeline/generateDocuments.ts";
+import { baseOrder, type OrderInput } from "../../helpers/orders.ts";
+import { extractText, flat, fontsEmbedded, pageSizes } from "../../helpers/pdf.ts";
 import {
   type Box,
   contentFontSizes,
@@ -21,7 +21,7 @@ import {
   type TextItem,
   textItems,
   toMm,
-} from "../helpers/pdfItems.ts";
+} from "../../helpers/pdfItems.ts";
 
 const catalog = loadCatalogOrThrow();
 

@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
-import { measure, wrap } from "../../src/render/text/canvasText.ts";
-import { prepareFonts } from "../../src/render/text/fontSetup.ts";
+import { PROJECT_ROOT } from "../../../src/catalog/loadCatalog.ts";
+import { measure, wrap } from "../../../src/render/text/canvasText.ts";
+import { prepareFonts } from "../../../src/render/text/fontSetup.ts";
 
 beforeAll(() => prepareFonts());
 

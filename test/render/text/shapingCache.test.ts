@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as fontkit from "fontkit";
 import { describe, expect, test } from "vitest";
-import { ARABIC_FONT_FILES, FONT_FILES } from "../../src/render/text/fonts.ts";
-import { rememberShaping, type ShapingFont } from "../../src/render/text/shapingCache.ts";
+import { ARABIC_FONT_FILES, FONT_FILES } from "../../../src/render/text/fonts.ts";
+import { rememberShaping, type ShapingFont } from "../../../src/render/text/shapingCache.ts";
 
 interface Run {
   glyphs: { id: number; codePoints: number[] }[];
@@ -86,7 +86,7 @@ function latinLocaleStrings(): string[] {
       out.push(filled, ` ${filled}  `);
     } else if (value && typeof value === "object") for (const inner of Object.values(value)) collect(inner);
   };
-  const root = join(import.meta.dirname, "../../locales");
+  const root = join(import.meta.dirname, "../../../locales");
   for (const language of readdirSync(root).filter((code) => code !== "ar")) {
     for (const file of readdirSync(join(root, language)))
       collect(JSON.parse(readFileSync(join(root, language, file), "utf8")));

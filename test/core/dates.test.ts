@@ -1,6 +1,6 @@
 // Calendar arithmetic every printed date depends on. Fixed dates only: nothing here reads the clock.
 import { describe, expect, it } from "vitest";
-import { addDays, ageInYears, type IsoDate, looksLikeIsoDate, parseIsoDate } from "../src/core/dates.ts";
+import { addDays, ageInYears, type IsoDate, looksLikeIsoDate, parseIsoDate } from "../../src/core/dates.ts";
 
 /** A date the test knows to be valid, checked by parseIsoDate so a typo in a test cannot slip through. */
 function date(text: string): IsoDate {
