@@ -11,7 +11,8 @@ import { OrderRefusedError } from "../core/errors.ts";
 import { compileDocumentTemplate, type RenderMarkup, type SecondLanguage } from "../document/createTemplateEngine.ts";
 import type { CardDoc, LeafletDoc } from "../document/documentTypes.ts";
 import { parseCardMarkup, parseMarkup } from "../document/parseMarkup.ts";
-import type { CardFormat } from "../order/cardFormats.ts";
+import type { CardFormat } from "../order/documentOptions.ts";
+import { DOCUMENT_KINDS, type DocumentKind } from "../order/documentOptions.ts";
 import type { Order, PaperSize } from "../order/orderTypes.ts";
 import { buildSchedule } from "../regimen/buildSchedule.ts";
 import { buildVisitPlan } from "../regimen/buildVisitPlan.ts";
@@ -23,12 +24,11 @@ import { TextDoesNotFitError } from "../render/text/fitText.ts";
 import { createTheme } from "../render/theme.ts";
 import { leafletReview } from "../review/leafletReview.ts";
 import { reviewPolicyProblems } from "../review/reviewPolicy.ts";
-import { DOCUMENT_KINDS, type DocumentKind } from "./documentKinds.ts";
 import { blankBackPageText, padLeafletForDuplex } from "./duplexPadding.ts";
 
 export const CREATOR = "patient-leaflets";
 
-export { DOCUMENT_KINDS, type DocumentKind } from "./documentKinds.ts";
+export { DOCUMENT_KINDS, type DocumentKind } from "../order/documentOptions.ts";
 
 export interface GenerateOptions {
   paper?: PaperSize;

@@ -4,10 +4,11 @@
 import { rmSync } from "node:fs";
 import { basename } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { PAPER_SIZES, type PaperSize } from "../order/orderTypes.ts";
+import { type PaperSize, parsePaper } from "../order/documentOptions.ts";
 import type { BatchCreatedResponse } from "./apiTypes.ts";
 import { type BatchJob, type BatchJobStore, MAX_OPEN_JOBS } from "./batchJobs.ts";
 import { BASE_HEADERS, HttpError, httpError, mediaType, sendJson } from "./http.ts";
+import { queryOption } from "./queryOptions.ts";
 import { CSV_LIMIT_BYTES, drain, saveBodyToFile } from "./readBody.ts";
 import type { Router } from "./router.ts";
 import { zipResults } from "./zipResults.ts";
@@ -27,17 +28,19 @@ export function registerBatchRoutes(router: Router, store: BatchJobStore): void 
         `send the CSV file itself as the request body with Content-Type: text/csv (got ${type ? `"${type}"` : "no Content-Type"})`,
       );
     }
-    const paper = url.searchParams.get("paper") ?? "A4";
-    if (!PAPER_SIZES.includes(paper as PaperSize)) {
+    let paper: PaperSize;
+    try {
+      paper = queryOption(url, "paper", "A4", parsePaper);
+    } catch (error) {
       await drain(req);
-      throw httpError(400, "paper", `must be ${PAPER_SIZES.join(" or ")} (got "${paper}")`);
+      throw error;
     }
     if (store.openJobs() >= MAX_OPEN_JOBS) {
       await drain(req);
       throw httpError(429, "(batch)", `${MAX_OPEN_JOBS} batches are waiting or running; try again when one is done`);
     }
     const job = store.prepare(uploadName(url, format), format, {
-      paper: paper as PaperSize,
+      paper,
       merge: ["1", "true", "yes"].includes(url.searchParams.get("merge") ?? ""),
     });
     try {

@@ -10,13 +10,14 @@ import { loadFhirMappingOrThrow } from "../fhir/loadFhirMapping.ts";
 import type { FhirOrderFlags } from "../fhir/mapFhirOrder.ts";
 import { orderFromFhir } from "../fhir/orderFromFhir.ts";
 import { FHIR_LIMIT_BYTES, parseFhirJson } from "../fhir/parseFhirJson.ts";
-import { type Order, PAPER_SIZES, type PaperSize } from "../order/orderTypes.ts";
+import { parseDocumentKind, parsePaper } from "../order/documentOptions.ts";
+import type { Order } from "../order/orderTypes.ts";
 import { validateOrder } from "../order/validateOrder.ts";
-import { DOCUMENT_KINDS, type DocumentKind } from "../pipeline/generateDocuments.ts";
 import type { RenderService } from "../workers/renderService.ts";
 import type { ErrorResponse } from "./apiTypes.ts";
 import { BASE_HEADERS, HttpError, httpError, mediaType, sendJson } from "./http.ts";
 import { type RenderedHook, sendRenderedPdf } from "./orderRoutes.ts";
+import { queryOption } from "./queryOptions.ts";
 import { drain, MB, readJsonBody } from "./readBody.ts";
 import type { RequestContext, Router } from "./router.ts";
 
@@ -35,14 +36,8 @@ export function registerFhirRoutes(
 
   router.add("POST", "/api/fhir/render", async (context) => {
     const { req, res, url } = context;
-    const kind = url.searchParams.get("kind") ?? "leaflet";
-    if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) {
-      throw httpError(400, "kind", `must be ${DOCUMENT_KINDS.join(" or ")} (got "${kind}")`);
-    }
-    const paper = url.searchParams.get("paper") ?? "A4";
-    if (!PAPER_SIZES.includes(paper as PaperSize)) {
-      throw httpError(400, "paper", `must be ${PAPER_SIZES.join(" or ")} (got "${paper}")`);
-    }
+    const kind = queryOption(url, "kind", "leaflet", parseDocumentKind);
+    const paper = queryOption(url, "paper", "A4", parsePaper);
     const parsed = parseFhirJson(await readFhirBody(req), "the request body");
     if (!parsed.ok) return refuse(context, parsed.problems, 400);
     const result = orderFromFhir(parsed.value, mapping, catalog, flagsOf(url));
@@ -53,11 +48,7 @@ export function registerFhirRoutes(
     }
     const cancelled = new AbortController();
     res.once("close", () => cancelled.abort());
-    const outcome = await renderer.render(
-      order,
-      { paper: paper as PaperSize, kinds: [kind as DocumentKind] },
-      cancelled.signal,
-    );
+    const outcome = await renderer.render(order, { paper, kinds: [kind] }, cancelled.signal);
     if (!outcome.ok) return refuse(context, outcome.problems);
     const document = outcome.documents.find((d) => d.kind === kind);
     if (!document) throw new Error(`internal: no ${kind} was rendered`);

@@ -3,15 +3,16 @@
 // the file the command line writes. Nothing is written to disk and nothing about the order is logged.
 
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import { CARD_FORMATS, type CardFormat } from "../order/cardFormats.ts";
-import { type Order, PAPER_SIZES, type PaperSize } from "../order/orderTypes.ts";
+import { parseCardFormat, parseDocumentKind, parseDuplex, parsePaper } from "../order/documentOptions.ts";
+import type { Order } from "../order/orderTypes.ts";
 import { validateOrder } from "../order/validateOrder.ts";
 import { documentFileName } from "../output/fileNames.ts";
-import { DOCUMENT_KINDS, type DocumentKind, type GenerateOptions } from "../pipeline/generateDocuments.ts";
+import type { DocumentKind, GenerateOptions } from "../pipeline/generateDocuments.ts";
 import type { RenderedDocument } from "../workers/renderJobs.ts";
 import type { RenderService } from "../workers/renderService.ts";
 import type { ErrorResponse, ValidateResponse } from "./apiTypes.ts";
-import { BASE_HEADERS, httpError, sendJson } from "./http.ts";
+import { BASE_HEADERS, sendJson } from "./http.ts";
+import { queryOption } from "./queryOptions.ts";
 import { readJsonBody } from "./readBody.ts";
 import type { RequestContext, Router } from "./router.ts";
 
@@ -73,28 +74,12 @@ export function sendRenderedPdf(
 /** kind (leaflet|card), paper (A4|Letter), the card's format (id1|sheet) and duplex (1|0: a blank back page
  * for a leaflet with an odd page count) from the query, checked like the CLI's options. */
 function documentOptions({ url }: RequestContext): GenerateOptions & { kinds: DocumentKind[] } {
-  const kind = url.searchParams.get("kind") ?? "leaflet";
-  if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) {
-    throw httpError(400, "kind", `must be ${DOCUMENT_KINDS.join(" or ")} (got "${kind}")`);
-  }
-  const paper = url.searchParams.get("paper") ?? "A4";
-  if (!PAPER_SIZES.includes(paper as PaperSize)) {
-    throw httpError(400, "paper", `must be ${PAPER_SIZES.join(" or ")} (got "${paper}")`);
-  }
-  const cardFormat = url.searchParams.get("format") ?? "id1";
-  if (!CARD_FORMATS.includes(cardFormat as CardFormat)) {
-    throw httpError(400, "format", `must be ${CARD_FORMATS.join(" or ")} (got "${cardFormat}")`);
-  }
-  const duplex = url.searchParams.get("duplex") ?? "0";
-  if (!["0", "1", "false", "true"].includes(duplex)) {
-    throw httpError(400, "duplex", `must be 1 or 0 (got "${duplex}")`);
-  }
-  return {
-    paper: paper as PaperSize,
-    kinds: [kind as DocumentKind],
-    cardFormat: cardFormat as CardFormat,
-    ...(duplex === "1" || duplex === "true" ? { duplex: true } : {}),
-  };
+  // Checked in this order (kind first): the first refused option is the one named.
+  const kind = queryOption(url, "kind", "leaflet", parseDocumentKind);
+  const paper = queryOption(url, "paper", "A4", parsePaper);
+  const cardFormat = queryOption(url, "format", "id1", parseCardFormat);
+  const duplex = queryOption(url, "duplex", "0", parseDuplex);
+  return { paper, kinds: [kind], cardFormat, ...(duplex ? { duplex: true } : {}) };
 }
 
 function refuse({ res }: RequestContext, errors: ErrorResponse["errors"]): void {

@@ -2,11 +2,12 @@
 import { availableParallelism } from "node:os";
 import { REPORT_FORMATS, type ReportFormat } from "../../batch/reportDialect.ts";
 import { type FailedRow, runBatch } from "../../batch/runBatch.ts";
-import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
+import { parsePaper } from "../../order/documentOptions.ts";
 import { createProgressDisplay } from "../shared/batchProgress.ts";
 import type { BatchFlags } from "../shared/commandFlags.ts";
 import { parseKinds, parseTimeout } from "../shared/documentOptions.ts";
 import { EXIT } from "../shared/exitCodes.ts";
+import { flagOption } from "../shared/flagOption.ts";
 import { openQueueBatchRenderer } from "../shared/queueBatch.ts";
 import { UsageError } from "../shared/usageError.ts";
 
@@ -15,14 +16,12 @@ export async function batch(input: string, flags: BatchFlags): Promise<number> {
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
     throw new UsageError(`--workers takes a whole number from 1 to 64 (got "${flags.workers}")`);
   }
-  if (!PAPER_SIZES.includes(flags.paper as PaperSize)) {
-    throw new UsageError(`--paper must be ${PAPER_SIZES.join(" or ")} (got "${flags.paper}")`);
-  }
+  const paper = flagOption("--paper", flags.paper, parsePaper);
   if (flags.format !== undefined && flags.format !== "fhir") {
     throw new UsageError(`--format takes fhir (got "${flags.format}"); CSV and JSON Lines are told by the extension`);
   }
   const timeoutMs = flags.timeout === undefined ? undefined : parseTimeout(flags.timeout);
-  const generate = { kinds: parseKinds(flags.kinds), paper: flags.paper as PaperSize, pdfa: Boolean(flags.pdfa) };
+  const generate = { kinds: parseKinds(flags.kinds), paper, pdfa: Boolean(flags.pdfa) };
   const renderer = flags.queue ? await openQueueBatchRenderer(flags.queue, input, flags.out, generate) : undefined;
   if (!REPORT_FORMATS.includes(flags.reportFormat as ReportFormat)) {
     throw new UsageError(`--report-format must be ${REPORT_FORMATS.join(", ")} (got "${flags.reportFormat}")`);

@@ -3,9 +3,8 @@ import { OrderRefusedError } from "../../core/errors.ts";
 import { locateProblems } from "../../fhir/orderFromFhir.ts";
 import { ORDER_LIMIT_BYTES, parseOrderJson } from "../../input/parseOrderJson.ts";
 import { FileReadProblem, readLimitedFile, readLimitedStream } from "../../input/readLimitedFile.ts";
-import { CARD_FORMATS, type CardFormat } from "../../order/cardFormats.ts";
 import { DEMO_ORDER } from "../../order/demoOrder.ts";
-import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
+import { type CardFormat, parseCardFormat, parsePaper } from "../../order/documentOptions.ts";
 import { validateOrder } from "../../order/validateOrder.ts";
 import type { GeneratedDocument } from "../../pipeline/generateDocuments.ts";
 import { RenderTimeoutError, withRenderTimeout } from "../../workers/renderTimeout.ts";
@@ -13,20 +12,17 @@ import type { GenerateFlags } from "../shared/commandFlags.ts";
 import { parseKinds, renderTimeoutMs } from "../shared/documentOptions.ts";
 import { EXIT } from "../shared/exitCodes.ts";
 import { readFhirOrder, rejectFhirFlagsWithoutFhir } from "../shared/fhirOptions.ts";
+import { flagOption } from "../shared/flagOption.ts";
 import { UsageError } from "../shared/usageError.ts";
 
 export async function generate(flags: GenerateFlags): Promise<number> {
   if ([flags.demo, flags.patient, flags.fhir].filter(Boolean).length !== 1)
     throw new UsageError("give one of --demo, --patient <order.json> or --fhir <bundle.json>");
   rejectFhirFlagsWithoutFhir(flags);
-  if (!PAPER_SIZES.includes(flags.paper as PaperSize)) {
-    throw new UsageError(`--paper must be ${PAPER_SIZES.join(" or ")} (got "${flags.paper}")`);
-  }
+  const paper = flagOption("--paper", flags.paper, parsePaper);
   const kinds = parseKinds(flags.kinds);
-  if (!CARD_FORMATS.includes(flags.cardFormat as CardFormat)) {
-    throw new UsageError(`--card-format must be ${CARD_FORMATS.join(" or ")} (got "${flags.cardFormat}")`);
-  }
-  const bleedMm = parseBleed(flags.bleed, flags.cardFormat as CardFormat);
+  const cardFormat = flagOption("--card-format", flags.cardFormat, parseCardFormat);
+  const bleedMm = parseBleed(flags.bleed, cardFormat);
   const catalog = loadCatalogOrThrow();
   const timeoutMs = renderTimeoutMs(flags.timeout);
   const fhir = flags.fhir ? readFhirOrder({ ...flags, fhir: flags.fhir }, catalog) : undefined;
@@ -42,9 +38,9 @@ export async function generate(flags: GenerateFlags): Promise<number> {
   if (!validation.ok)
     throw new OrderRefusedError(fhir ? locateProblems(validation.problems, fhir.paths) : validation.problems);
   const options = {
-    paper: flags.paper as PaperSize,
+    paper,
     kinds,
-    cardFormat: flags.cardFormat as CardFormat,
+    cardFormat,
     bleedMm,
     pdfa: Boolean(flags.pdfa),
     ...(flags.duplex ? { duplex: true } : {}),

@@ -1,7 +1,7 @@
 // `leaflets generate`: one order (a JSON file, or the demo patient) → its PDFs in DIR/<patientId>/.
 import type { Command } from "commander";
+import { DOCUMENT_KINDS } from "../../order/documentOptions.ts";
 import { PAPER_SIZES } from "../../order/orderTypes.ts";
-import { DOCUMENT_KINDS } from "../../pipeline/documentKinds.ts";
 import type { GenerateFlags } from "../shared/commandFlags.ts";
 import type { Runner } from "../shared/runner.ts";
 

@@ -1,17 +1,11 @@
 // Options shared by `generate`, `batch` and `serve`: which document kinds to make, how long a render may take.
-import { DOCUMENT_KINDS, type DocumentKind } from "../../pipeline/documentKinds.ts";
+import { DOCUMENT_KINDS, type DocumentKind, parseDocumentKinds } from "../../order/documentOptions.ts";
 import { UsageError } from "./usageError.ts";
 
 export function parseKinds(text: string): DocumentKind[] {
-  const kinds = text
-    .split(",")
-    .map((k) => k.trim())
-    .filter(Boolean);
-  const unknown = kinds.filter((k) => !DOCUMENT_KINDS.includes(k as DocumentKind));
-  if (kinds.length === 0 || unknown.length > 0) {
-    throw new UsageError(`--kinds takes ${DOCUMENT_KINDS.join(" and/or ")}, comma-separated (got "${text}")`);
-  }
-  return kinds as DocumentKind[];
+  const kinds = parseDocumentKinds(text);
+  if (!kinds) throw new UsageError(`--kinds takes ${DOCUMENT_KINDS.join(" and/or ")}, comma-separated (got "${text}")`);
+  return kinds;
 }
 
 /** The default render limit of `generate` and the page (seconds); LEAFLETS_RENDER_TIMEOUT_S overrides it. */

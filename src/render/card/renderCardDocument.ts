@@ -3,7 +3,7 @@
 // office printer. The single card is always laid out: it decides whether a second language fits its back.
 import type { Brand } from "../../catalog/loadBrand.ts";
 import type { CardDoc } from "../../document/documentTypes.ts";
-import type { CardFormat } from "../../order/cardFormats.ts";
+import type { CardFormat } from "../../order/documentOptions.ts";
 import type { PdfMeta } from "../PdfDocument.tsx";
 import { createCardTheme } from "../theme.ts";
 import { BODY_PADDING } from "./CardFace.tsx";
