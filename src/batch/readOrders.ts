@@ -7,13 +7,12 @@ import { extname } from "node:path";
 import { createInterface } from "node:readline";
 import { parse } from "csv-parse";
 import { z } from "zod";
-import type { FieldProblem } from "../errors.ts";
+import { type FieldProblem, InputError } from "../errors.ts";
 import { fhirLineToRow } from "../fhir/fhirBatchRows.ts";
 import { parseOrderJson } from "../input/parseOrderJson.ts";
 import { fieldSchemas, REQUIRED_FIELDS } from "../order/fieldSchemas.ts";
-import { InputError } from "./inputErrors.ts";
 
-export { InputError } from "./inputErrors.ts";
+export { InputError } from "../errors.ts";
 
 /** One input record: its row number (as a person would find it) and either the order's fields or why it could not be read. */
 export type InputRow =

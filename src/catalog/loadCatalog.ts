@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Brand, loadBrand } from "../brand/loadBrand.ts";
 import { type LocaleBundle, loadLocales } from "../content/loadLocales.ts";
-import { ConfigError } from "../errors.ts";
+import { ConfigError, ProjectNotFoundError } from "../errors.ts";
 import { loadRegimen } from "../regimen/loadRegimen.ts";
 import type { Regimen } from "../regimen/regimenTypes.ts";
 import { canPrint } from "../render/fonts.ts";
@@ -19,6 +19,7 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..
 
 export function loadCatalog(root: string = PROJECT_ROOT): { catalog: Catalog; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
+  if (!existsSync(join(root, "locales"))) throw new ProjectNotFoundError(root, "locales/ folder");
   const templates = join(root, "templates");
   const drugs = new Map<string, Drug>();
   for (const path of yamlFiles(join(templates, "drugs"))) {

@@ -8,7 +8,7 @@ import { createTranslator, type Translate } from "../content/createTranslator.ts
 import { ageInYears, toUtcDate } from "../dates.ts";
 import type { CardDoc, LeafletDoc } from "../document/documentTypes.ts";
 import { parseCardMarkup, parseMarkup } from "../document/parseMarkup.ts";
-import { OrderRefusedError } from "../errors.ts";
+import { OrderNotValidatedError, OrderRefusedError, TextDoesNotFitError } from "../errors.ts";
 import type { Order, PaperSize } from "../order/orderTypes.ts";
 import { buildSchedule } from "../regimen/buildSchedule.ts";
 import { buildVisitPlan } from "../regimen/buildVisitPlan.ts";
@@ -16,7 +16,6 @@ import type { Regimen, TreatmentPlan } from "../regimen/regimenTypes.ts";
 import { BODY_PADDING } from "../render/card/CardFace.tsx";
 import { CARD_HEIGHT, CARD_WIDTH, MM } from "../render/card/cardGeometry.ts";
 import { type CardFormat, renderCard, renderCardSheets } from "../render/card/renderCardPdf.tsx";
-import { TextDoesNotFitError } from "../render/fitText.ts";
 import type { PdfMeta } from "../render/LeafletPdf.tsx";
 import { renderPdf } from "../render/renderPdf.tsx";
 import { createCardTheme, createTheme } from "../render/theme.ts";
@@ -247,6 +246,7 @@ function translatorFor(catalog: Catalog, language: string, namespace: string): T
 
 /** Validated orders only reach here, so a miss is a programming error, not a user error. */
 function required<T>(value: T | undefined, what: string, id: string): T {
-  if (value === undefined) throw new Error(`internal: ${what} "${id}" not in the catalog (was the order validated?)`);
+  if (value === undefined)
+    throw new OrderNotValidatedError(`${what} "${id}" not in the catalog (was the order validated?)`);
   return value;
 }

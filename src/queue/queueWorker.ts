@@ -8,6 +8,7 @@ import { relative } from "node:path";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import { isMachineFault } from "../batch/renderJobs.ts";
 import { RenderPool } from "../batch/renderPool.ts";
+import { RenderFailedError } from "../errors.ts";
 import { RenderService } from "../web/renderService.ts";
 import { connectionOptions, safeQueueUrl } from "./queueConnection.ts";
 import {
@@ -71,7 +72,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
       };
     }
     // The messages name fields and rules, never the order's values.
-    if (isMachineFault(result)) throw new Error(result.errors.map((e) => e.message).join("; "));
+    if (isMachineFault(result)) throw new RenderFailedError(result.errors.map((e) => e.message).join("; "));
     throw new UnrecoverableError(encodeProblems(result.errors));
   }
 

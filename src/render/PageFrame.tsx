@@ -9,6 +9,7 @@
 import { Canvas, Image } from "@react-pdf/renderer";
 import { logoImage } from "../brand/logoImages.ts";
 import type { LeafletDoc } from "../document/documentTypes.ts";
+import { InternalError } from "../errors.ts";
 import { drawBlocks, drawRule, heightOf, textBlock } from "./canvasBlocks.ts";
 import type { Painter } from "./canvasText.ts";
 import { isolate } from "./isolate.ts";
@@ -176,6 +177,6 @@ interface PageInfo {
  */
 function pageLabel(pattern: string, page: PageInfo | undefined): string {
   if (!page?.pageNumber || !page.totalPages)
-    throw new Error("internal: the page label was drawn without its page number");
+    throw new InternalError("the page label was drawn without its page number");
   return pattern.replace("{page}", String(page.pageNumber)).replace("{total}", String(page.totalPages));
 }

@@ -2,6 +2,7 @@
 // renders with react-pdf (fonts registered once, hyphenation off: no English patterns on other languages).
 import { Font, renderToBuffer } from "@react-pdf/renderer";
 import type { LeafletDoc } from "../document/documentTypes.ts";
+import { InternalError } from "../errors.ts";
 import { checkGlyphs } from "./checkGlyphs.ts";
 import { composeLeaflet } from "./composeLeaflet.ts";
 import { ARABIC_FONT_FAMILY, ARABIC_FONT_FILES, FONT_FAMILY, FONT_FILES } from "./fonts.ts";
@@ -51,7 +52,7 @@ export function prepareFonts(): Promise<void> {
       for (const fontWeight of [400, 700]) {
         await Font.load({ fontFamily, fontWeight });
         const font = (Font.getFont({ fontFamily, fontWeight }) as unknown as { data: WarmableFont | null }).data;
-        if (!font) throw new Error(`internal: font ${fontFamily} ${fontWeight} did not load`);
+        if (!font) throw new InternalError(`font ${fontFamily} ${fontWeight} did not load`);
         for (const codePoint of font.characterSet) {
           if (!isPresentationForm(codePoint)) font.glyphForCodePoint(codePoint);
         }

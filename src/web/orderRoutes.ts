@@ -4,6 +4,7 @@
 
 import type { RenderedDocument } from "../batch/renderJobs.ts";
 import type { Catalog } from "../catalog/catalogTypes.ts";
+import { InternalError } from "../errors.ts";
 import { type Order, PAPER_SIZES, type PaperSize } from "../order/orderTypes.ts";
 import { validateOrder } from "../order/validateOrder.ts";
 import { documentFileName } from "../output/fileNames.ts";
@@ -46,7 +47,7 @@ export function registerOrderRoutes(
     const outcome = await renderer.render(order, options, cancelled.signal);
     if (!outcome.ok) return refuse(context, outcome.problems);
     const document = outcome.documents.find((d) => d.kind === kind);
-    if (!document) throw new Error(`internal: no ${kind} was rendered`);
+    if (!document) throw new InternalError(`no ${kind} was rendered`);
     sendRenderedPdf(context, order, document, onRendered);
   });
 }

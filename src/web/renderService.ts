@@ -6,7 +6,7 @@
 import { availableParallelism } from "node:os";
 import type { RenderedDocument } from "../batch/renderJobs.ts";
 import { RenderPool } from "../batch/renderPool.ts";
-import type { FieldProblem } from "../errors.ts";
+import { type FieldProblem, RenderFailedError } from "../errors.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
 import { httpError } from "./http.ts";
@@ -54,7 +54,7 @@ export class RenderService {
         case "cancelled":
           throw httpError(503, "(request)", "the request was cancelled before its render began");
         default:
-          throw new Error(`render failed (${result.failure})`);
+          throw new RenderFailedError(`render failed (${result.failure})`);
       }
     }
     const outcome: RenderOutcome = { ok: true, documents: result.documents ?? [] };

@@ -2,13 +2,13 @@
 import { availableParallelism } from "node:os";
 import { REPORT_FORMATS, type ReportFormat } from "../../batch/reportDialect.ts";
 import { type FailedRow, runBatch } from "../../batch/runBatch.ts";
+import { UsageError } from "../../errors.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
 import { createProgressDisplay } from "../batchProgress.ts";
 import type { BatchFlags } from "../commandFlags.ts";
 import { parseKinds, parseTimeout } from "../commands/documentOptions.ts";
 import { openQueueBatchRenderer } from "../commands/queueBatch.ts";
 import { EXIT } from "../exitCodes.ts";
-import { UsageError } from "../usageError.ts";
 
 export async function batch(input: string, flags: BatchFlags): Promise<number> {
   const workers = flags.workers === undefined ? availableParallelism() : Number(flags.workers);

@@ -1,20 +1,19 @@
 import { loadCatalogOrThrow } from "../../catalog/loadCatalog.ts";
 import { CARD_FORMAT_NAMES as CARD_FORMATS } from "../../document/cardFormats.ts";
-import { OrderRefusedError } from "../../errors.ts";
+import { FileReadProblem, OrderRefusedError, RenderTimeoutError, UsageError } from "../../errors.ts";
 import { locateProblems } from "../../fhir/orderFromFhir.ts";
 import { ORDER_LIMIT_BYTES, parseOrderJson } from "../../input/parseOrderJson.ts";
-import { FileReadProblem, readLimitedFile, readLimitedStream } from "../../input/readLimitedFile.ts";
+import { readLimitedFile, readLimitedStream } from "../../input/readLimitedFile.ts";
 import { DEMO_ORDER } from "../../order/demoOrder.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
 import { validateOrder } from "../../order/validateOrder.ts";
 import type { GeneratedDocument } from "../../pipeline/generateDocuments.ts";
-import { RenderTimeoutError, withRenderTimeout } from "../../pipeline/renderTimeout.ts";
+import { withRenderTimeout } from "../../pipeline/renderTimeout.ts";
 import type { CardFormat } from "../../render/card/renderCardPdf.tsx";
 import type { GenerateFlags } from "../commandFlags.ts";
 import { parseKinds, renderTimeoutMs } from "../commands/documentOptions.ts";
 import { readFhirOrder, rejectFhirFlagsWithoutFhir } from "../commands/fhirOptions.ts";
 import { EXIT } from "../exitCodes.ts";
-import { UsageError } from "../usageError.ts";
 
 export async function generate(flags: GenerateFlags): Promise<number> {
   if ([flags.demo, flags.patient, flags.fhir].filter(Boolean).length !== 1)

@@ -1,14 +1,13 @@
 // The work of `leaflets serve`, loaded only when that command runs (its options: ../commands/serve.ts).
 import { networkInterfaces } from "node:os";
 import { pino } from "pino";
-import { UnsafeListenError } from "../../service/serviceErrors.ts";
+import { UnsafeListenError, UsageError } from "../../errors.ts";
 import { buildPage, pageIsBuilt } from "../../web/buildPage.ts";
 import { startServer } from "../../web/startServer.ts";
 import type { ServeFlags } from "../commandFlags.ts";
 import { renderTimeoutMs } from "../commands/documentOptions.ts";
 import { checkQueueUrl } from "../commands/queueBatch.ts";
 import { EXIT } from "../exitCodes.ts";
-import { UsageError } from "../usageError.ts";
 
 /** How long in-flight renders and downloads may take to finish after SIGTERM. */
 const SHUTDOWN_GRACE_MS = 30_000;

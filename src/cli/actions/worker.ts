@@ -1,10 +1,10 @@
 // The work of `leaflets worker`, loaded only when that command runs (its options: ../commands/worker.ts).
 import { availableParallelism } from "node:os";
+import { UsageError } from "../../errors.ts";
 import { startQueueWorker } from "../../queue/queueWorker.ts";
 import type { WorkerFlags } from "../commandFlags.ts";
 import { checkQueueUrl } from "../commands/queueBatch.ts";
 import { EXIT } from "../exitCodes.ts";
-import { UsageError } from "../usageError.ts";
 
 export async function worker(flags: WorkerFlags): Promise<number> {
   const concurrency = flags.concurrency === undefined ? availableParallelism() : Number(flags.concurrency);

@@ -2,11 +2,11 @@
 // (who did what, when, for which patient id) as a table or JSON; `leaflets audit verify` walks the hash
 // chain and names the first record that was changed, inserted or deleted (exit 1).
 import type { Command } from "commander";
+import { UsageError } from "../../errors.ts";
 import type { AuditRecord } from "../../service/auditTrail.ts";
 import { DEFAULT_DATA_DIR } from "../../service/dataDir.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
-import { UsageError } from "../usageError.ts";
 
 interface AuditFlags {
   data: string;

@@ -1,6 +1,6 @@
 // Options shared by `generate`, `batch` and `serve`: which document kinds to make, how long a render may take.
+import { UsageError } from "../../errors.ts";
 import { DOCUMENT_KINDS, type DocumentKind } from "../../pipeline/documentKinds.ts";
-import { UsageError } from "../usageError.ts";
 
 export function parseKinds(text: string): DocumentKind[] {
   const kinds = text

@@ -1,12 +1,11 @@
 // `generate --fhir`: the FHIR file read (exit 2 if it cannot be), mapped with templates/fhir/mapping.yaml and
 // the order flags (--regimen, --cycles, --ppp, --lang, --select); a mapping problem refuses the order (exit 1).
 import type { Catalog } from "../../catalog/catalogTypes.ts";
-import { OrderRefusedError } from "../../errors.ts";
+import { FileReadProblem, OrderRefusedError, UsageError } from "../../errors.ts";
 import { loadFhirMappingOrThrow } from "../../fhir/loadFhirMapping.ts";
 import { type FhirOrderFlags, mapFhirOrder } from "../../fhir/mapFhirOrder.ts";
 import { FHIR_LIMIT_BYTES, parseFhirJson } from "../../fhir/parseFhirJson.ts";
-import { FileReadProblem, readLimitedFile } from "../../input/readLimitedFile.ts";
-import { UsageError } from "../usageError.ts";
+import { readLimitedFile } from "../../input/readLimitedFile.ts";
 
 export interface FhirCliFlags {
   fhir?: string;

@@ -1,11 +1,10 @@
 // `leaflets batch --queue URL`: opens the batch's side of the render queue, checking the input can be read
 // first (exit code 2, as without --queue), and says on stderr whether it attaches to an earlier run's jobs.
 import { existsSync } from "node:fs";
-import { InputError } from "../../batch/inputErrors.ts";
+import { InputError, QueueUrlError, UsageError } from "../../errors.ts";
 import type { GenerateOptions } from "../../pipeline/generateDocuments.ts";
 import { openQueueBatch, type QueueBatchRenderer } from "../../queue/queueBatchRenderer.ts";
-import { connectionOptions, QueueUrlError, safeQueueUrl } from "../../queue/queueConnection.ts";
-import { UsageError } from "../usageError.ts";
+import { connectionOptions, safeQueueUrl } from "../../queue/queueConnection.ts";
 
 /** A queue address that is not redis:// or rediss:// is a mistake in the invocation (exit code 2). */
 export function checkQueueUrl(url: string): void {

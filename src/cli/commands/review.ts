@@ -2,11 +2,10 @@
 // recorded in locales/reviews/*.jsonl (src/review/). Unknown names are refused with the known ones
 // listed (exit 2); an approval the validator objects to is refused (exit 1) unless --override says why.
 import type { Command } from "commander";
-import { ReviewInputError } from "../../review/reviewErrors.ts";
+import { ReviewInputError, UsageError } from "../../errors.ts";
 import type { SectionStatus } from "../../review/reviewStatus.ts";
 import { EXIT } from "../exitCodes.ts";
 import type { Runner } from "../runner.ts";
-import { UsageError } from "../usageError.ts";
 
 interface CommonFlags {
   project?: string;

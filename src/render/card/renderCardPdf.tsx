@@ -4,7 +4,7 @@
 import { renderToBuffer } from "@react-pdf/renderer";
 import { PDFDocument } from "pdf-lib";
 import type { CardDoc } from "../../document/documentTypes.ts";
-import { LeafletError } from "../../errors.ts";
+import { CardOverflowError, InternalError } from "../../errors.ts";
 import { countPages } from "../../pipeline/countPages.ts";
 import { checkGlyphs } from "../checkGlyphs.ts";
 import type { PdfMeta } from "../LeafletPdf.tsx";
@@ -17,16 +17,6 @@ import { type CardSecondLanguageResult, fitSecondLanguage, withSecondLanguageAsB
 
 export const CARD_FORMATS = ["id1", "sheet"] as const;
 export type CardFormat = (typeof CARD_FORMATS)[number];
-
-export class CardOverflowError extends LeafletError {
-  constructor(language: string) {
-    super(
-      "CARD_TEXT_TOO_LONG",
-      `the card's text does not fit on an ID-1 card (language ${language}); nothing was printed`,
-      "Shorten the card texts in the locale file, or print without the card (--kinds leaflet).",
-    );
-  }
-}
 
 /** A single card (front and back pages), refused if any face ran over. `bleed` in points. */
 export async function renderSingleCard(
@@ -70,7 +60,7 @@ export async function renderCardSheets(unresolved: CardDoc[], theme: Theme, meta
   const bytes = toBytes(await renderToBuffer(<CardSheetPdf cards={cards} theme={theme} meta={meta} />));
   const expected = 2 * Math.ceil(cards.length / CARDS_PER_SHEET);
   if (countPages(bytes) !== expected)
-    throw new Error(`internal: a card sheet has ${countPages(bytes)} pages, not ${expected}`);
+    throw new InternalError(`a card sheet has ${countPages(bytes)} pages, not ${expected}`);
   return bytes;
 }
 
