@@ -7,8 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, type ExpectStatic, test } from "vitest";
 import { runCli as cli, type CliRun as Run } from "../helpers/cli.ts";
 import { baseOrder, type OrderInput } from "../helpers/orders.ts";
-import { extractText, flat, pageSizes } from "../helpers/pdf.ts";
-import { pageBoxes, toMm } from "../helpers/pdfItems.ts";
+import { extractText, flat, pageBoxes, pageSizes, toMm } from "../helpers/pdf.ts";
 
 let root: string;
 let counter = 0;

@@ -7,27 +7,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { runCli as cli } from "../helpers/cli.ts";
+import { FHIR_BUNDLE_ORDER } from "../helpers/orders.ts";
 import { extractText, flat } from "../helpers/pdf.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/fhir");
 const fixturePath = (name: string) => join(FIXTURES, `${name}.json`);
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form FHIR JSON edited by the tests
 const fixture = (name: string): Record<string, any> => JSON.parse(readFileSync(fixturePath(name), "utf8"));
-
-/** The order of bundle-collection.json written as a JSON order. */
-const ZOE_JSON = {
-  patientId: "FHIR-0001",
-  name: "Zoë de Vries",
-  drug: "pomalidomide",
-  regimen: "pd-28",
-  doseMg: 4,
-  startDate: "2026-12-01",
-  cycles: 3,
-  pppCategory: "woman-childbearing",
-  language: "nl",
-  dateOfBirth: "1958-04-30",
-  contact: { nurseLine: "+31 20 555 0111", emergency: "+31 20 555 0122" },
-};
 
 let root: string;
 let counter = 0;
@@ -60,7 +46,7 @@ describe.concurrent("leaflets generate --fhir", { timeout: HEAVY_TIMEOUT }, () =
     const jsonOut = freshDir("json");
     const [fromFhir, fromJson] = await Promise.all([
       cli(["generate", "--fhir", fixturePath("bundle-collection"), "--out", fhirOut, "--ics", "--json"]),
-      cli(["generate", "--patient", writeJson(jsonOut, "order.json", ZOE_JSON), "--out", jsonOut]),
+      cli(["generate", "--patient", writeJson(jsonOut, "order.json", FHIR_BUNDLE_ORDER), "--out", jsonOut]),
     ]);
     expect(fromFhir.stderr).toBe("");
     expect(fromFhir.code).toBe(0);

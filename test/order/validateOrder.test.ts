@@ -40,20 +40,8 @@ describe("validateOrder: a valid order", () => {
     const result = validateOrder(validOrder(), catalog);
     expect(result).toStrictEqual({
       ok: true,
-      order: {
-        patientId: "MRN-001234",
-        name: "Zoë Çelik",
-        drug: "pomalidomide",
-        regimen: "pd-28",
-        doseMg: 4,
-        startDate: "2026-12-01",
-        cycles: 3,
-        pppCategory: "woman-childbearing",
-        language: "en",
-        dateOfBirth: "1961-03-14",
-        brand: "default",
-        contact: {},
-      },
+      // Every field as given (baseOrder's), and what validation adds: the default brand, no contact overrides.
+      order: { ...validOrder(), brand: "default", contact: {} },
     });
   });
 

@@ -5,10 +5,9 @@ import { type FailedRow, runBatch } from "../../batch/runBatch.ts";
 import { UsageError } from "../../errors.ts";
 import { PAPER_SIZES, type PaperSize } from "../../order/orderTypes.ts";
 import { createProgressDisplay } from "../batchProgress.ts";
-import type { BatchFlags } from "../commandFlags.ts";
-import { parseKinds, parseTimeout } from "../commands/documentOptions.ts";
-import { openQueueBatchRenderer } from "../commands/queueBatch.ts";
+import { type BatchFlags, parseKinds, parseTimeout } from "../commandFlags.ts";
 import { EXIT } from "../exitCodes.ts";
+import { openQueueBatchRenderer } from "./queueBatch.ts";
 
 export async function batch(input: string, flags: BatchFlags): Promise<number> {
   const workers = flags.workers === undefined ? availableParallelism() : Number(flags.workers);

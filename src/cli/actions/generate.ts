@@ -10,10 +10,9 @@ import { validateOrder } from "../../order/validateOrder.ts";
 import type { GeneratedDocument } from "../../pipeline/generateDocuments.ts";
 import { withRenderTimeout } from "../../pipeline/renderTimeout.ts";
 import type { CardFormat } from "../../render/card/renderCardPdf.tsx";
-import type { GenerateFlags } from "../commandFlags.ts";
-import { parseKinds, renderTimeoutMs } from "../commands/documentOptions.ts";
-import { readFhirOrder, rejectFhirFlagsWithoutFhir } from "../commands/fhirOptions.ts";
+import { type GenerateFlags, parseKinds, rejectFhirFlagsWithoutFhir, renderTimeoutMs } from "../commandFlags.ts";
 import { EXIT } from "../exitCodes.ts";
+import { readFhirOrder } from "./fhirOrder.ts";
 
 export async function generate(flags: GenerateFlags): Promise<number> {
   if ([flags.demo, flags.patient, flags.fhir].filter(Boolean).length !== 1)

@@ -4,9 +4,7 @@ import { pino } from "pino";
 import { UnsafeListenError, UsageError } from "../../errors.ts";
 import { buildPage, pageIsBuilt } from "../../web/buildPage.ts";
 import { startServer } from "../../web/startServer.ts";
-import type { ServeFlags } from "../commandFlags.ts";
-import { renderTimeoutMs } from "../commands/documentOptions.ts";
-import { checkQueueUrl } from "../commands/queueBatch.ts";
+import { checkQueueUrl, renderTimeoutMs, type ServeFlags } from "../commandFlags.ts";
 import { EXIT } from "../exitCodes.ts";
 
 /** How long in-flight renders and downloads may take to finish after SIGTERM. */

@@ -2,8 +2,7 @@
 import { availableParallelism } from "node:os";
 import { UsageError } from "../../errors.ts";
 import { startQueueWorker } from "../../queue/queueWorker.ts";
-import type { WorkerFlags } from "../commandFlags.ts";
-import { checkQueueUrl } from "../commands/queueBatch.ts";
+import { checkQueueUrl, type WorkerFlags } from "../commandFlags.ts";
 import { EXIT } from "../exitCodes.ts";
 
 export async function worker(flags: WorkerFlags): Promise<number> {
