@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   REVIEW_INPUT: { exit: "refused", status: 422 },
   REVIEW_REFUSED: { exit: "refused", status: 409 },
   USER_INVALID: { exit: "usage", status: 422 },
+  DATE_INVALID: { exit: "usage", status: 400 },
   UNSAFE_LISTEN: { exit: "refused", status: 500 },
   QUEUE_URL: { exit: "refused", status: 500 },
   // What the server refuses about a request itself (web/): one code a status
@@ -329,6 +330,14 @@ export class UserError extends LeafletError {
   constructor(message: string) {
     super("USER_INVALID", message);
     this.name = "UserError";
+  }
+}
+
+/** A date or time asked for (the audit trail's since and until) that is not one. */
+export class DateInvalidError extends LeafletError {
+  constructor(message: string) {
+    super("DATE_INVALID", message, "Give a date as YYYY-MM-DD, or a time as 2026-12-01T14:30:00Z.");
+    this.name = "DateInvalidError";
   }
 }
 
