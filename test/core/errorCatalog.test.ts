@@ -4,6 +4,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { logoImage } from "../../src/brand/logoImages.ts";
+import { loadCatalog } from "../../src/catalog/loadCatalog.ts";
 import { EXIT, EXIT_CODE_OF } from "../../src/cli/exitCodes.ts";
 import {
   ConfigError,
@@ -19,6 +21,8 @@ import {
   OrderRefusedError,
   UsageError,
 } from "../../src/errors.ts";
+import { patientFolderName } from "../../src/output/fileNames.ts";
+import { countPages } from "../../src/pipeline/countPages.ts";
 
 const SRC = join(import.meta.dirname, "../../src");
 const CATALOG = "errors.ts";
@@ -131,3 +135,31 @@ describe("describeProblem", () => {
     expect(new InternalError("x")).toBeInstanceOf(LeafletError);
   });
 });
+
+describe("conditions a user can cause have their own codes, not INTERNAL", () => {
+  const codeOf = (action: () => unknown) => describeProblem(catching(action)).code;
+
+  it("a project folder without locales/ (leaflets list --project DIR)", () => {
+    expect(codeOf(() => loadCatalog("/nonexistent/leaflets-project"))).toBe("PROJECT_NOT_FOUND");
+  });
+
+  it("a patient id that cannot name a folder (a library caller's unvalidated order)", () => {
+    const problem = describeProblem(catching(() => patientFolderName("")));
+    expect(problem).toMatchObject({ code: "ORDER_REFUSED", exit: "refused" });
+    expect(problem.problems).toEqual([{ field: "patientId", message: "cannot be used as a folder name" }]);
+  });
+
+  it("a logo that was not loaded with the catalog, and a PDF without a page count", () => {
+    expect(codeOf(() => logoImage("/nowhere/logo.png"))).toBe("LOGO_NOT_LOADED");
+    expect(codeOf(() => countPages(new TextEncoder().encode("%PDF-1.7 no pages")))).toBe("PDF_UNREADABLE");
+  });
+});
+
+function catching(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected an error");
+}

@@ -33,15 +33,10 @@ export function baseOrder(): OrderInput {
 }
 
 /** The order test/fixtures/fhir/bundle-collection.json holds, written as a JSON order (fictional patient). */
-export const FHIR_BUNDLE_ORDER = {
+export const FHIR_BUNDLE_ORDER: OrderInput = {
+  ...baseOrder(),
   patientId: "FHIR-0001",
   name: "Zoë de Vries",
-  drug: "pomalidomide",
-  regimen: "pd-28",
-  doseMg: 4,
-  startDate: "2026-12-01",
-  cycles: 3,
-  pppCategory: "woman-childbearing",
   language: "nl",
   dateOfBirth: "1958-04-30",
   contact: { nurseLine: "+31 20 555 0111", emergency: "+31 20 555 0122" },
