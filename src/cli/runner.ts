@@ -17,7 +17,8 @@ export function createRunner(setExitCode: (code: number) => void): Runner {
 
 function report(error: unknown, json: boolean): number {
   const problem = describeProblem(error);
-  // A value that is not a LeafletError: its own message on the local terminal (the server and reports show only its kind).
+  // A value that is not a LeafletError: its own message, on the local terminal only (the server and the
+  // reports show only its kind).
   const message =
     problem.detail === undefined
       ? problem.message

@@ -1,5 +1,6 @@
 // Answering over node:http: JSON answers, errors as answers (HttpError, or any error through the catalog's
-// describeProblem and its status), and the headers every answer carries. Answers never echo a request body: an order holds a name and a date of birth.
+// describeProblem and its status), and the headers every answer carries. Answers never echo a request
+// body: an order holds a name and a date of birth.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { describeProblem, HttpError } from "../errors.ts";
 import type { ErrorResponse, FieldProblem } from "./apiTypes.ts";
