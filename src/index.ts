@@ -3,8 +3,16 @@
 export type { Catalog } from "./catalog/catalogTypes.ts";
 export { loadCatalog, loadCatalogOrThrow } from "./catalog/loadCatalog.ts";
 export type { ConfigProblem } from "./core/configProblem.ts";
-export type { FieldProblem } from "./core/errors.ts";
-export { ConfigError, LeafletError, OrderRefusedError, OutputError } from "./core/errors.ts";
+export type { ErrorCode, ExitClass, FieldProblem, ProblemDescription } from "./core/errors.ts";
+export {
+  ConfigError,
+  describeProblem,
+  ERROR_CODES,
+  InternalError,
+  LeafletError,
+  OrderRefusedError,
+  OutputError,
+} from "./core/errors.ts";
 export type { Order, PaperSize, PppCategory } from "./order/orderTypes.ts";
 export { type OrderValidation, validateOrder } from "./order/validateOrder.ts";
 export {

@@ -11,6 +11,7 @@ import { createInterface } from "node:readline";
 import { PDFDocument, rgb } from "pdf-lib";
 import writeFileAtomic from "write-file-atomic";
 import type { Catalog } from "../catalog/catalogTypes.ts";
+import { InternalError, PdfUnreadableError } from "../core/errors.ts";
 import { appendBlankBackPage, blankBackPageText } from "../pipeline/duplexPadding.ts";
 import { CARD_HEIGHT, CARD_WIDTH, CARDS_PER_SHEET, MM, SHEET, sheetSlot } from "../render/card/cardGeometry.ts";
 
@@ -30,7 +31,7 @@ export class PrintJobCollector {
   add(files: string[]): void {
     for (const file of files) {
       const match = /^[a-z0-9-]+-(leaflet|card)-([a-z]{2}(?:-[a-z]{2})?)\.pdf$/.exec(basename(file));
-      if (!match) throw new Error(`internal: no print job for the file name ${basename(file)}`);
+      if (!match) throw new InternalError(`no print job for the file name ${basename(file)}`);
       const kind: JobKind = match[1] === "leaflet" ? "leaflets" : "cards";
       const language = match[2] as string;
       const key = `${kind}-${language}`;
@@ -99,7 +100,7 @@ async function imposeCards(files: string[], language: string): Promise<Uint8Arra
     const back = merged.addPage([SHEET.width, SHEET.height]);
     for (const [i, file] of sheet.entries()) {
       const [frontFace, backFace] = await merged.embedPdf(readFileSync(file), [0, 1]);
-      if (!frontFace || !backFace) throw new Error(`internal: ${basename(file)} is not a two-page card`);
+      if (!frontFace || !backFace) throw new PdfUnreadableError(`${basename(file)} is not a two-page card`);
       for (const [page, face, side] of [
         [front, frontFace, "front"],
         [back, backFace, "back"],

@@ -7,13 +7,13 @@ import { extname } from "node:path";
 import { createInterface } from "node:readline";
 import { parse } from "csv-parse";
 import { z } from "zod";
-import type { FieldProblem } from "../core/errors.ts";
-import { fhirLineToRow } from "../fhir/fhirBatchRows.ts";
+import type { Catalog } from "../catalog/catalogTypes.ts";
+import { type FieldProblem, InputError, InternalError } from "../core/errors.ts";
+import { fhirRowReader } from "../fhir/fhirBatchRows.ts";
 import { parseOrderJson } from "../input/parseOrderJson.ts";
 import { fieldSchemas, REQUIRED_FIELDS } from "../order/fieldSchemas.ts";
-import { InputError } from "./inputErrors.ts";
 
-export { InputError } from "./inputErrors.ts";
+export { InputError } from "../core/errors.ts";
 
 /** One input record: its row number (as a person would find it) and either the order's fields or why it could not be read. */
 export type InputRow =
@@ -54,12 +54,17 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const HEADER_HINT = `The first row must name the order's fields, e.g. ${REQUIRED_FIELDS.join(";")}; contact numbers go in contact.nurseLine and contact.emergency.`;
 const CSV_ROW_HINT = 'Open the file in a spreadsheet, correct that row and save it again as "CSV UTF-8".';
 
-/** Streams the orders of a .csv or .jsonl/.ndjson file, in file order. Memory stays flat for any file size. */
-export async function* readOrders(path: string, given?: "fhir"): AsyncGenerator<InputRow> {
+/**
+ * Streams the orders of a .csv or .jsonl/.ndjson file, in file order. Memory stays flat for any file size.
+ * FHIR lines are mapped with the batch's catalog (`catalog`, which "fhir" needs).
+ */
+export async function* readOrders(path: string, given?: "fhir", catalog?: Catalog): AsyncGenerator<InputRow> {
   const format = given ?? formatOf(path);
+  if (format === "fhir" && !catalog) throw new InternalError("FHIR rows are read with the batch's catalog");
   const input = await openInput(path);
-  if (format === "fhir") {
-    for await (const line of jsonLines(path, input)) yield fhirLineToRow(line);
+  if (format === "fhir" && catalog) {
+    const toRow = fhirRowReader(catalog);
+    for await (const line of jsonLines(path, input)) yield toRow(line);
   } else if (format === "csv") {
     for await (const { columns, record } of csvDataRecords(path, input)) yield csvRecordToRow(columns, record);
   } else {

@@ -153,7 +153,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const limit = pool.inFlight ?? Math.max(4, options.workers * 4);
   let index = 0;
   try {
-    for await (const input of readOrders(options.input, options.format)) {
+    for await (const input of readOrders(options.input, options.format, catalog)) {
       const position = index++;
       const task = handle(input).then((entry) => inOrder.put(position, entry));
       window.add(task);

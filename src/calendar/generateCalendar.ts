@@ -4,6 +4,7 @@ import type { Catalog } from "../catalog/catalogTypes.ts";
 import { createTranslator } from "../content/createTranslator.ts";
 import { createFormatters } from "../content/formatters.ts";
 import { drugName } from "../content/words.ts";
+import { OrderNotValidatedError } from "../core/errors.ts";
 import type { Order } from "../order/orderTypes.ts";
 import { buildPlan } from "../pipeline/generateDocuments.ts";
 import { buildCalendarDays } from "./calendarEvents.ts";
@@ -29,7 +30,7 @@ export async function generateCalendar(order: Order, catalog: Catalog, stamp: Da
   const regimen = catalog.regimens.get(order.regimen);
   const bundle = catalog.locales.get(order.language);
   const brand = catalog.brands.get(order.brand);
-  if (!regimen || !bundle || !brand) throw new Error("internal: the calendar needs a validated order");
+  if (!regimen || !bundle || !brand) throw new OrderNotValidatedError("the calendar needs a validated order");
   const t = createTranslator(bundle, order.drug);
   const words = { t, fmt: createFormatters(bundle.meta.intlLocale) };
   const days = buildCalendarDays(order, buildPlan(order, regimen), words, brand);

@@ -4,6 +4,7 @@
 // to hold up the nurses' page server; the async form lets other requests in between.
 import { createEventsAsync, type DateArray, type EventAttributes } from "ics";
 import { addDays, type IsoDate } from "../core/dates.ts";
+import { InternalError } from "../core/errors.ts";
 import type { CalendarDay } from "./calendarEvents.ts";
 
 export const ICS_PRODUCT_ID = "patient-leaflets";
@@ -28,7 +29,7 @@ export async function renderIcs(days: CalendarDay[], calendarName: string, stamp
     method: "PUBLISH",
     calName: calendarName,
   });
-  if (error || value === null) throw new Error(`internal: the calendar file could not be made (${error?.message})`);
+  if (error || value === null) throw new InternalError(`the calendar file could not be made (${error?.message})`);
   return value;
 }
 

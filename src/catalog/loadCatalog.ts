@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ConfigProblem } from "../core/configProblem.ts";
-import { ConfigError } from "../core/errors.ts";
+import { ConfigError, ProjectNotFoundError } from "../core/errors.ts";
 import type { Regimen } from "../regimen/regimenTypes.ts";
 import { canPrint } from "../render/text/fonts.ts";
 import type { Catalog } from "./catalogTypes.ts";
@@ -19,6 +19,7 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..
 
 export function loadCatalog(root: string = PROJECT_ROOT): { catalog: Catalog; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
+  if (!existsSync(join(root, "locales"))) throw new ProjectNotFoundError(root, "locales/ folder");
   const templates = join(root, "templates");
   const drugs = new Map<string, Drug>();
   for (const path of yamlFiles(join(templates, "drugs"))) {

@@ -1,7 +1,8 @@
 // The brands' logo images, read once when the catalog loads (regular files only, at most 2 MB) and handed
 // to react-pdf as bytes, so that no render ever reads a file: a logo on a stalled share or a FIFO cannot
 // hang a render, and a worker thread is never blocked in a read it cannot be stopped from.
-import { FileReadProblem, readLimitedFile } from "../input/readLimitedFile.ts";
+import { FileReadProblem, LogoNotLoadedError } from "../core/errors.ts";
+import { readLimitedFile } from "../input/readLimitedFile.ts";
 
 export const LOGO_LIMIT_BYTES = 2 * 1024 * 1024;
 
@@ -34,6 +35,6 @@ export function loadLogo(path: string): string | undefined {
 /** The bytes of a logo loaded with the catalog . */
 export function logoImage(path: string): LogoImage {
   const logo = logos.get(path);
-  if (!logo) throw new Error(`internal: the logo ${path} was not loaded with the catalog`);
+  if (!logo) throw new LogoNotLoadedError(path);
   return logo;
 }

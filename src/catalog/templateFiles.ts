@@ -3,7 +3,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ConfigProblem } from "../core/configProblem.ts";
-import { FileReadProblem, readLimitedFile } from "../input/readLimitedFile.ts";
+import { FileReadProblem } from "../core/errors.ts";
+import { readLimitedFile } from "../input/readLimitedFile.ts";
 
 export const TEMPLATE_LIMIT_BYTES = 256 * 1024;
 const FOLDERS = ["leaflets", "cards", "partials"];

@@ -6,6 +6,7 @@ import type { Brand } from "../catalog/loadBrand.ts";
 import type { Drug } from "../catalog/loadDrug.ts";
 import type { LocaleBundle } from "../catalog/loadLocales.ts";
 import { firstStrongDirection, isolated, NEEDS_REORDERING } from "../core/bidi.ts";
+import { InternalError } from "../core/errors.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { Regimen, TreatmentPlan } from "../regimen/regimenTypes.ts";
 import type { LeafletReview } from "../review/leafletReview.ts";
@@ -45,7 +46,7 @@ export function buildLeafletModel(input: LeafletModelInput) {
       : plan.kind === "visits"
         ? buildVisitPlanModel(plan, words)
         : undefined;
-  if (!planModel) throw new Error(`internal: plan ${plan.kind} does not fit regimen ${regimen.id}`);
+  if (!planModel) throw new InternalError(`plan ${plan.kind} does not fit regimen ${regimen.id}`);
   const personal = [
     { label: t("common:personal.name"), value: order.name },
     { label: t("common:personal.patientId"), value: order.patientId },

@@ -2,6 +2,7 @@
 // grid of days with their doses (weekdays in columns, weekGrid.ts); plus the dose and calendar extent
 // for the personal block.
 import type { IsoDate } from "../core/dates.ts";
+import { InternalError } from "../core/errors.ts";
 import type { CycleRegimen, Schedule, ScheduleDay, ScheduledDose } from "../regimen/regimenTypes.ts";
 import { type IsoWeekday, intoWeeks, localeFirstDay, weekdayNames } from "./weekGrid.ts";
 import { drugName, type Fact, sentenceCase, type Words } from "./words.ts";
@@ -22,7 +23,7 @@ export function buildCyclePlanModel(
   const { t, fmt } = words;
   const first = schedule.cycles[0];
   const last = schedule.cycles.at(-1);
-  if (!first || !last) throw new Error("internal: a schedule without cycles");
+  if (!first || !last) throw new InternalError("a schedule without cycles");
   const primary = first.days.flatMap((d) => d.doses).find((d) => d.role === "primary");
   const dose: Fact | undefined = primary
     ? { label: t("common:personal.dose"), value: doseText(primary, words) }

@@ -1,12 +1,13 @@
 // The visit plan in words: one row per visit (number, date with weekday, strength and most volume),
 // plus the plan's extent for the personal block.
+import { InternalError } from "../core/errors.ts";
 import type { VisitPlan } from "../regimen/regimenTypes.ts";
 import type { Fact, Words } from "./words.ts";
 
 export function buildVisitPlanModel(plan: VisitPlan, { t, fmt }: Words) {
   const first = plan.visits[0];
   const last = plan.visits.at(-1);
-  if (!first || !last) throw new Error("internal: a visit plan without visits");
+  if (!first || !last) throw new InternalError("a visit plan without visits");
   const extent: Fact = {
     label: t("common:personal.visits"),
     value: t("common:personal.visitsValue", {

@@ -2,10 +2,9 @@
 // (Intl.Locale week info, CLDR), or the brand's `firstDayOfWeek` for a hospital's country; the columns'
 // weekday names as the language writes them. Pure: dates are placed by their own weekday, in UTC.
 import { type IsoDate, type IsoWeekday, toUtcDate } from "../core/dates.ts";
+import { InternalError } from "../core/errors.ts";
 
 export type { IsoWeekday };
-
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
 
 interface WeekInfo {
   firstDay?: number;
@@ -75,11 +74,11 @@ export function intoWeeks<T>(days: readonly T[], dateOf: (day: T) => IsoDate, fi
   const weeks: (T | null)[][] = [];
   for (const day of days) {
     const offset = Math.round((toUtcDate(dateOf(day)).getTime() - origin) / DAY_MS);
-    if (offset < 0) throw new Error("internal: calendar days out of date order");
+    if (offset < 0) throw new InternalError("calendar days out of date order");
     const row = Math.floor(offset / 7);
     while (weeks.length <= row) weeks.push(Array.from({ length: 7 }, () => null));
     const week = weeks[row] as (T | null)[];
-    if (week[offset % 7] !== null) throw new Error("internal: two calendar days on one date");
+    if (week[offset % 7] !== null) throw new InternalError("two calendar days on one date");
     week[offset % 7] = day;
   }
   return weeks;

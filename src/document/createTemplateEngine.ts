@@ -6,6 +6,7 @@ import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import { templateText } from "../catalog/templateFiles.ts";
 import type { Translate } from "../content/createTranslator.ts";
+import { InternalError, TemplateError } from "../core/errors.ts";
 
 /** A second language the nurse reads: its lookup and its name as the patient's language writes it. */
 export interface SecondLanguage {
@@ -27,8 +28,8 @@ export function compileDocumentTemplate(templatesDir: string, templatePath: stri
   let current: Translate | undefined;
   let second: SecondLanguage | undefined;
   hbs.registerHelper("t", (key: unknown, options: Handlebars.HelperOptions) => {
-    if (typeof key !== "string") throw new Error('{{t}} needs a key, e.g. {{t "sections.what.title"}}');
-    if (!current) throw new Error("{{t}} used outside a render");
+    if (typeof key !== "string") throw new TemplateError('{{t}} needs a key, e.g. {{t "sections.what.title"}}');
+    if (!current) throw new InternalError("{{t}} used outside a render");
     return current(key, options.hash as Record<string, unknown>);
   });
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);

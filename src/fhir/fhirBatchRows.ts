@@ -2,7 +2,6 @@
 // mapped and checked like `generate --fhir`. A line that cannot be mapped or validated becomes a row error
 // whose problems name the FHIR paths; the row number is the line number.
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import { loadCatalogOrThrow } from "../catalog/loadCatalog.ts";
 import type { FieldProblem } from "../core/errors.ts";
 import { fieldSchemas } from "../order/fieldSchemas.ts";
 import { validateOrder } from "../order/validateOrder.ts";
@@ -15,14 +14,13 @@ export type FhirRow =
   | { row: number; fields: Record<string, unknown> }
   | { row: number; error: string; problems: FieldProblem[]; patientId?: string };
 
-let loaded: { catalog: Catalog; mapping: FhirMapping } | undefined;
+/** Maps lines with the batch's own catalog (its FHIR mapping is read once, here). */
+export function fhirRowReader(catalog: Catalog): (line: { row: number; text: string }) => FhirRow {
+  const mapping = loadFhirMappingOrThrow(catalog);
+  return (line) => fhirLineToRow(line, catalog, mapping);
+}
 
-export function fhirLineToRow({ row, text }: { row: number; text: string }): FhirRow {
-  loaded ??= (() => {
-    const catalog = loadCatalogOrThrow();
-    return { catalog, mapping: loadFhirMappingOrThrow(catalog) };
-  })();
-  const { catalog, mapping } = loaded;
+function fhirLineToRow({ row, text }: { row: number; text: string }, catalog: Catalog, mapping: FhirMapping): FhirRow {
   const parsed = parseFhirJson(text, `line ${row}`, row);
   if (!parsed.ok) return failed(row, parsed.problems);
   const mapped = mapFhirOrder(parsed.value, mapping, catalog);

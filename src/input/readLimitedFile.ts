@@ -2,16 +2,7 @@
 // A FIFO or a device (a stalled network share behaves like one) would block a read forever, so anything
 // but a regular file is refused before it is opened for reading, and no more than `limit` bytes are read.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
-
-export class FileReadProblem extends Error {
-  constructor(
-    readonly path: string,
-    readonly reason: string,
-  ) {
-    super(`cannot read ${path}: ${reason}`);
-    this.name = "FileReadProblem";
-  }
-}
+import { FileReadProblem } from "../core/errors.ts";
 
 const REASONS: Record<string, string> = {
   ENOENT: "no such file",

@@ -1,26 +1,16 @@
 // The document options of a print request — paper size, document kinds, card format, duplex — checked in
 // one place for the command line and the web server (each names its own flag or query field in the
 // message). On their own, without the renderer, so a refused option never pays for loading it.
-import { LeafletError } from "../core/errors.ts";
+import { DocumentOptionError } from "../core/errors.ts";
 import { PAPER_SIZES, type PaperSize } from "./orderTypes.ts";
 
-export { PAPER_SIZES, type PaperSize };
+export { DocumentOptionError, PAPER_SIZES, type PaperSize };
 /** The kinds of document an order prints. */
 export const DOCUMENT_KINDS = ["leaflet", "card"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 /** id1: one ID-1 card for a card printer; sheet: cards on A4/Letter for an office printer. */
 export const CARD_FORMATS = ["id1", "sheet"] as const;
 export type CardFormat = (typeof CARD_FORMATS)[number];
-
-/** An option outside its list; `message` reads "must be A4 or Letter (got "A5")", for the caller to name. */
-export class DocumentOptionError extends LeafletError {
-  constructor(
-    readonly got: string,
-    readonly allowed: readonly string[],
-  ) {
-    super("DOCUMENT_OPTION_INVALID", `must be ${allowed.join(" or ")} (got "${got}")`);
-  }
-}
 
 function oneOf<T extends string>(allowed: readonly T[]): (text: string) => T {
   return (text) => {

@@ -1,8 +1,11 @@
 // File and folder names of the outputs. They come from the patient id (never the name), sanitised so
 // that no id can point outside the output folder.
+import { OrderRefusedError } from "../core/errors.ts";
+
 export function patientFolderName(patientId: string): string {
   const safe = patientId.replace(/[^A-Za-z0-9._-]/g, "_").replace(/^\.+/, "_");
-  if (safe === "" || safe === "." || safe === "..") throw new Error(`internal: unusable patient id for a folder name`);
+  if (safe === "" || safe === "." || safe === "..")
+    throw new OrderRefusedError([{ field: "patientId", message: "cannot be used as a folder name" }]);
   return safe;
 }
 

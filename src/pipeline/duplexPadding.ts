@@ -5,6 +5,7 @@
 import { PDFDocument } from "pdf-lib";
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import { createTranslator } from "../content/createTranslator.ts";
+import { InternalError, OrderNotValidatedError } from "../core/errors.ts";
 import { type BlankBackPageText, renderBlankBackPage } from "../render/leaflet/BlankBackPage.tsx";
 import type { PdfMeta } from "../render/PdfDocument.tsx";
 
@@ -17,7 +18,7 @@ export function blankBackPageText(
 ): BlankBackPageText {
   const lookup = (code: string) => {
     const bundle = catalog.locales.get(code);
-    if (!bundle) throw new Error(`internal: language "${code}" not in the catalog`);
+    if (!bundle) throw new OrderNotValidatedError(`language "${code}" not in the catalog (was the order validated?)`);
     return { t: createTranslator(bundle, "common"), direction: bundle.meta.direction };
   };
   const first = lookup(language);
@@ -37,7 +38,7 @@ export async function appendBlankBackPage(pdf: PDFDocument, text: BlankBackPageT
   const { width, height } = last.getSize();
   const blank = await PDFDocument.load(await renderBlankBackPage(text, [width, height], meta));
   const [page] = await pdf.copyPages(blank, [0]);
-  if (!page) throw new Error("internal: the blank back page has no page");
+  if (!page) throw new InternalError("the blank back page has no page");
   pdf.addPage(page);
   return true;
 }

@@ -7,7 +7,7 @@ import { buildLeafletModel, type LeafletModel } from "../content/buildLeafletMod
 import { createTranslator, type Translate } from "../content/createTranslator.ts";
 import { countPages } from "../core/countPages.ts";
 import { ageInYears, toUtcDate } from "../core/dates.ts";
-import { OrderRefusedError } from "../core/errors.ts";
+import { OrderNotValidatedError, OrderRefusedError, TextDoesNotFitError } from "../core/errors.ts";
 import { compileDocumentTemplate, type RenderMarkup, type SecondLanguage } from "../document/createTemplateEngine.ts";
 import type { CardDoc, LeafletDoc } from "../document/documentTypes.ts";
 import { parseCardMarkup, parseMarkup } from "../document/parseMarkup.ts";
@@ -20,7 +20,6 @@ import type { Regimen, TreatmentPlan } from "../regimen/regimenTypes.ts";
 import { renderCardDocument } from "../render/card/renderCardDocument.ts";
 import { renderLeaflet } from "../render/leaflet/renderLeaflet.tsx";
 import type { PdfMeta } from "../render/PdfDocument.tsx";
-import { TextDoesNotFitError } from "../render/text/fitText.ts";
 import { createTheme } from "../render/theme.ts";
 import { leafletReview } from "../review/leafletReview.ts";
 import { reviewPolicyProblems } from "../review/reviewPolicy.ts";
@@ -243,6 +242,7 @@ function translatorFor(catalog: Catalog, language: string, namespace: string): T
 
 /** Validated orders only reach here, so a miss is a programming error, not a user error. */
 function required<T>(value: T | undefined, what: string, id: string): T {
-  if (value === undefined) throw new Error(`internal: ${what} "${id}" not in the catalog (was the order validated?)`);
+  if (value === undefined)
+    throw new OrderNotValidatedError(`${what} "${id}" not in the catalog (was the order validated?)`);
   return value;
 }

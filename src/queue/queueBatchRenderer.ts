@@ -5,6 +5,7 @@
 // seconds re-adds a job that vanished (Redis restarted without persistence) so a batch never waits for ever.
 import { resolve as absolutePath, join } from "node:path";
 import { type Job, Queue, QueueEvents } from "bullmq";
+import { InternalError } from "../core/errors.ts";
 import { patientFolderName } from "../output/fileNames.ts";
 import { documentNotes, jobHash, upToDateFiles } from "../output/manifest.ts";
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
@@ -182,6 +183,6 @@ function fromManifest(job: RenderJob): RenderResult | undefined {
 
 /** A batch row always names its output folder (only the page's renders come back as bytes). */
 function outDirOf(job: RenderJob): string {
-  if (job.outDir === undefined) throw new Error("internal: a queued batch row has no output folder");
+  if (job.outDir === undefined) throw new InternalError("a queued batch row has no output folder");
   return job.outDir;
 }

@@ -2,13 +2,7 @@
 // password and database from the URL, TLS for rediss://), retrying for ever with a short back-off so
 // workers and batches carry on when Redis restarts. `safeQueueUrl` is the URL without its password, for messages.
 import type { ConnectionOptions } from "bullmq";
-import { LeafletError } from "../core/errors.ts";
-
-export class QueueUrlError extends LeafletError {
-  constructor(message: string) {
-    super("QUEUE_URL", message, "Give the queue as redis://[user:password@]host[:port][/db] or rediss://… for TLS.");
-  }
-}
+import { QueueUrlError } from "../core/errors.ts";
 
 /** Reconnection back-off: 0.2 s, 0.4 s, … up to 2 s between tries, never giving up. */
 export function reconnectDelay(tries: number): number {

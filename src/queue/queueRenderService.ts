@@ -4,6 +4,7 @@
 // few outcomes stay in this process's memory only, so a download after the preview is instant.
 import { randomUUID } from "node:crypto";
 import { Queue, QueueEvents } from "bullmq";
+import { httpError, RenderFailedError } from "../core/errors.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
 import { RenderCache } from "../workers/renderCache.ts";
@@ -37,7 +38,7 @@ export class QueueRenderService implements PageRenderer {
     const key = this.cache.key(order, options);
     const cached = this.cache.get(key);
     if (cached) return cached;
-    if (signal?.aborted) throw new Error("the request was cancelled");
+    if (signal?.aborted) throw httpError(503, "(request)", "the request was cancelled");
     const job = await this.queue.add(PAGE_RENDER_JOB, { order, options }, { ...JOB_OPTIONS, jobId: randomUUID() });
     const cancelled = new Promise<never>((_, reject) => {
       signal?.addEventListener(
@@ -45,7 +46,7 @@ export class QueueRenderService implements PageRenderer {
         () => {
           // A preview the page no longer waits for is taken off the queue if no worker has started it.
           job.remove().catch(() => {});
-          reject(new Error("the request was cancelled"));
+          reject(httpError(503, "(request)", "the request was cancelled"));
         },
         { once: true },
       );
@@ -74,7 +75,7 @@ export class QueueRenderService implements PageRenderer {
     const client = await this.queue.backend.client;
     const stored = await client.get(resultKey);
     await client.del(resultKey);
-    if (stored === null) throw new Error("the rendered documents expired before they were read");
+    if (stored === null) throw new RenderFailedError("the rendered documents expired before they were read");
     const documents = (JSON.parse(stored) as StoredDocument[]).map(({ bytes, ...rest }) => ({
       ...rest,
       bytes: new Uint8Array(Buffer.from(bytes, "base64")),

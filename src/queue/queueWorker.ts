@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { relative } from "node:path";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
+import { RenderFailedError } from "../core/errors.ts";
 import { isMachineFault } from "../workers/renderJobs.ts";
 import { RenderPool } from "../workers/renderPool.ts";
 import { RenderService } from "../workers/renderService.ts";
@@ -71,7 +72,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
       };
     }
     // The messages name fields and rules, never the order's values.
-    if (isMachineFault(result)) throw new Error(result.errors.map((e) => e.message).join("; "));
+    if (isMachineFault(result)) throw new RenderFailedError(result.errors.map((e) => e.message).join("; "));
     throw new UnrecoverableError(encodeProblems(result.errors));
   }
 

@@ -1,6 +1,7 @@
 // The regimen engine: regimen + start date + number of cycles (+ age) → a dated, day-by-day schedule.
 // Pure: no clock, no files. Every date on a printed calendar comes from here.
 import { addDays, type IsoDate } from "../core/dates.ts";
+import { OrderRefusedError } from "../core/errors.ts";
 import type { CycleRegimen, RegimenComponent, Schedule, ScheduleDay, ScheduledDose } from "./regimenTypes.ts";
 
 export interface ScheduleRequest {
@@ -52,7 +53,10 @@ function doseFor(component: RegimenComponent, regimen: CycleRegimen, request: Sc
   const { dose } = component;
   const role = component.drug === regimen.drug ? "primary" : "partner";
   if (dose.fromOrder === "doseMg") {
-    if (request.doseMg === undefined) throw new Error(`${regimen.id}: ${component.drug} needs doseMg from the order`);
+    if (request.doseMg === undefined)
+      throw new OrderRefusedError([
+        { field: "doseMg", message: `${regimen.id}: ${component.drug} needs doseMg from the order` },
+      ]);
     return { drug: component.drug, role, amount: request.doseMg, unit: dose.unit };
   }
   const standard = dose.amount as number;

@@ -3,20 +3,14 @@
 // write of the whole line, then fsync. A lock left by a killed process is taken over after 30 seconds.
 import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
+import { FileLockedError, InternalError } from "../core/errors.ts";
 
 const STALE_LOCK_MS = 30_000;
 const GIVE_UP_MS = 10_000;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-export class FileLockedError extends Error {
-  constructor(readonly file: string) {
-    super(`${file} is locked by another writer (remove ${file}.lock if no one is writing)`);
-    this.name = "FileLockedError";
-  }
-}
-
 export function appendLineLocked(file: string, line: string): void {
-  if (line.includes("\n")) throw new Error("internal: a record must be one line");
+  if (line.includes("\n")) throw new InternalError("a record must be one line");
   mkdirSync(dirname(file), { recursive: true });
   const lock = `${file}.lock`;
   const lockFd = takeLock(lock, file);

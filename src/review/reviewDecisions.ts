@@ -3,7 +3,7 @@
 // known ones are listed when it is not), and an approval the validator objects to needs an override.
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import { parseIsoDate } from "../core/dates.ts";
-import { ReviewInputError, ReviewRefusedError } from "./reviewErrors.ts";
+import { ReviewInputError, ReviewRefusedError } from "../core/errors.ts";
 import {
   appendSectionDecision,
   appendSourceVersion,

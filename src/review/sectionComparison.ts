@@ -2,6 +2,7 @@
 // `leaflets review show` and the review page; with the section's state and the validator's findings.
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import type { ConfigProblem } from "../core/configProblem.ts";
+import { InternalError } from "../core/errors.ts";
 import { sectionText } from "./reviewSections.ts";
 import { ledgerFor, type SectionStatus, sourceOf } from "./reviewStatus.ts";
 import { sectionFindings } from "./sectionFindings.ts";
@@ -18,7 +19,7 @@ export interface SectionComparison {
 export function compareSection(catalog: Catalog, status: SectionStatus): SectionComparison {
   const bundle = catalog.locales.get(status.language);
   const section = bundle ? sectionText(bundle, status) : undefined;
-  if (!bundle || !section) throw new Error(`internal: no section ${status.section} in ${status.language}`);
+  if (!bundle || !section) throw new InternalError(`no section ${status.section} in ${status.language}`);
   const source = sourceOf(catalog, bundle, section);
   const keys = [...new Set([...source.strings.keys(), ...section.strings.keys()])];
   return {

@@ -2,6 +2,7 @@
 // print, download, batch, review decision and sign-in. Patient ids only — never names or dates of birth.
 // Each record holds the SHA-256 of the one before, so `verify` finds a changed, inserted or deleted record.
 import { createHash } from "node:crypto";
+import { DateInvalidError } from "../core/errors.ts";
 import type { Db } from "./database.ts";
 
 export type AuditOutcome = "ok" | "refused" | "failed";
@@ -157,12 +158,12 @@ export class AuditTrail {
 export function toInstant(value: string, edge: "start" | "end"): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const day = new Date(`${value}T00:00:00.000Z`);
-    if (Number.isNaN(day.getTime())) throw new RangeError(`not a date: ${value}`);
+    if (Number.isNaN(day.getTime())) throw new DateInvalidError(`not a date: ${value}`);
     if (edge === "end") day.setUTCDate(day.getUTCDate() + 1);
     return day.toISOString();
   }
   const time = new Date(value);
-  if (Number.isNaN(time.getTime())) throw new RangeError(`not a date or time: ${value}`);
+  if (Number.isNaN(time.getTime())) throw new DateInvalidError(`not a date or time: ${value}`);
   return time.toISOString();
 }
 

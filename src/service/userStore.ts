@@ -1,5 +1,6 @@
 // Local accounts: a name, a role, an argon2id password hash and a disabled flag. Names are plain sign-in
 // names (letters, digits, . _ -), never a patient's; a disabled account cannot sign in and loses its sessions.
+import { UserError } from "../core/errors.ts";
 import type { Db } from "./database.ts";
 import { DEFAULT_COST, hashPassword, MIN_PASSWORD_LENGTH, type PasswordCost, verifyPassword } from "./passwords.ts";
 import type { Role } from "./roles.ts";
@@ -22,10 +23,6 @@ interface UserRow {
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
-export class UserError extends Error {
-  override name = "UserError";
-}
 
 export class UserStore {
   /** Checked against when the name is unknown, so timing does not tell which names exist. */

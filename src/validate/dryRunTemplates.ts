@@ -4,11 +4,10 @@
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import type { ConfigProblem } from "../core/configProblem.ts";
 import type { IsoDate } from "../core/dates.ts";
-import { LeafletError, MissingTranslationError } from "../core/errors.ts";
+import { CardOverflowError, LeafletError, MissingTranslationError, TemplateError } from "../core/errors.ts";
 import type { LeafletDoc } from "../document/documentTypes.ts";
 import { type Order, PPP_CATEGORIES } from "../order/orderTypes.ts";
 import { buildLeafletDoc, generateDocuments } from "../pipeline/generateDocuments.ts";
-import { CardOverflowError } from "../render/card/renderCardPdf.tsx";
 import { checkGlyphs } from "../render/text/checkGlyphs.ts";
 
 export async function dryRunTemplates(catalog: Catalog): Promise<ConfigProblem[]> {
@@ -49,7 +48,7 @@ export async function dryRunTemplates(catalog: Catalog): Promise<ConfigProblem[]
             const leaks = patientDependentSharedSections(doc, buildLeafletDoc(otherPatient(order), catalog));
             for (const id of leaks) {
               report(
-                new Error(
+                new TemplateError(
                   `section "${id}" is marked shared="true" but differs between patients: it would be laid out again for every order (move what depends on the patient into a section that is not shared)`,
                 ),
                 drug.documents.leaflet,

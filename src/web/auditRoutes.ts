@@ -4,6 +4,7 @@
 // records a print or download with its patient id although the page prints the bytes it already has.
 import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import { DateInvalidError } from "../core/errors.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { AuditEntry } from "../service/auditTrail.ts";
 import type { Service } from "../service/service.ts";
@@ -138,7 +139,7 @@ export function registerAuditRoutes(
           limit: Number.isInteger(limit) && limit > 0 ? Math.min(limit, 5000) : 500,
         });
       } catch (error) {
-        if (error instanceof RangeError)
+        if (error instanceof DateInvalidError)
           throw httpError(400, "since", "since and until take a date (YYYY-MM-DD) or a time");
         throw error;
       }

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
-import { HttpError, httpError, sendError, sendJson } from "./http.ts";
+import { answerFor, httpError, sendError, sendJson } from "./http.ts";
 import { drain } from "./readBody.ts";
 import type { Router } from "./router.ts";
 import { serveStatic } from "./staticFiles.ts";
@@ -145,9 +145,8 @@ async function fail(options: AppOptions, req: IncomingMessage, res: ServerRespon
     res.destroy();
     return;
   }
-  let answer: HttpError;
-  if (error instanceof HttpError) answer = error;
-  else {
+  let answer = answerFor(error);
+  if (!answer) {
     // Only the kind of error is logged: a message could hold a value from the order.
     options.log(`internal error (${(error as Error)?.name ?? typeof error}) on ${req.method} ${pathOf(req)}`);
     if (options.debug) options.log(String((error as Error)?.stack));

@@ -5,7 +5,7 @@
 import type { IncomingMessage } from "node:http";
 import { generateCalendar } from "../calendar/generateCalendar.ts";
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import type { FieldProblem } from "../core/errors.ts";
+import { type FieldProblem, InternalError } from "../core/errors.ts";
 import { loadFhirMappingOrThrow } from "../fhir/loadFhirMapping.ts";
 import type { FhirOrderFlags } from "../fhir/mapFhirOrder.ts";
 import { orderFromFhir } from "../fhir/orderFromFhir.ts";
@@ -51,7 +51,7 @@ export function registerFhirRoutes(
     const outcome = await renderer.render(order, { paper, kinds: [kind] }, cancelled.signal);
     if (!outcome.ok) return refuse(context, outcome.problems);
     const document = outcome.documents.find((d) => d.kind === kind);
-    if (!document) throw new Error(`internal: no ${kind} was rendered`);
+    if (!document) throw new InternalError(`no ${kind} was rendered`);
     sendRenderedPdf(context, order, document, onRendered);
   });
 
@@ -131,7 +131,7 @@ async function readFhirBody(req: IncomingMessage): Promise<Buffer> {
     req.once("end", onEnd);
     req.once("error", reject);
     req.once("close", () => {
-      if (!req.readableEnded) reject(new Error("the request was cut off before its end"));
+      if (!req.readableEnded) reject(httpError(400, "(request)", "the request was cut off before its end"));
     });
   });
 }

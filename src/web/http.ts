@@ -1,12 +1,14 @@
-// Answering over node:http: JSON answers, HttpError (core/httpError.ts) re-exported, and the headers
-// every answer carries. Answers never echo a request body: an order holds a name and a date of birth.
+// Answering over node:http: JSON answers, errors as answers (HttpError, or any error through the catalog's
+// describeProblem and its status), and the headers every answer carries. Answers never echo a request
+// body: an order holds a name and a date of birth.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import type { HttpError } from "../core/httpError.ts";
+import { describeProblem, HttpError } from "../core/errors.ts";
 import type { ErrorResponse, FieldProblem } from "./apiTypes.ts";
 import { problemLanguage, translateProblems } from "./problemLanguage.ts";
 import { PAGE_POLICY } from "./securityHeaders.ts";
 
-export { HttpError, httpError } from "../core/httpError.ts";
+// The catalog's error for a refused request (a status and the problems to show), for the routes.
+export { HttpError, httpError } from "../core/errors.ts";
 
 /**
  * Sent with every answer: nothing cached (answers may hold patient data), no type sniffing, no referrer, the
@@ -30,6 +32,18 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     ...headers,
   });
   res.end(text);
+}
+
+/**
+ * The answer for anything a route throws: an HttpError as it is; another error with its code's status and
+ * problems, unless that status is a server error or the error a defect (then undefined: the caller logs it
+ * and answers with a generic 500, as a message could hold a value from the order).
+ */
+export function answerFor(error: unknown): HttpError | undefined {
+  if (error instanceof HttpError) return error;
+  const problem = describeProblem(error);
+  if (problem.internal || problem.status >= 500) return undefined;
+  return new HttpError(problem.status, problem.problems);
 }
 
 export function sendError(res: ServerResponse, error: HttpError): void {

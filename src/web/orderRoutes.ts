@@ -3,6 +3,7 @@
 // the file the command line writes. Nothing is written to disk and nothing about the order is logged.
 
 import type { Catalog } from "../catalog/catalogTypes.ts";
+import { InternalError } from "../core/errors.ts";
 import { parseCardFormat, parseDocumentKind, parseDuplex, parsePaper } from "../order/documentOptions.ts";
 import type { Order } from "../order/orderTypes.ts";
 import { validateOrder } from "../order/validateOrder.ts";
@@ -47,7 +48,7 @@ export function registerOrderRoutes(
     const outcome = await renderer.render(order, options, cancelled.signal);
     if (!outcome.ok) return refuse(context, outcome.problems);
     const document = outcome.documents.find((d) => d.kind === kind);
-    if (!document) throw new Error(`internal: no ${kind} was rendered`);
+    if (!document) throw new InternalError(`no ${kind} was rendered`);
     sendRenderedPdf(context, order, document, onRendered);
   });
 }

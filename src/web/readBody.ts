@@ -118,7 +118,7 @@ function readLimited(
     };
     const onEnd = () => void writing.then(() => settle(refused));
     const onClose = () => {
-      if (!req.readableEnded) settle(new Error("the request was cut off before its end"));
+      if (!req.readableEnded) settle(httpError(400, "(request)", "the request was cut off before its end"));
     };
     req.on("data", onData);
     req.once("end", onEnd);

@@ -3,8 +3,8 @@
 // POST decision (approve or reject, through the same library calls as `leaflets review`). Each route asks
 // authorizeReview first. Reviewers' names are not patient data, but they are not logged either.
 import type { Catalog } from "../catalog/catalogTypes.ts";
+import { ReviewInputError, ReviewRefusedError } from "../core/errors.ts";
 import { approve, checkTarget, reject, selectSections } from "../review/reviewDecisions.ts";
-import { ReviewInputError, ReviewRefusedError } from "../review/reviewErrors.ts";
 import { sectionIds } from "../review/reviewSections.ts";
 import { reviewStatus } from "../review/reviewStatus.ts";
 import { compareSection } from "../review/sectionComparison.ts";

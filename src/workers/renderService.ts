@@ -4,8 +4,7 @@
 // which its worker is stopped and replaced and the request gets a 503. The last few results stay in memory
 // only, so a download after the preview is instant. Nothing is written to disk.
 import { availableParallelism } from "node:os";
-import type { FieldProblem } from "../core/errors.ts";
-import { httpError } from "../core/httpError.ts";
+import { type FieldProblem, httpError, RenderFailedError } from "../core/errors.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
 import { RenderCache } from "./renderCache.ts";
@@ -54,7 +53,7 @@ export class RenderService {
         case "cancelled":
           throw httpError(503, "(request)", "the request was cancelled before its render began");
         default:
-          throw new Error(`render failed (${result.failure})`);
+          throw new RenderFailedError(`render failed (${result.failure})`);
       }
     }
     const outcome: RenderOutcome = { ok: true, documents: result.documents ?? [] };

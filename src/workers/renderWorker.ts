@@ -3,7 +3,7 @@
 // It also hands on the shared parts of leaflets it renders, and takes those the other workers rendered.
 import { parentPort, workerData } from "node:worker_threads";
 import { loadCatalogOrThrow } from "../catalog/loadCatalog.ts";
-import { type FieldProblem, LeafletError, OrderRefusedError } from "../core/errors.ts";
+import { describeProblem, InternalError } from "../core/errors.ts";
 import { DEMO_ORDER } from "../order/demoOrder.ts";
 import { validateOrder } from "../order/validateOrder.ts";
 import { documentNotes } from "../output/manifest.ts";
@@ -13,7 +13,7 @@ import { handOnSharedParts, seedSharedParts, takeNewSharedParts } from "../rende
 import type { RenderJob, RenderResult, SeedMessage, WorkerStart } from "./renderJobs.ts";
 
 const port = parentPort;
-if (!port) throw new Error("renderWorker must run as a worker thread");
+if (!port) throw new InternalError("renderWorker must run as a worker thread");
 const catalog = loadCatalogOrThrow();
 // The shared parts the other workers have rendered so far, and from now on those this one renders.
 const start = workerData as WorkerStart | undefined;
@@ -51,16 +51,10 @@ port.on("message", async (message: RenderJob | SeedMessage) => {
       result = { id: job.id, ok: true, files, notes: documentNotes(files) };
     }
   } catch (error) {
-    result = { id: job.id, ok: false, errors: problemsOf(error) };
-    if (!(error instanceof LeafletError)) result.failure = "internal";
+    const problem = describeProblem(error);
+    result = { id: job.id, ok: false, errors: problem.problems };
+    if (problem.internal) result.failure = "internal";
   }
   const shared = takeNewSharedParts();
   port.postMessage(shared.length > 0 ? { ...result, shared } : result);
 });
-
-function problemsOf(error: unknown): FieldProblem[] {
-  if (error instanceof OrderRefusedError) return error.problems;
-  if (error instanceof LeafletError) return [{ field: "(document)", message: error.message }];
-  // Only the kind of an unexpected error: its message could hold a value from the order.
-  return [{ field: "(document)", message: `internal error (${(error as Error)?.name ?? typeof error})` }];
-}

@@ -8,8 +8,8 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InputError } from "../../src/batch/inputErrors.ts";
 import { countOrders, type InputRow, readOrders } from "../../src/batch/readOrders.ts";
+import { InputError } from "../../src/core/errors.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/batch");
 const fixture = (name: string) => join(FIXTURES, name);

@@ -27,8 +27,7 @@ import type { BatchTotals, ReportEntry } from "../../src/batch/reportWriter.ts";
 import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
 import type { Manifest } from "../../src/output/manifest.ts";
 import { type CliRun, runCli } from "../helpers/cli.ts";
-import { extractText, flat, pageSizes } from "../helpers/pdf.ts";
-import { textItems } from "../helpers/pdfItems.ts";
+import { extractText, flat, pageSizes, textItems } from "../helpers/pdf.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Running the command

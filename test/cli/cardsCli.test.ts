@@ -1,39 +1,18 @@
 // The card options of the real `leaflets generate` command, run as a child process (node bin/leaflets.js,
 // cwd the project) writing into temporary folders: what is written (and what is not), exit codes and
 // messages, and the size of what lands on disk.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, type ExpectStatic, test } from "vitest";
-import { runCli as cli, type CliRun as Run } from "../helpers/cli.ts";
+import { describe, type ExpectStatic, test } from "vitest";
+import { runCli as cli, listTree, type CliRun as Run, singleJson, tempFolders } from "../helpers/cli.ts";
 import { baseOrder, type OrderInput } from "../helpers/orders.ts";
-import { extractText, flat, pageSizes } from "../helpers/pdf.ts";
-import { pageBoxes, toMm } from "../helpers/pdfItems.ts";
+import { extractText, flat, pageBoxes, pageSizes, toMm } from "../helpers/pdf.ts";
 
-let root: string;
-let counter = 0;
-
-function freshDir(label: string): string {
-  const dir = join(root, `${label}-${++counter}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-/** Every file and folder below `dir` (relative paths, sorted); [] when `dir` does not exist. */
-function listTree(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
-}
+const freshDir = tempFolders("leaflets-cards-cli-test-");
 
 /** The PDFs below `dir` (relative paths, sorted). */
 function pdfsIn(dir: string): string[] {
   return listTree(dir).filter((path) => path.endsWith(".pdf"));
-}
-
-function singleJson(stdout: string): Record<string, unknown> {
-  const lines = stdout.split("\n").filter((line) => line.trim() !== "");
-  if (lines.length !== 1) throw new Error(`expected one JSON line on stdout, got:\n${stdout}`);
-  return JSON.parse(lines[0] as string) as Record<string, unknown>;
 }
 
 const MM_TOLERANCE = 0.1;
@@ -49,14 +28,6 @@ const CARD = join("DEMO-0001", "pomalidomide-card-en.pdf");
 const LEAFLET = join("DEMO-0001", "pomalidomide-leaflet-en.pdf");
 /** What the writer may put next to the documents: the folder itself and its manifest. */
 const BOOKKEEPING = ["DEMO-0001", join("DEMO-0001", "manifest.json")];
-
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), "leaflets-cards-cli-test-"));
-});
-
-afterAll(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
-});
 
 describe.concurrent("generate --kinds and --card-format", () => {
   test("--kinds card writes only the card (ID-1, two pages) and prints only its path", async ({ expect }) => {

@@ -1,49 +1,19 @@
 // The real `leaflets` command as a child process (node bin/leaflets.js, cwd the project), writing into a
 // temporary folder: exit codes, what it prints, and what it writes (or does not write).
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, type ExpectStatic, test } from "vitest";
-import { runCli as cli, type CliRun as Run } from "../helpers/cli.ts";
+import { describe, type ExpectStatic, test } from "vitest";
+import { runCli as cli, listTree, type CliRun as Run, singleJson, tempFolders } from "../helpers/cli.ts";
 import { baseOrder, type OrderInput } from "../helpers/orders.ts";
 import { extractText, flat, pageSizes } from "../helpers/pdf.ts";
 
-let root: string;
-let counter = 0;
-
-/** A fresh folder for one test (under the temporary root). */
-function freshDir(label: string): string {
-  const dir = join(root, `${label}-${++counter}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+const freshDir = tempFolders("leaflets-cli-test-");
 
 function writeOrder(dir: string, order: OrderInput | string): string {
   const path = join(dir, "order.json");
   writeFileSync(path, typeof order === "string" ? order : JSON.stringify(order, null, 2));
   return path;
 }
-
-/** Every file and folder below `dir` (relative paths); [] when `dir` does not exist. */
-function listTree(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
-}
-
-/** Stdout must be exactly one line holding one JSON object. */
-function singleJson(stdout: string): Record<string, unknown> {
-  const lines = stdout.split("\n").filter((line) => line.trim() !== "");
-  if (lines.length !== 1) throw new Error(`expected one JSON line on stdout, got:\n${stdout}`);
-  return JSON.parse(lines[0] as string) as Record<string, unknown>;
-}
-
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), "leaflets-cli-test-"));
-});
-
-afterAll(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
-});
 
 describe.concurrent("leaflets generate", () => {
   test("--demo writes the leaflet and the card to DIR/DEMO-0001/ and prints their paths", async ({ expect }) => {

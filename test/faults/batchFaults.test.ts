@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
 import { runCli } from "../helpers/cli.ts";
+import { seededRandom } from "../helpers/seededRandom.ts";
 
 const KILL_POINTS = Number(process.env.LEAFLETS_FAULT_POINTS ?? 20);
 const ORDERS = 6;
@@ -29,18 +30,6 @@ beforeAll(() => {
   writeFileSync(input, [HEADER, ...rows, ""].join("\n"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** mulberry32: the same kill points on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function filesUnder(root: string): string[] {
   if (!existsSync(root)) return [];
@@ -96,7 +85,7 @@ function killAfter(out: string, resume: boolean, ms: number): Promise<string> {
 
 describe("kill -9 at random points of batch and batch --resume", () => {
   it(`${KILL_POINTS} kill points (seeded): after each, nothing half-written; after --resume, every file once, whole, as its manifest says`, async () => {
-    const rand = random(2121);
+    const rand = seededRandom(2121);
     const outcomes: string[] = [];
     const perRun = 10;
     for (let start = 0; start < KILL_POINTS; start += perRun) {

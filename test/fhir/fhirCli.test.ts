@@ -2,11 +2,11 @@
 // temporary folder): a FHIR order prints byte for byte the PDFs of the same order as JSON, --ics adds the
 // calendar file through the same writer and manifest, refusals name the FHIR path (exit 1), an unreadable
 // file exits 2, and a batch of Bundles reports rows by line number.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, test } from "vitest";
-import { runCli as cli } from "../helpers/cli.ts";
+import { describe, test } from "vitest";
+import { runCli as cli, tempFolders } from "../helpers/cli.ts";
+import { FHIR_BUNDLE_ORDER } from "../helpers/orders.ts";
 import { extractText, flat } from "../helpers/pdf.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/fhir");
@@ -14,40 +14,12 @@ const fixturePath = (name: string) => join(FIXTURES, `${name}.json`);
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form FHIR JSON edited by the tests
 const fixture = (name: string): Record<string, any> => JSON.parse(readFileSync(fixturePath(name), "utf8"));
 
-/** The order of bundle-collection.json written as a JSON order. */
-const ZOE_JSON = {
-  patientId: "FHIR-0001",
-  name: "Zoë de Vries",
-  drug: "pomalidomide",
-  regimen: "pd-28",
-  doseMg: 4,
-  startDate: "2026-12-01",
-  cycles: 3,
-  pppCategory: "woman-childbearing",
-  language: "nl",
-  dateOfBirth: "1958-04-30",
-  contact: { nurseLine: "+31 20 555 0111", emergency: "+31 20 555 0122" },
-};
-
-let root: string;
-let counter = 0;
-function freshDir(label: string): string {
-  const dir = join(root, `${label}-${++counter}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+const freshDir = tempFolders("leaflets-fhir-cli-");
 function writeJson(dir: string, name: string, value: unknown): string {
   const path = join(dir, name);
   writeFileSync(path, typeof value === "string" ? value : JSON.stringify(value));
   return path;
 }
-
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), "leaflets-fhir-cli-"));
-});
-afterAll(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
-});
 
 /** Child processes that render: on a shared 2-core machine they may wait a long time for a core. */
 const HEAVY_TIMEOUT = 240_000;
@@ -60,7 +32,7 @@ describe.concurrent("leaflets generate --fhir", { timeout: HEAVY_TIMEOUT }, () =
     const jsonOut = freshDir("json");
     const [fromFhir, fromJson] = await Promise.all([
       cli(["generate", "--fhir", fixturePath("bundle-collection"), "--out", fhirOut, "--ics", "--json"]),
-      cli(["generate", "--patient", writeJson(jsonOut, "order.json", ZOE_JSON), "--out", jsonOut]),
+      cli(["generate", "--patient", writeJson(jsonOut, "order.json", FHIR_BUNDLE_ORDER), "--out", jsonOut]),
     ]);
     expect(fromFhir.stderr).toBe("");
     expect(fromFhir.code).toBe(0);

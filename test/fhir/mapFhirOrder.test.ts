@@ -13,6 +13,7 @@ import { orderFromFhir } from "../../src/fhir/orderFromFhir.ts";
 import { parseFhirJson } from "../../src/fhir/parseFhirJson.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { validateProject } from "../../src/validate/validateProject.ts";
+import { FHIR_BUNDLE_ORDER } from "../helpers/orders.ts";
 import { editText, projectCopy, removeProjectCopies } from "../helpers/projectCopy.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form FHIR JSON edited by the tests
@@ -40,24 +41,10 @@ function problems(input: unknown, flags: FhirOrderFlags = {}, rules: FhirMapping
   return result.problems;
 }
 
-const ZOE = {
-  patientId: "FHIR-0001",
-  name: "Zoë de Vries",
-  drug: "pomalidomide",
-  regimen: "pd-28",
-  doseMg: 4,
-  startDate: "2026-12-01",
-  cycles: 3,
-  pppCategory: "woman-childbearing",
-  language: "nl",
-  dateOfBirth: "1958-04-30",
-  contact: { nurseLine: "+31 20 555 0111", emergency: "+31 20 555 0122" },
-};
-
 describe("the mapping rules", () => {
   test("a MedicationRequest with its Patient, Organization and PPP Observation contained gives the whole order", () => {
     const { fields, paths } = mapped(fixture("medicationrequest-contained"));
-    expect(fields).toEqual(ZOE);
+    expect(fields).toEqual(FHIR_BUNDLE_ORDER);
     expect(paths).toMatchObject({
       patientId: "MedicationRequest.contained[0].identifier[0].value",
       drug: "MedicationRequest.medicationCodeableConcept.coding",
@@ -72,7 +59,7 @@ describe("the mapping rules", () => {
 
   test("a Bundle of type collection: Patient by urn:uuid, requester PractitionerRole → its Organization's phones", () => {
     const { fields, paths } = mapped(fixture("bundle-collection"));
-    expect(fields).toEqual(ZOE);
+    expect(fields).toEqual(FHIR_BUNDLE_ORDER);
     expect(paths.contact).toBeUndefined();
     expect(paths["contact.emergency"]).toBe("Bundle.entry[3].resource.telecom[1].value");
     expect(paths.pppCategory).toBe("Bundle.entry[4].resource.valueCodeableConcept");
@@ -200,7 +187,7 @@ describe("the mapping rules", () => {
 
   test("a mapped order is exactly the JSON order: validateOrder gives the same Order", () => {
     const fromFhir = orderFromFhir(fixture("bundle-collection"), mapping, catalog);
-    expect(fromFhir).toEqual(validateOrder(ZOE, catalog));
+    expect(fromFhir).toEqual(validateOrder(FHIR_BUNDLE_ORDER, catalog));
   });
 });
 
@@ -313,7 +300,7 @@ describe("refusals name the FHIR path", () => {
   test("a dose of 5 mg is refused by the order validation, as from a CSV row, at the doseQuantity's path", () => {
     const bundle = fixture("bundle-collection");
     bundle.entry[1].resource.dosageInstruction[0].doseAndRate[0].doseQuantity.value = 5;
-    const csv = validateOrder({ ...ZOE, doseMg: 5 }, catalog);
+    const csv = validateOrder({ ...FHIR_BUNDLE_ORDER, doseMg: 5 }, catalog);
     if (csv.ok) throw new Error("5 mg must be refused");
     expect(problems(bundle)).toEqual([
       {

@@ -7,6 +7,7 @@ import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
 import { parseOrderJson } from "../../src/input/parseOrderJson.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import { buildSchedule } from "../../src/regimen/buildSchedule.ts";
+import { seededRandom } from "../helpers/seededRandom.ts";
 import { HOSTILE_ORDERS, leaksSecret, SECRET_NAME, secretOrder } from "./hostileInputs.ts";
 
 let catalog: Catalog;
@@ -76,18 +77,6 @@ describe("hostile orders are refused, naming the field, never the patient's data
   });
 });
 
-/** A small seeded generator (mulberry32): the same dates every run, no test depends on today. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 describe("every date edge: refused on its field with the window, or valid, never an internal error", () => {
@@ -112,7 +101,7 @@ describe("every date edge: refused on its field with the window, or valid, never
     "2026-12-32",
     "2026-04-31",
   ];
-  const rand = random(21);
+  const rand = seededRandom(21);
   const dates = [...edges];
   for (let i = 0; i < 400; i++) {
     const year = Math.floor(rand() * 10_000);

@@ -3,9 +3,8 @@
 // pomalidomide; drug and regimen must belong together. Fixed dates only: nothing here depends on today.
 import { describe, expect, it } from "vitest";
 import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
-import type { FieldProblem } from "../../src/core/errors.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
-import { baseOrder, type OrderInput } from "../helpers/orders.ts";
+import { baseOrder, type OrderInput, orderChecks } from "../helpers/orders.ts";
 
 const catalog = loadCatalogOrThrow();
 
@@ -21,26 +20,7 @@ function imlygicOrder(): OrderInput {
   };
 }
 
-function problemsFor(input: unknown): FieldProblem[] {
-  const result = validateOrder(input, catalog);
-  if (result.ok) throw new Error(`expected a refusal, but the order was accepted: ${JSON.stringify(result.order)}`);
-  return result.problems;
-}
-
-/** The order is refused with exactly one problem, on `field`, whose message matches `message`. */
-function expectOnlyProblem(input: unknown, field: string, message: RegExp) {
-  const problems = problemsFor(input);
-  expect(problems, JSON.stringify(problems)).toHaveLength(1);
-  expect(problems[0]?.field).toBe(field);
-  expect(problems[0]?.message).toMatch(message);
-}
-
-function expectAccepted(input: unknown) {
-  const result = validateOrder(input, catalog);
-  expect(result.ok, result.ok ? "" : JSON.stringify(result.problems)).toBe(true);
-  if (!result.ok) throw new Error("refused");
-  return result.order;
-}
+const { problemsFor, expectOnlyProblem, expectAccepted } = orderChecks(catalog);
 
 describe("validateOrder: a valid Imlygic order", () => {
   it("is accepted with months 6 by default, the default brand and no contact overrides", () => {

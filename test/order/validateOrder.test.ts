@@ -3,10 +3,9 @@
 import { describe, expect, it } from "vitest";
 import type { Catalog } from "../../src/catalog/catalogTypes.ts";
 import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
-import type { FieldProblem } from "../../src/core/errors.ts";
 import { validateOrder } from "../../src/order/validateOrder.ts";
 import type { Regimen } from "../../src/regimen/regimenTypes.ts";
-import { baseOrder } from "../helpers/orders.ts";
+import { baseOrder, orderChecks } from "../helpers/orders.ts";
 
 const catalog = loadCatalogOrThrow();
 
@@ -15,45 +14,15 @@ function validOrder(): Record<string, unknown> {
   return { ...baseOrder(), patientId: "MRN-001234", name: "Zoë Çelik", dateOfBirth: "1961-03-14" };
 }
 
-function problemsFor(input: unknown, cat: Catalog = catalog): FieldProblem[] {
-  const result = validateOrder(input, cat);
-  if (result.ok) throw new Error(`expected a refusal, but the order was accepted: ${JSON.stringify(result.order)}`);
-  return result.problems;
-}
-
-/** The order is refused with exactly one problem, on `field`, whose message matches `message`. */
-function expectOnlyProblem(input: unknown, field: string, message: RegExp, cat: Catalog = catalog) {
-  const problems = problemsFor(input, cat);
-  expect(problems, JSON.stringify(problems)).toHaveLength(1);
-  expect(problems[0]?.field).toBe(field);
-  expect(problems[0]?.message).toMatch(message);
-}
-
-function expectAccepted(input: unknown) {
-  const result = validateOrder(input, catalog);
-  expect(result.ok, result.ok ? "" : JSON.stringify(result.problems)).toBe(true);
-  return result.ok ? result.order : undefined;
-}
+const { problemsFor, expectOnlyProblem, expectAccepted } = orderChecks(catalog);
 
 describe("validateOrder: a valid order", () => {
   it("is accepted with every field, the default brand and no contact overrides", () => {
     const result = validateOrder(validOrder(), catalog);
     expect(result).toStrictEqual({
       ok: true,
-      order: {
-        patientId: "MRN-001234",
-        name: "Zoë Çelik",
-        drug: "pomalidomide",
-        regimen: "pd-28",
-        doseMg: 4,
-        startDate: "2026-12-01",
-        cycles: 3,
-        pppCategory: "woman-childbearing",
-        language: "en",
-        dateOfBirth: "1961-03-14",
-        brand: "default",
-        contact: {},
-      },
+      // Every field as given (baseOrder's), and what validation adds: the default brand, no contact overrides.
+      order: { ...validOrder(), brand: "default", contact: {} },
     });
   });
 

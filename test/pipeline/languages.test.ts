@@ -14,8 +14,7 @@ import { validateOrder } from "../../src/order/validateOrder.ts";
 import { buildLeafletDoc, generateDocuments } from "../../src/pipeline/generateDocuments.ts";
 import { runCli as cli, type CliRun as Run } from "../helpers/cli.ts";
 import { baseOrder, type OrderInput } from "../helpers/orders.ts";
-import { extractText, flat } from "../helpers/pdf.ts";
-import { textItems } from "../helpers/pdfItems.ts";
+import { extractText, flat, textItems } from "../helpers/pdf.ts";
 
 const catalog = loadCatalogOrThrow();
 

@@ -21,8 +21,15 @@ import { contrastRatio } from "../../src/validate/checkBrandContrast.ts";
 import { validateProject } from "../../src/validate/validateProject.ts";
 import { runCli } from "../helpers/cli.ts";
 import { baseOrder, type OrderInput } from "../helpers/orders.ts";
-import { extractText, flat, fontsEmbedded } from "../helpers/pdf.ts";
-import { contentFontSizes, PT_PER_MM, type TextItem, textItems } from "../helpers/pdfItems.ts";
+import {
+  contentFontSizes,
+  extractText,
+  flat,
+  fontsEmbedded,
+  PT_PER_MM,
+  type TextItem,
+  textItems,
+} from "../helpers/pdf.ts";
 import {
   archivalParts,
   decodeQr,

@@ -5,7 +5,8 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
-import { connectionOptions, QueueUrlError, reconnectDelay, safeQueueUrl } from "../../src/queue/queueConnection.ts";
+import { QueueUrlError } from "../../src/core/errors.ts";
+import { connectionOptions, reconnectDelay, safeQueueUrl } from "../../src/queue/queueConnection.ts";
 import { hasRedisServer, startRedis } from "../helpers/redisServer.ts";
 
 describe("the queue's Redis address", () => {

@@ -2,14 +2,13 @@
 import { availableParallelism } from "node:os";
 import { REPORT_FORMATS, type ReportFormat } from "../../batch/reportDialect.ts";
 import { type FailedRow, runBatch } from "../../batch/runBatch.ts";
+import { UsageError } from "../../core/errors.ts";
 import { parsePaper } from "../../order/documentOptions.ts";
 import { createProgressDisplay } from "../shared/batchProgress.ts";
-import type { BatchFlags } from "../shared/commandFlags.ts";
-import { parseKinds, parseTimeout } from "../shared/documentOptions.ts";
+import { type BatchFlags, parseKinds, parseTimeout } from "../shared/commandFlags.ts";
 import { EXIT } from "../shared/exitCodes.ts";
 import { flagOption } from "../shared/flagOption.ts";
-import { openQueueBatchRenderer } from "../shared/queueBatch.ts";
-import { UsageError } from "../shared/usageError.ts";
+import { openQueueBatchRenderer } from "./queueBatch.ts";
 
 export async function batch(input: string, flags: BatchFlags): Promise<number> {
   const workers = flags.workers === undefined ? availableParallelism() : Number(flags.workers);

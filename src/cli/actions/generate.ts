@@ -1,19 +1,17 @@
 import { loadCatalogOrThrow } from "../../catalog/loadCatalog.ts";
-import { OrderRefusedError } from "../../core/errors.ts";
+import { FileReadProblem, OrderRefusedError, RenderTimeoutError, UsageError } from "../../core/errors.ts";
 import { locateProblems } from "../../fhir/orderFromFhir.ts";
 import { ORDER_LIMIT_BYTES, parseOrderJson } from "../../input/parseOrderJson.ts";
-import { FileReadProblem, readLimitedFile, readLimitedStream } from "../../input/readLimitedFile.ts";
+import { readLimitedFile, readLimitedStream } from "../../input/readLimitedFile.ts";
 import { DEMO_ORDER } from "../../order/demoOrder.ts";
 import { type CardFormat, parseCardFormat, parsePaper } from "../../order/documentOptions.ts";
 import { validateOrder } from "../../order/validateOrder.ts";
 import type { GeneratedDocument } from "../../pipeline/generateDocuments.ts";
-import { RenderTimeoutError, withRenderTimeout } from "../../workers/renderTimeout.ts";
-import type { GenerateFlags } from "../shared/commandFlags.ts";
-import { parseKinds, renderTimeoutMs } from "../shared/documentOptions.ts";
+import { withRenderTimeout } from "../../workers/renderTimeout.ts";
+import { type GenerateFlags, parseKinds, rejectFhirFlagsWithoutFhir, renderTimeoutMs } from "../shared/commandFlags.ts";
 import { EXIT } from "../shared/exitCodes.ts";
-import { readFhirOrder, rejectFhirFlagsWithoutFhir } from "../shared/fhirOptions.ts";
 import { flagOption } from "../shared/flagOption.ts";
-import { UsageError } from "../shared/usageError.ts";
+import { readFhirOrder } from "./fhirOrder.ts";
 
 export async function generate(flags: GenerateFlags): Promise<number> {
   if ([flags.demo, flags.patient, flags.fhir].filter(Boolean).length !== 1)

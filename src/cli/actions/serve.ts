@@ -1,14 +1,11 @@
 // The work of `leaflets serve`, loaded only when that command runs (its options: ../commands/serve.ts).
 import { networkInterfaces } from "node:os";
 import { pino } from "pino";
-import { UnsafeListenError } from "../../service/serviceErrors.ts";
+import { UnsafeListenError, UsageError } from "../../core/errors.ts";
 import { buildPage, pageIsBuilt } from "../../web/buildPage.ts";
 import { startServer } from "../../web/startServer.ts";
-import type { ServeFlags } from "../shared/commandFlags.ts";
-import { renderTimeoutMs } from "../shared/documentOptions.ts";
+import { checkQueueUrl, renderTimeoutMs, type ServeFlags } from "../shared/commandFlags.ts";
 import { EXIT } from "../shared/exitCodes.ts";
-import { checkQueueUrl } from "../shared/queueBatch.ts";
-import { UsageError } from "../shared/usageError.ts";
 
 /** How long in-flight renders and downloads may take to finish after SIGTERM. */
 const SHUTDOWN_GRACE_MS = 30_000;

@@ -1,10 +1,9 @@
 // The work of `leaflets worker`, loaded only when that command runs (its options: ../commands/worker.ts).
 import { availableParallelism } from "node:os";
+import { UsageError } from "../../core/errors.ts";
 import { startQueueWorker } from "../../queue/queueWorker.ts";
-import type { WorkerFlags } from "../shared/commandFlags.ts";
+import { checkQueueUrl, type WorkerFlags } from "../shared/commandFlags.ts";
 import { EXIT } from "../shared/exitCodes.ts";
-import { checkQueueUrl } from "../shared/queueBatch.ts";
-import { UsageError } from "../shared/usageError.ts";
 
 export async function worker(flags: WorkerFlags): Promise<number> {
   const concurrency = flags.concurrency === undefined ? availableParallelism() : Number(flags.concurrency);

@@ -2,11 +2,11 @@
 // (who did what, when, for which patient id) as a table or JSON; `leaflets audit verify` walks the hash
 // chain and names the first record that was changed, inserted or deleted (exit 1).
 import type { Command } from "commander";
+import { DateInvalidError, UsageError } from "../../core/errors.ts";
 import type { AuditRecord } from "../../service/auditTrail.ts";
 import { DEFAULT_DATA_DIR } from "../../service/dataDir.ts";
 import { EXIT } from "../shared/exitCodes.ts";
 import type { Runner } from "../shared/runner.ts";
-import { UsageError } from "../shared/usageError.ts";
 
 interface AuditFlags {
   data: string;
@@ -64,7 +64,8 @@ async function list(flags: AuditFlags): Promise<number> {
   try {
     records = service.audit.query({ patient: flags.patient, user: flags.user, since: flags.since, until: flags.until });
   } catch (error) {
-    if (error instanceof RangeError) throw new UsageError("--since and --until take a date (YYYY-MM-DD) or a time");
+    if (error instanceof DateInvalidError)
+      throw new UsageError("--since and --until take a date (YYYY-MM-DD) or a time");
     throw error;
   } finally {
     service.close();

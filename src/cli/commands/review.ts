@@ -2,11 +2,10 @@
 // recorded in locales/reviews/*.jsonl (src/review/). Unknown names are refused with the known ones
 // listed (exit 2); an approval the validator objects to is refused (exit 1) unless --override says why.
 import type { Command } from "commander";
-import { ReviewInputError } from "../../review/reviewErrors.ts";
+import { ReviewInputError, UsageError } from "../../core/errors.ts";
 import type { SectionStatus } from "../../review/reviewStatus.ts";
 import { EXIT } from "../shared/exitCodes.ts";
 import type { Runner } from "../shared/runner.ts";
-import { UsageError } from "../shared/usageError.ts";
 
 interface CommonFlags {
   project?: string;

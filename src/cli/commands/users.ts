@@ -2,13 +2,13 @@
 // data folder's database. Passwords come from --password-stdin (one line) or a prompt that does not echo;
 // `--sso` makes an account without a password, for sign-in through the hospital's trusted proxy only.
 import type { Command } from "commander";
+import { UsageError, UserError } from "../../core/errors.ts";
 import { DEFAULT_DATA_DIR } from "../../service/dataDir.ts";
 import { isRole, ROLES } from "../../service/roles.ts";
 import type { UserStore } from "../../service/userStore.ts";
 import { EXIT } from "../shared/exitCodes.ts";
 import { readPassword } from "../shared/readPassword.ts";
 import type { Runner } from "../shared/runner.ts";
-import { UsageError } from "../shared/usageError.ts";
 
 interface DataFlags {
   data: string;
@@ -89,7 +89,6 @@ export function registerUsers(program: Command, run: Runner): void {
 /** Opens the data folder's accounts (loaded on use: other commands need no database). */
 async function withUsers<T>(flags: DataFlags, action: (store: UserStore) => T): Promise<Awaited<T>> {
   const { openService } = await import("../../service/service.ts");
-  const { UserError } = await import("../../service/userStore.ts");
   const service = openService({ dataDir: flags.data });
   try {
     return await action(service.users);

@@ -1,7 +1,8 @@
 // A document option given as a flag (--paper, --card-format), checked by the order's own parsers
 // (src/order/documentOptions.ts) and refused as a usage error (exit code 2) that names the flag.
+
+import { UsageError } from "../../core/errors.ts";
 import { DocumentOptionError } from "../../order/documentOptions.ts";
-import { UsageError } from "./usageError.ts";
 
 export function flagOption<T>(flag: string, text: string, parse: (text: string) => T): T {
   try {

@@ -1,7 +1,7 @@
 // Reads a password for `leaflets users`: one line from standard input (--password-stdin, for scripts), or a
 // prompt on the terminal that shows nothing as it is typed, asked twice to catch a typing mistake.
 import { createInterface } from "node:readline";
-import { UsageError } from "./usageError.ts";
+import { UsageError } from "../../core/errors.ts";
 
 export async function readPassword(fromStdin: boolean, confirm: boolean): Promise<string> {
   if (fromStdin) {

@@ -4,6 +4,7 @@
 // - sheet: A4 sheets of up to 10 cards, fronts on one page, mirrored backs on the next, crop marks in
 //   the gaps, for cutting by hand.
 import { Document, Page, View } from "@react-pdf/renderer";
+import { InternalError } from "../../core/errors.ts";
 import type { CardDoc, CardFace } from "../../document/documentTypes.ts";
 import { PdfDocument, type PdfMeta } from "../PdfDocument.tsx";
 import type { Theme } from "../theme.ts";
@@ -66,7 +67,7 @@ function SingleCardPage({ face, theme, bleed }: { face: CardFace; theme: Theme; 
 /** Sheets of cards: `cards[i]` goes to slot i % 10 of sheet ⌊i / 10⌋; each sheet is a front page and a back page. */
 export function CardSheetPdf({ cards, theme, meta }: { cards: CardDoc[]; theme: Theme; meta: PdfMeta }) {
   const first = cards[0];
-  if (!first) throw new Error("internal: a card sheet without cards");
+  if (!first) throw new InternalError("a card sheet without cards");
   const sheets = Array.from({ length: Math.ceil(cards.length / CARDS_PER_SHEET) }, (_, i) =>
     cards.slice(i * CARDS_PER_SHEET, (i + 1) * CARDS_PER_SHEET),
   );

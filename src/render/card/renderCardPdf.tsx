@@ -4,7 +4,7 @@
 import { renderToBuffer } from "@react-pdf/renderer";
 import { PDFDocument } from "pdf-lib";
 import { countPages } from "../../core/countPages.ts";
-import { LeafletError } from "../../core/errors.ts";
+import { CardOverflowError, InternalError } from "../../core/errors.ts";
 import type { CardDoc } from "../../document/documentTypes.ts";
 import type { PdfMeta } from "../PdfDocument.tsx";
 import { checkGlyphs } from "../text/checkGlyphs.ts";
@@ -14,16 +14,6 @@ import type { Theme } from "../theme.ts";
 import { CardSheetPdf, SingleCardPdf } from "./CardPdf.tsx";
 import { CARD_HEIGHT, CARD_WIDTH, CARDS_PER_SHEET, singleCardPage } from "./cardGeometry.ts";
 import { type CardSecondLanguageResult, fitSecondLanguage, withSecondLanguageAsBlock } from "./fitSecondLanguage.tsx";
-
-export class CardOverflowError extends LeafletError {
-  constructor(language: string) {
-    super(
-      "CARD_TEXT_TOO_LONG",
-      `the card's text does not fit on an ID-1 card (language ${language}); nothing was printed`,
-      "Shorten the card texts in the locale file, or print without the card (--kinds leaflet).",
-    );
-  }
-}
 
 /** A single card (front and back pages), refused if any face ran over. `bleed` in points. */
 export async function renderSingleCard(
@@ -67,7 +57,7 @@ export async function renderCardSheets(unresolved: CardDoc[], theme: Theme, meta
   const bytes = toBytes(await renderToBuffer(<CardSheetPdf cards={cards} theme={theme} meta={meta} />));
   const expected = 2 * Math.ceil(cards.length / CARDS_PER_SHEET);
   if (countPages(bytes) !== expected)
-    throw new Error(`internal: a card sheet has ${countPages(bytes)} pages, not ${expected}`);
+    throw new InternalError(`a card sheet has ${countPages(bytes)} pages, not ${expected}`);
   return bytes;
 }
 

@@ -8,6 +8,7 @@
 
 import { Canvas, Image } from "@react-pdf/renderer";
 import { logoImage } from "../../catalog/logoImages.ts";
+import { InternalError } from "../../core/errors.ts";
 import type { LeafletDoc } from "../../document/documentTypes.ts";
 import type { Painter } from "../text/canvasText.ts";
 import type { Theme } from "../theme.ts";
@@ -176,6 +177,6 @@ interface PageInfo {
  */
 function pageLabel(pattern: string, page: PageInfo | undefined): string {
   if (!page?.pageNumber || !page.totalPages)
-    throw new Error("internal: the page label was drawn without its page number");
+    throw new InternalError("the page label was drawn without its page number");
   return pattern.replace("{page}", String(page.pageNumber)).replace("{total}", String(page.totalPages));
 }

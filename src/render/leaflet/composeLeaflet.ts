@@ -15,6 +15,7 @@ import {
   popGraphicsState,
   pushGraphicsState,
 } from "pdf-lib";
+import { InternalError } from "../../core/errors.ts";
 import type { SharedPart } from "./sharedPart.tsx";
 
 export async function composeLeaflet(patientPdf: Uint8Array, shared: SharedPart): Promise<Uint8Array> {
@@ -22,7 +23,7 @@ export async function composeLeaflet(patientPdf: Uint8Array, shared: SharedPart)
   const pdf = await PDFDocument.load(patientPdf, { updateMetadata: false });
   const pages = pdf.getPages();
   const first = pages.length - shared.pageCount;
-  if (first < 1) throw new Error("internal: the leaflet has fewer frames than shared pages");
+  if (first < 1) throw new InternalError("the leaflet has fewer frames than shared pages");
   const copier = PDFObjectCopier.for(shared.pdf.context, pdf.context);
   shared.pdf.getPages().forEach((source, i) => {
     const frame = pages[first + i] as PDFPage;
@@ -38,8 +39,8 @@ function formOf(source: PDFPage, target: PDFDocument, copier: PDFObjectCopier): 
   const Contents = source.node.Contents();
   const Resources = source.node.Resources();
   const stream = Contents instanceof PDFArray && Contents.size() === 1 ? Contents.lookup(0) : Contents;
-  if (!Resources) throw new Error("internal: a shared page has no resources");
-  if (!(stream instanceof PDFRawStream)) throw new Error("internal: a shared page has more than one content stream");
+  if (!Resources) throw new InternalError("a shared page has no resources");
+  if (!(stream instanceof PDFRawStream)) throw new InternalError("a shared page has more than one content stream");
   const { width, height } = source.getSize();
   const dict = target.context.obj({
     Type: "XObject",

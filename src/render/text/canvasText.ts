@@ -6,6 +6,7 @@
 // other piece of text that must fit a width is sized (card lines, web addresses).
 import { Font } from "@react-pdf/renderer";
 import { bidi, DIRECTION_CONTROL, NEEDS_REORDERING } from "../../core/bidi.ts";
+import { InternalError } from "../../core/errors.ts";
 import { ARABIC_FONT_FAMILY, FONT_FAMILY } from "./fonts.ts";
 import { PIECES } from "./shapingCache.ts";
 
@@ -47,7 +48,7 @@ function loaded(family: string, bold: boolean): LoadedFont {
   const font = (Font.getFont({ fontFamily: family, fontWeight: bold ? 700 : 400 }) as unknown as { data?: LoadedFont })
     .data;
   // prepareFonts() loads every face before anything renders.
-  if (!font) throw new Error(`internal: font ${family} ${bold ? 700 : 400} is not loaded`);
+  if (!font) throw new InternalError(`font ${family} ${bold ? 700 : 400} is not loaded`);
   return font;
 }
 

@@ -1,20 +1,7 @@
 // Chooses the type size for a line that must fit its width: the largest size from `maxSize` down to
 // `minSize` (in 0.25 pt steps) at which it fits on one line. Below `minSize` it is refused, never cut off.
-import { LeafletError } from "../../core/errors.ts";
+import { TextDoesNotFitError } from "../../core/errors.ts";
 import { measure } from "./canvasText.ts";
-
-export class TextDoesNotFitError extends LeafletError {
-  constructor(
-    readonly field: string,
-    readonly minSize: number,
-  ) {
-    super(
-      "TEXT_DOES_NOT_FIT",
-      `${field}: too long to print on one line even at ${minSize} pt`,
-      "Shorten it (for example initials for middle names), or leave out the document that cannot hold it.",
-    );
-  }
-}
 
 export function fitSize(
   text: string,

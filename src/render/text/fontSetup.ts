@@ -2,6 +2,7 @@
 // patterns on other languages) and warmed glyph by glyph (see prepareFonts). Leaflets, cards and the
 // blank back page all draw with them.
 import { Font } from "@react-pdf/renderer";
+import { InternalError } from "../../core/errors.ts";
 import { ARABIC_FONT_FAMILY, ARABIC_FONT_FILES, FONT_FAMILY, FONT_FILES } from "./fonts.ts";
 import { rememberShaping, type ShapingFont } from "./shapingCache.ts";
 
@@ -45,7 +46,7 @@ export function prepareFonts(): Promise<void> {
       for (const fontWeight of [400, 700]) {
         await Font.load({ fontFamily, fontWeight });
         const font = (Font.getFont({ fontFamily, fontWeight }) as unknown as { data: WarmableFont | null }).data;
-        if (!font) throw new Error(`internal: font ${fontFamily} ${fontWeight} did not load`);
+        if (!font) throw new InternalError(`font ${fontFamily} ${fontWeight} did not load`);
         for (const codePoint of font.characterSet) {
           if (!isPresentationForm(codePoint)) font.glyphForCodePoint(codePoint);
         }

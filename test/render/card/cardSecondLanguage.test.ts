@@ -19,8 +19,7 @@ import { fitSecondLanguage } from "../../../src/render/card/fitSecondLanguage.ts
 import { renderCard } from "../../../src/render/card/renderCardPdf.tsx";
 import { createCardTheme } from "../../../src/render/theme.ts";
 import { baseOrder, type OrderInput } from "../../helpers/orders.ts";
-import { extractText, flat } from "../../helpers/pdf.ts";
-import { PT_PER_MM, pageBoxes, textItems } from "../../helpers/pdfItems.ts";
+import { extractText, flat, PT_PER_MM, pageBoxes, textItems } from "../../helpers/pdf.ts";
 
 const catalog = loadCatalogOrThrow();
 const readJson = (path: string) => JSON.parse(readFileSync(join(PROJECT_ROOT, path), "utf8"));

@@ -11,17 +11,20 @@ import { OrderRefusedError } from "../../../src/core/errors.ts";
 import { validateOrder } from "../../../src/order/validateOrder.ts";
 import { type GenerateOptions, generateDocuments } from "../../../src/pipeline/generateDocuments.ts";
 import { baseOrder, type OrderInput } from "../../helpers/orders.ts";
-import { extractText, flat, fontsEmbedded, pageSizes } from "../../helpers/pdf.ts";
 import {
   type Box,
   contentFontSizes,
+  extractText,
+  flat,
+  fontsEmbedded,
   type PageBoxes,
   PT_PER_MM,
   pageBoxes,
+  pageSizes,
   type TextItem,
   textItems,
   toMm,
-} from "../../helpers/pdfItems.ts";
+} from "../../helpers/pdf.ts";
 
 const catalog = loadCatalogOrThrow();
 

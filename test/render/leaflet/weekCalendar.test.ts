@@ -2,6 +2,7 @@
 // weekday's column (weeks from Monday for en-GB, from Sunday where the brand says so), days before a cycle's
 // first day left empty, and the PVd doses of each day in its cell (bortezomib days 1, 4, 8, 11 up to cycle 8,
 // days 1 and 8 from cycle 9). Dates are pinned: a 10-cycle PVd plan from Thursday 3 December 2026.
+
 import { beforeAll, describe, expect, test } from "vitest";
 import { loadCatalogOrThrow } from "../../../src/catalog/loadCatalog.ts";
 import { addDays, type IsoDate } from "../../../src/core/dates.ts";
@@ -10,7 +11,7 @@ import { validateOrder } from "../../../src/order/validateOrder.ts";
 import { buildLeafletDoc, generateDocuments } from "../../../src/pipeline/generateDocuments.ts";
 import { createTheme } from "../../../src/render/theme.ts";
 import { baseOrder, type OrderInput } from "../../helpers/orders.ts";
-import { type TextItem, textItems } from "../../helpers/pdfItems.ts";
+import { type TextItem, textItems } from "../../helpers/pdf.ts";
 
 const catalog = loadCatalogOrThrow();
 const START = "2026-12-03" as IsoDate; // a Thursday

@@ -1,21 +1,11 @@
 // `leaflets batch --queue URL`: opens the batch's side of the render queue, checking the input can be read
 // first (exit code 2, as without --queue), and says on stderr whether it attaches to an earlier run's jobs.
 import { existsSync } from "node:fs";
-import { InputError } from "../../batch/inputErrors.ts";
+import { InputError } from "../../core/errors.ts";
 import type { GenerateOptions } from "../../pipeline/generateDocuments.ts";
 import { openQueueBatch, type QueueBatchRenderer } from "../../queue/queueBatchRenderer.ts";
-import { connectionOptions, QueueUrlError, safeQueueUrl } from "../../queue/queueConnection.ts";
-import { UsageError } from "./usageError.ts";
-
-/** A queue address that is not redis:// or rediss:// is a mistake in the invocation (exit code 2). */
-export function checkQueueUrl(url: string): void {
-  try {
-    connectionOptions(url);
-  } catch (error) {
-    if (error instanceof QueueUrlError) throw new UsageError(error.message);
-    throw error;
-  }
-}
+import { safeQueueUrl } from "../../queue/queueConnection.ts";
+import { checkQueueUrl } from "../shared/commandFlags.ts";
 
 export async function openQueueBatchRenderer(
   url: string,

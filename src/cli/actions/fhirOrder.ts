@@ -1,34 +1,12 @@
 // `generate --fhir`: the FHIR file read (exit 2 if it cannot be), mapped with templates/fhir/mapping.yaml and
 // the order flags (--regimen, --cycles, --ppp, --lang, --select); a mapping problem refuses the order (exit 1).
 import type { Catalog } from "../../catalog/catalogTypes.ts";
-import { OrderRefusedError } from "../../core/errors.ts";
+import { FileReadProblem, OrderRefusedError, UsageError } from "../../core/errors.ts";
 import { loadFhirMappingOrThrow } from "../../fhir/loadFhirMapping.ts";
 import { type FhirOrderFlags, mapFhirOrder } from "../../fhir/mapFhirOrder.ts";
 import { FHIR_LIMIT_BYTES, parseFhirJson } from "../../fhir/parseFhirJson.ts";
-import { FileReadProblem, readLimitedFile } from "../../input/readLimitedFile.ts";
-import { UsageError } from "./usageError.ts";
-
-export interface FhirCliFlags {
-  fhir?: string;
-  regimen?: string;
-  cycles?: string;
-  ppp?: string;
-  lang?: string;
-  select?: string;
-}
-
-const ORDER_FLAGS = ["regimen", "cycles", "ppp", "select"] as const;
-
-/** The order flags are for a FHIR order; with --patient the order file says it all. */
-export function rejectFhirFlagsWithoutFhir(flags: FhirCliFlags): void {
-  if (flags.fhir) return;
-  const given = ORDER_FLAGS.filter((flag) => flags[flag] !== undefined);
-  if (given.length > 0) {
-    throw new UsageError(
-      `${given.map((f) => `--${f}`).join(", ")} go with --fhir <bundle.json>; put them in the order file otherwise`,
-    );
-  }
-}
+import { readLimitedFile } from "../../input/readLimitedFile.ts";
+import type { FhirCliFlags } from "../shared/commandFlags.ts";
 
 /** The FHIR file's order fields and where each came from. */
 export function readFhirOrder(
