@@ -1,6 +1,7 @@
 // One react-pdf component per LeafletDoc block: sections, headings, paragraphs, lists, callouts,
 // facts and contacts. The calendar has its own module (CalendarGrid.tsx).
 import { Text, View } from "@react-pdf/renderer";
+import { Fragment, type ReactNode } from "react";
 import type { Block, Inline } from "../document/documentTypes.ts";
 import { addressLines } from "./addressLines.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
@@ -15,21 +16,52 @@ import { side, start, type Theme, withDirection } from "./theme.ts";
 /** A heading moves to the next page unless this much of what follows it fits below it (no orphaned headings). */
 const MIN_PRESENCE_AHEAD = 90;
 
+/** Blocks short enough to be kept on one page with a lead (an aside's language name) set above them. */
+const KEPT_WITH_LEAD = new Set<Block["type"]>([
+  "heading",
+  "paragraph",
+  "facts",
+  "contacts",
+  "fitLine",
+  "address",
+  "qr",
+]);
+
 /** `width`: the width the blocks are laid out in (the page's measure unless they sit inside a box);
- * blocks drawn on canvases (facts) need it. */
+ * blocks drawn on canvases (facts) need it. `lead`: set above the first blocks and kept on their page
+ * (a language's name is never left alone at a page's foot). */
 export function Blocks({
   blocks,
   theme,
   width = theme.page.contentWidth,
+  lead,
 }: {
   blocks: Block[];
   theme: Theme;
   width?: number;
+  lead?: ReactNode;
 }) {
   return (
     <>
       {keepHeadingsWithNext(blocks).map((group, i) =>
-        group.length === 1 ? (
+        i === 0 && lead !== undefined ? (
+          group.length > 1 || KEPT_WITH_LEAD.has((group[0] as Block).type) ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
+            <View key={i} wrap={false}>
+              {lead}
+              {group.map((block, j) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
+                <BlockView key={j} block={block} theme={theme} width={width} />
+              ))}
+            </View>
+          ) : (
+            // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
+            <Fragment key={i}>
+              {lead}
+              <BlockView block={group[0] as Block} theme={theme} width={width} />
+            </Fragment>
+          )
+        ) : group.length === 1 ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
           <BlockView key={i} block={group[0] as Block} theme={theme} width={width} />
         ) : (
@@ -168,10 +200,19 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
             [side(own).borderStartColor]: colour.rule,
           }}
         >
-          <Text style={{ ...body, fontSize: font.small, fontWeight: 700, color: colour.text, marginBottom: 0.2 * em }}>
-            {block.label}
-          </Text>
-          <Blocks blocks={block.children} theme={own} width={width - indent - border} />
+          <Blocks
+            blocks={block.children}
+            theme={own}
+            width={width - indent - border}
+            lead={
+              <Text
+                minPresenceAhead={MIN_PRESENCE_AHEAD}
+                style={{ ...body, fontSize: font.small, fontWeight: 700, color: colour.text, marginBottom: 0.2 * em }}
+              >
+                {block.label}
+              </Text>
+            }
+          />
         </View>
       );
     }
