@@ -15,7 +15,7 @@ import { buildSchedule } from "../regimen/buildSchedule.ts";
 import { buildVisitPlan } from "../regimen/buildVisitPlan.ts";
 import type { Regimen, TreatmentPlan } from "../regimen/regimenTypes.ts";
 import { BODY_PADDING } from "../render/card/CardFace.tsx";
-import { CARD_HEIGHT, CARD_WIDTH, MM } from "../render/card/cardGeometry.ts";
+import { CARD_HEIGHT, CARD_WIDTH, MM, sheetFor } from "../render/card/cardGeometry.ts";
 import { type CardFormat, renderCard, renderCardSheets } from "../render/card/renderCardPdf.tsx";
 import { TextDoesNotFitError } from "../render/fitText.ts";
 import type { PdfMeta } from "../render/LeafletPdf.tsx";
@@ -189,7 +189,9 @@ export async function generateDocuments(
         : undefined;
     add(
       "card",
-      options.cardFormat === "sheet" ? await renderCardSheets([card], theme, meta) : single.bytes,
+      options.cardFormat === "sheet"
+        ? await renderCardSheets([card], theme, meta, sheetFor(options.paper ?? "A4"))
+        : single.bytes,
       undefined,
       notes,
     );
