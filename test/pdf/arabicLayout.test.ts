@@ -114,6 +114,7 @@ if (!hasPoppler)
 const A4_HEIGHT = 841.89;
 let normal: Uint8Array;
 let large: Uint8Array;
+let imlygic: Uint8Array;
 let control: Uint8Array;
 let contentLeft: number;
 let contentRight: number;
@@ -127,9 +128,16 @@ beforeAll(async () => {
   const theme = createTheme(brand, "A4", { direction: "rtl" });
   contentLeft = theme.page.margin;
   contentRight = contentLeft + theme.page.contentWidth;
-  [normal, large, control] = await Promise.all([
+  const { doseMg: _, cycles: __, pppCategory: ___, ...pomalidomideOnly } = baseOrder();
+  const imlygicOrder = validateOrder(
+    { ...pomalidomideOnly, language: "ar", drug: "imlygic", regimen: "imlygic", months: 6 },
+    catalog,
+  );
+  if (!imlygicOrder.ok) throw new Error(`test order refused: ${JSON.stringify(imlygicOrder.problems)}`);
+  [normal, large, imlygic, control] = await Promise.all([
     leafletOf(o),
     leafletOf(order({ largePrint: true })),
+    leafletOf(imlygicOrder.order),
     renderPdf(buildLeafletDoc(o, catalog), createTheme(brand, "A4", { direction: "ltr" }), {
       creationDate: new Date("2026-12-01T00:00:00Z"),
       creator: "test",
@@ -142,9 +150,12 @@ afterAll(() => {
 });
 
 describe.skipIf(!hasPoppler)("Arabic leaflet: places on the page", () => {
-  test("page 1: the title's descenders stay clear of the facts table's top rule", async () => {
-    const raster = rasterisePage(normal, 1, { dpi: DPI, gray: true, pageHeight: A4_HEIGHT });
-    const { baseline, rule, gap } = titleOverRule(await textItems(normal), raster, contentLeft, contentRight);
+  test.each([
+    ["pomalidomide", () => normal],
+    ["Imlygic", () => imlygic],
+  ])("%s, page 1: the title's descenders stay clear of the facts table's top rule", async (_, bytes) => {
+    const raster = rasterisePage(bytes(), 1, { dpi: DPI, gray: true, pageHeight: A4_HEIGHT });
+    const { baseline, rule, gap } = titleOverRule(await textItems(bytes()), raster, contentLeft, contentRight);
     expect(rule).toBeLessThan(baseline);
     // At least 1 pt of white between the lowest letter and the rule.
     expect(gap).toBeGreaterThanOrEqual(1);
