@@ -27,6 +27,12 @@ const KEPT_WITH_LEAD = new Set<Block["type"]>([
   "qr",
 ]);
 
+/** Whether a block is kept on one page with the lead above it: short blocks only (a large-print facts
+ * table, label over value, may fill most of a page: its rows may part, the lead then stands alone). */
+function keptWithLead(block: Block, theme: Theme): boolean {
+  return KEPT_WITH_LEAD.has(block.type) && !(block.type === "facts" && theme.largePrint);
+}
+
 /** `width`: the width the blocks are laid out in (the page's measure unless they sit inside a box);
  * blocks drawn on canvases (facts) need it. `lead`: set above the first blocks and kept on their page
  * (a language's name is never left alone at a page's foot). */
@@ -45,7 +51,7 @@ export function Blocks({
     <>
       {keepHeadingsWithNext(blocks).map((group, i) =>
         i === 0 && lead !== undefined ? (
-          group.length > 1 || KEPT_WITH_LEAD.has((group[0] as Block).type) ? (
+          group.length > 1 || keptWithLead(group[0] as Block, theme) ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
             <View key={i} wrap={false}>
               {lead}
