@@ -115,6 +115,7 @@ const A4_HEIGHT = 841.89;
 let normal: Uint8Array;
 let large: Uint8Array;
 let imlygic: Uint8Array;
+let dutchWithArabic: Uint8Array;
 let control: Uint8Array;
 let contentLeft: number;
 let contentRight: number;
@@ -134,10 +135,11 @@ beforeAll(async () => {
     catalog,
   );
   if (!imlygicOrder.ok) throw new Error(`test order refused: ${JSON.stringify(imlygicOrder.problems)}`);
-  [normal, large, imlygic, control] = await Promise.all([
+  [normal, large, imlygic, dutchWithArabic, control] = await Promise.all([
     leafletOf(o),
     leafletOf(order({ largePrint: true })),
     leafletOf(imlygicOrder.order),
+    leafletOf(order({ language: "nl", secondLanguage: "ar" })),
     renderPdf(buildLeafletDoc(o, catalog), createTheme(brand, "A4", { direction: "ltr" }), {
       creationDate: new Date("2026-12-01T00:00:00Z"),
       creator: "test",
@@ -226,4 +228,33 @@ describe.skipIf(!hasPoppler)("Arabic leaflet: places on the page", () => {
       }
     },
   );
+
+  test("a Dutch leaflet with Arabic: each cycle's Arabic title and dose lines right-aligned, doses read 4 mg", () => {
+    const words = pdfWords(dutchWithArabic, "bilingual.pdf");
+    // "الدورة" (cycle) as its glyphs stand: reversed. Its title lines end at the text's right edge, indented.
+    const cycleWord = [..."الدورة"].reverse().join("");
+    const titles = words.filter((w) => w.text === cycleWord);
+    for (const title of titles) {
+      const line = lineOf(words, title);
+      const right = Math.max(...line.map((w) => w.right));
+      expect(right).toBeGreaterThan(contentRight - 15);
+      expect(right).toBeLessThan(contentRight - 5);
+    }
+    // The three cycles' titles carry their dates (Latin digits); the others are "continued" titles.
+    const dated = titles.filter((t) => lineOf(words, t).some((w) => /^20(26|27)$/.test(w.text)));
+    expect(dated).toHaveLength(3);
+    // The Arabic dose lines: "4 mg" and "40 mg" left to right ("4 mg 1 keer per dag" is Dutch).
+    const units = words.filter((w) => w.text === "mg");
+    let arabicLines = 0;
+    for (const unit of units) {
+      const line = lineOf(words, unit);
+      if (!line.some((w) => /[\u0600-\u06ff]/.test(w.text))) continue;
+      arabicLines++;
+      const after = line[line.indexOf(unit) + 1];
+      if (after && /^\d+$/.test(after.text) && after.x - unit.right < 8)
+        throw new Error(`page ${unit.page}: "mg ${after.text}" (the unit before its number)`);
+    }
+    // Two dose lines (pomalidomide, dexamethasone) a cycle.
+    expect(arabicLines).toBeGreaterThanOrEqual(6);
+  });
 });
