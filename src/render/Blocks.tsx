@@ -16,6 +16,16 @@ import { side, start, type Theme, withDirection } from "./theme.ts";
 /** A heading moves to the next page unless this much of what follows it fits below it (no orphaned headings). */
 const MIN_PRESENCE_AHEAD = 90;
 
+/**
+ * Right to left, a word often mixes fonts (Arabic letters and Latin digits: "22و", a content version
+ * "17b90cb8"), and react-pdf offers a hyphenated break wherever the font changes inside a word ("17-",
+ * "b90cb8"). Hyphenation is off everywhere, so such a break is never wanted: its penalty is made
+ * infinite (react-pdf's line breaker then breaks only between words).
+ */
+function wholeWords(theme: Theme): { hyphenationPenalty?: number } {
+  return theme.direction === "rtl" ? { hyphenationPenalty: 10_000 } : {};
+}
+
 /** Blocks short enough to be kept on one page with a lead (an aside's language name) set above them. */
 const KEPT_WITH_LEAD = new Set<Block["type"]>([
   "heading",
@@ -143,6 +153,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       return (
         <Text
           minPresenceAhead={MIN_PRESENCE_AHEAD}
+          {...wholeWords(theme)}
           style={{
             fontSize: size,
             fontWeight: 700,
@@ -161,6 +172,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
     case "paragraph":
       return (
         <Text
+          {...wholeWords(theme)}
           style={{
             ...body,
             fontSize: block.small ? font.small : font.body,
@@ -183,7 +195,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
               <Text style={{ ...body, position: "absolute", [start(theme)]: 0, top: 0, width: 1.4 * em }}>
                 {block.ordered ? `${(block.start ?? 1) + i}.` : "•"}
               </Text>
-              <Text style={body}>
+              <Text {...wholeWords(theme)} style={body}>
                 <Runs runs={item} />
               </Text>
             </View>

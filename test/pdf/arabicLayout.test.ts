@@ -257,4 +257,11 @@ describe.skipIf(!hasPoppler)("Arabic leaflet: places on the page", () => {
     // Two dose lines (pomalidomide, dexamethasone) a cycle.
     expect(arabicLines).toBeGreaterThanOrEqual(6);
   });
+
+  test("no word is broken where its font changes: the content version stands whole, no hyphenated number", () => {
+    const words = pdfWords(normal, "words.pdf");
+    expect(words.some((w) => w.page === 1 && /^\.?[0-9a-f]{8}\.?$/.test(w.text))).toBe(true);
+    const broken = words.filter((w) => /^\d*-$|^-\d+$/.test(w.text)).map((w) => `page ${w.page}: ${w.text}`);
+    expect(broken).toEqual([]);
+  });
 });
