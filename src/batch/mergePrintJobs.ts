@@ -2,7 +2,7 @@
 // - print-leaflets-<lang>-<part>.pdf: every leaflet, one after the other (each page names its patient),
 //   each starting on a front page: a leaflet with an odd page count gets a blank back page that carries
 //   its patient number (pipeline/duplexPadding.ts), so no sheet printed double-sided holds two patients;
-// - print-cards-<lang>-<part>.pdf: A4 sheets of ten different patients' ID-1 cards, fronts on one page
+// - print-cards-<lang>-<part>.pdf: sheets (A4: ten, Letter: eight) of different patients' ID-1 cards, fronts on one page
 //   and mirrored backs on the next, with crop marks in the gaps (the cards are imposed with pdf-lib).
 // The lists of files wait in small text files, so memory does not grow with the number of rows.
 import { appendFileSync, createReadStream, existsSync, readFileSync, rmSync } from "node:fs";
@@ -12,8 +12,17 @@ import { PDFDocument, rgb } from "pdf-lib";
 import writeFileAtomic from "write-file-atomic";
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import { InternalError, PdfUnreadableError } from "../core/errors.ts";
+import type { PaperSize } from "../order/orderTypes.ts";
 import { appendBlankBackPage, blankBackPageText } from "../pipeline/duplexPadding.ts";
-import { CARD_HEIGHT, CARD_WIDTH, CARDS_PER_SHEET, MM, SHEET, sheetSlot } from "../render/card/cardGeometry.ts";
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  cardsPerSheet,
+  MM,
+  type SheetLayout,
+  sheetFor,
+  sheetSlot,
+} from "../render/card/cardGeometry.ts";
 
 /** Leaflets per merged file, and cards per merged file: print jobs of a size printers take well. */
 const LEAFLETS_PER_PART = 500;
@@ -54,7 +63,13 @@ export class PrintJobCollector {
   }
 }
 
-export async function mergePrintJobs(collector: PrintJobCollector, catalog: Catalog): Promise<string[]> {
+/** `paper`: the batch's paper, which the cards are imposed on too (10 cards on A4, 8 on Letter). */
+export async function mergePrintJobs(
+  collector: PrintJobCollector,
+  catalog: Catalog,
+  paper: PaperSize = "A4",
+): Promise<string[]> {
+  const sheet = sheetFor(paper);
   const written: string[] = [];
   for (const job of collector.jobs()) {
     const size = job.kind === "leaflets" ? LEAFLETS_PER_PART : CARDS_PER_PART;
@@ -65,7 +80,7 @@ export async function mergePrintJobs(collector: PrintJobCollector, catalog: Cata
       const bytes =
         job.kind === "leaflets"
           ? await concatenate(files, job.language, catalog)
-          : await imposeCards(files, job.language);
+          : await imposeCards(files, job.language, sheet);
       await writeFileAtomic(out, Buffer.from(bytes));
       written.push(out);
     }
@@ -90,14 +105,16 @@ async function concatenate(files: string[], language: string, catalog: Catalog):
   return merged.save();
 }
 
-/** Ten cards a sheet: each card's page 1 at its slot on the front page, page 2 at the mirrored slot behind. */
-async function imposeCards(files: string[], language: string): Promise<Uint8Array> {
+/** Ten cards a sheet (A4; eight on Letter): each card's page 1 at its slot on the front page, page 2 at the
+ * mirrored slot behind. */
+async function imposeCards(files: string[], language: string, layout: SheetLayout): Promise<Uint8Array> {
   const merged = await PDFDocument.create();
   merged.setTitle(`Print job: patient cards (${language})`);
-  for (let start = 0; start < files.length; start += CARDS_PER_SHEET) {
-    const sheet = files.slice(start, start + CARDS_PER_SHEET);
-    const front = merged.addPage([SHEET.width, SHEET.height]);
-    const back = merged.addPage([SHEET.width, SHEET.height]);
+  const perSheet = cardsPerSheet(layout);
+  for (let start = 0; start < files.length; start += perSheet) {
+    const sheet = files.slice(start, start + perSheet);
+    const front = merged.addPage([layout.width, layout.height]);
+    const back = merged.addPage([layout.width, layout.height]);
     for (const [i, file] of sheet.entries()) {
       const [frontFace, backFace] = await merged.embedPdf(readFileSync(file), [0, 1]);
       if (!frontFace || !backFace) throw new PdfUnreadableError(`${basename(file)} is not a two-page card`);
@@ -105,8 +122,8 @@ async function imposeCards(files: string[], language: string): Promise<Uint8Arra
         [front, frontFace, "front"],
         [back, backFace, "back"],
       ] as const) {
-        const slot = sheetSlot(i, side);
-        const y = SHEET.height - slot.y - CARD_HEIGHT;
+        const slot = sheetSlot(i, side, layout);
+        const y = layout.height - slot.y - CARD_HEIGHT;
         page.drawPage(face, { x: slot.x, y, width: CARD_WIDTH, height: CARD_HEIGHT });
         drawCropMarks(page, slot.x, y);
       }

@@ -169,7 +169,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   } finally {
     if (ownPool) await pool.close();
   }
-  const printJobs = options.merge ? await mergePrintJobs(collector, catalog) : [];
+  const printJobs = options.merge ? await mergePrintJobs(collector, catalog, options.generate.paper) : [];
   collector.dispose();
   const seconds = elapsed(started);
   return { totals: report.totals, seconds, report: await report.finish(seconds), printJobs, stopped, failedRows };

@@ -78,7 +78,7 @@ export function buildLeafletModel(input: LeafletModelInput) {
       womanNotChildbearing: order.pppCategory === "woman-not-childbearing",
       man: order.pppCategory === "man",
     },
-    calendar: planModel.calendar,
+    calendar: planModel.calendar && dosesAsOneRun(planModel.calendar, bundle.meta.direction),
     visits: planModel.visits,
     sources: buildSources(input),
     publicPage: drug.publicPage,
@@ -167,6 +167,29 @@ function noticeIn(
     notices.push(direction === bundle.meta.direction ? own : isolated(own, direction));
   }
   return notices.join(" / ");
+}
+
+/** The calendar's cells with each dose ("4 mg") as one left-to-right run in a right-to-left leaflet, as in
+ * the personal block and the cycle lines (drawn on its own it would read "mg 4"). */
+function dosesAsOneRun<C extends { cycles: { weeks: { days: ({ doses: { text: string }[] } | null)[] }[] }[] }>(
+  calendar: C,
+  direction: "ltr" | "rtl",
+): C {
+  if (direction !== "rtl") return calendar;
+  return {
+    ...calendar,
+    cycles: calendar.cycles.map((cycle) => ({
+      ...cycle,
+      weeks: cycle.weeks.map((week) => ({
+        ...week,
+        days: week.days.map((day) =>
+          day
+            ? { ...day, doses: day.doses.map((dose) => ({ ...dose, text: latinAsOneRun(dose.text, direction) })) }
+            : day,
+        ),
+      })),
+    })),
+  };
 }
 
 /**

@@ -34,7 +34,8 @@ export function compileDocumentTemplate(templatesDir: string, templatePath: stri
   });
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   // {{#bilingual}}…{{/bilingual}}: the block in the patient's language, then — for a bilingual leaflet —
-  // the same block again in the nurse's language, marked with that language's name.
+  // the same block again in the nurse's language, marked with that language's name. The second copy is
+  // rendered from the context's `second` (the same figures worded in that language) where it has one.
   hbs.registerHelper("bilingual", function (this: unknown, options: Handlebars.HelperOptions) {
     const own = options.fn(this);
     if (!second) return own;
@@ -42,8 +43,9 @@ export function compileDocumentTemplate(templatesDir: string, templatePath: stri
     current = second.translate;
     try {
       const label = Handlebars.escapeExpression(second.label);
+      const context = secondContext(this);
       return new Handlebars.SafeString(
-        `${own}<aside lang="${second.code}" dir="${second.direction}" label="${label}">${options.fn(this)}</aside>`,
+        `${own}<aside lang="${second.code}" dir="${second.direction}" label="${label}">${options.fn(context)}</aside>`,
       );
     } finally {
       current = saved;
@@ -60,4 +62,13 @@ export function compileDocumentTemplate(templatesDir: string, templatePath: stri
       second = undefined;
     }
   };
+}
+
+/** The context's own second-language wording (`second`, see content/bilingualModel.ts), else the context. */
+function secondContext(context: unknown): unknown {
+  if (context && typeof context === "object" && "second" in context) {
+    const own = (context as { second: unknown }).second;
+    if (own && typeof own === "object") return own;
+  }
+  return context;
 }

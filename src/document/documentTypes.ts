@@ -43,7 +43,19 @@ export interface CalendarCycle {
   /** Over the cycle's rows that start a page: "Cycle 2 (continued)". */
   continued: string;
   lines: string[];
+  /** A bilingual leaflet: the title, continuation title and lines again in the second language. */
+  second?: CalendarCycleSecond;
   weeks: CalendarWeek[];
+}
+
+/** A cycle's words in a bilingual leaflet's second language, marked with that language's own name. */
+export interface CalendarCycleSecond {
+  language: string;
+  direction: "ltr" | "rtl";
+  label: string;
+  title: string;
+  continued: string;
+  lines: string[];
 }
 
 export type Block =

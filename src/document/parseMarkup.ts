@@ -182,10 +182,25 @@ function calendar(el: Element, template: string): Block {
       if (cycle.name !== "cycle")
         throw new MarkupError(template, `<calendar> may hold <legend>, <weekdays> and <cycle>, not <${cycle.name}>`);
       const children = elements(cycle.children);
+      const seconds = children.filter((c) => c.name === "second");
+      if (seconds.length > 1) throw new MarkupError(template, "a <cycle> holds at most one <second>");
+      const second = seconds[0];
       return {
         title: attr(cycle, "title", template),
         continued: attr(cycle, "continued", template),
         lines: children.filter((c) => c.name === "line").map(plain),
+        ...(second
+          ? {
+              second: {
+                language: attr(second, "lang", template),
+                direction: second.attribs.dir === "rtl" ? ("rtl" as const) : ("ltr" as const),
+                label: attr(second, "label", template),
+                title: attr(second, "title", template),
+                continued: attr(second, "continued", template),
+                lines: only(second, "line", template).map(plain),
+              },
+            }
+          : {}),
         weeks: children
           .filter((c) => c.name === "week")
           .map((week) => {

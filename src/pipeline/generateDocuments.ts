@@ -3,7 +3,8 @@
 // templates (cached); writing files is output/'s job.
 import { join } from "node:path";
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import { buildLeafletModel, type LeafletModel } from "../content/buildLeafletModel.ts";
+import { type BilingualLeafletModel, withSecondLanguage } from "../content/bilingualModel.ts";
+import { buildLeafletModel } from "../content/buildLeafletModel.ts";
 import { createTranslator, type Translate } from "../content/createTranslator.ts";
 import { countPages } from "../core/countPages.ts";
 import { ageInYears, toUtcDate } from "../core/dates.ts";
@@ -57,7 +58,7 @@ export interface GeneratedDocument {
 }
 
 /** Everything both documents are made from: the worded model and the language's lookup. */
-type Prepared = { model: LeafletModel; translate: Translate; contentSha256: string };
+type Prepared = { model: BilingualLeafletModel; translate: Translate; contentSha256: string };
 
 function prepare(order: Order, catalog: Catalog): Prepared {
   const drug = required(catalog.drugs.get(order.drug), "drug", order.drug);
@@ -77,18 +78,25 @@ function prepare(order: Order, catalog: Catalog): Prepared {
   const refused = reviewPolicyProblems(brand, drug.id, review);
   if (refused.length > 0) throw new OrderRefusedError(refused);
   const second = order.secondLanguage ? catalog.locales.get(order.secondLanguage) : undefined;
-  const model = buildLeafletModel({
-    order,
-    drug,
-    regimen,
-    plan,
-    brand,
+  const common = { order, drug, regimen, plan, brand, nurse, review };
+  const own = buildLeafletModel({
+    ...common,
     bundle,
     translate,
-    nurse,
-    review,
     ...(second ? { secondIntlLocale: second.meta.intlLocale } : {}),
   });
+  // A bilingual leaflet: the same plan worded again in the second language (personal block, whom to
+  // call, each cycle's title and dose lines).
+  const model = second
+    ? withSecondLanguage(own, {
+        model: buildLeafletModel({
+          ...common,
+          bundle: second,
+          translate: translatorFor(catalog, second.language, drug.id),
+        }),
+        tag: { code: second.language, direction: second.meta.direction, label: second.meta.name },
+      })
+    : withSecondLanguage(own);
   return { model, translate, contentSha256: review.contentSha256 };
 }
 
@@ -167,7 +175,11 @@ export async function generateDocuments(
       renderCardDocument(
         card,
         brand,
-        { ...(options.cardFormat ? { format: options.cardFormat } : {}), bleedMm: options.bleedMm ?? 0 },
+        {
+          ...(options.cardFormat ? { format: options.cardFormat } : {}),
+          paper: options.paper ?? "A4",
+          bleedMm: options.bleedMm ?? 0,
+        },
         meta,
       ),
     );

@@ -386,22 +386,68 @@ describe("generate --lang tr --second-lang nl", () => {
     const notesOwn = all.indexOf(locale("tr", "common").notes.title, at);
     expect(notesOwn).toBeGreaterThan(at);
     expect(all.indexOf(locale("nl", "common").notes.title, all.indexOf(label, notesOwn))).toBeGreaterThan(notesOwn);
-    expect(all.split(label).length - 1).toBe(BILINGUAL_SECTIONS.length + 1);
+    // Also marked: the personal block's and whom-to-call's Dutch copies.
+    expect(all.split(label).length - 1).toBe(BILINGUAL_SECTIONS.length + 3);
   });
 
-  test("the personal block and the calendar only once, in Turkish", async () => {
+  test("the personal block, whom to call and each cycle's dates and doses in Turkish and in Dutch; the grid once", async () => {
     const all = flat((await bilingual).pages);
     const tr = locale("tr", "common");
     const nl = locale("nl", "common");
     const count = (needle: string) => all.split(needle).length - 1;
+    // The personal block: start date and dose under each language's own label, once each.
     expect(count(`${tr.personal.startDate} ${longDate("tr", "2026-12-01")}`)).toBe(1);
+    expect(count(`${nl.personal.startDate} ${longDate("nl", "2026-12-01")}`)).toBe(1);
     expect(count(`${tr.personal.dose} 4 mg`)).toBe(1);
-    expect(count(tr.calendar.title)).toBe(1);
-    for (const dutch of [nl.personal.startDate, nl.personal.dose, nl.personal.calendar, nl.calendar.title]) {
-      expect(all).not.toContain(dutch);
+    expect(count(`${nl.personal.dose} 4 mg`)).toBe(1);
+    expect(all).toContain(
+      `${nl.personal.calendar} ${fill(nl.personal.calendarValue_other, { count: 3, from: longDate("nl", "2026-12-01"), to: longDate("nl", "2027-02-22") })}`,
+    );
+    // Whom to call: the heading and both numbers under each language's labels (the footer has the Turkish ones too).
+    expect(count(nl.contacts.title)).toBe(1);
+    const trCall = all.indexOf(`${tr.contacts.title}`);
+    const nlCall = all.indexOf(nl.contacts.title);
+    const calendar = all.indexOf(tr.calendar.title);
+    expect(trCall).toBeGreaterThan(0);
+    expect(nlCall).toBeGreaterThan(trCall);
+    for (const [label, number] of [
+      [nl.contacts.nurseLine, "+31 20 555 0101"],
+      [nl.contacts.emergency, "+31 20 555 0199"],
+    ]) {
+      const at = all.indexOf(`${label}: ${number}`, nlCall);
+      expect(at, `${label} under the Dutch "${nl.contacts.title}"`).toBeGreaterThan(nlCall);
+      expect(at).toBeLessThan(calendar);
     }
-    expect(all).not.toContain(longDate("nl", "2026-12-01"));
-    expect(all).not.toContain(fill(nl.calendar.cycle, { number: 1, from: "", to: "" }).split(":")[0]);
+    // Every cycle's title and its dexamethasone days, in Turkish and then in Dutch (dates from Intl).
+    const cycles = [
+      { number: 1, start: "2026-12-01" },
+      { number: 2, start: "2026-12-29" },
+      { number: 3, start: "2027-01-26" },
+    ];
+    for (const { number, start } of cycles) {
+      const title = (language: string, template: string) =>
+        fill(template, { number, from: longDate(language, start), to: longDate(language, addDays(start, 27)) });
+      const trTitle = all.indexOf(title("tr", tr.calendar.cycle));
+      const nlTitle = all.indexOf(title("nl", nl.calendar.cycle));
+      expect(trTitle, `Turkish title of cycle ${number}`).toBeGreaterThanOrEqual(0);
+      expect(nlTitle, `Dutch title of cycle ${number} after the Turkish one`).toBeGreaterThan(trTitle);
+      const dexDays = (language: string) =>
+        new Intl.ListFormat(locale(language, "common")._meta.intlLocale, { type: "conjunction" }).format(
+          [0, 7, 14, 21].map((d) => longDate(language, addDays(start, d))),
+        );
+      const nlDex = fill(nl.calendar.partnerDays, { drug: "Dexamethason", dose: "40 mg", dates: dexDays("nl") });
+      expect(all.indexOf(nlDex, nlTitle), `Dutch dexamethasone days of cycle ${number}`).toBeGreaterThan(nlTitle);
+      const nlPrimary = fill(nl.calendar.primaryDays, {
+        drug: "pomalidomide",
+        dose: "4 mg",
+        dates: fill(nl.calendar.range, { from: longDate("nl", start), to: longDate("nl", addDays(start, 20)) }),
+      });
+      expect(all.indexOf(nlPrimary.charAt(0).toUpperCase() + nlPrimary.slice(1), nlTitle)).toBeGreaterThan(nlTitle);
+    }
+    // The grid itself once: Turkish day cells, one last day per cycle, no Dutch cell labels.
+    expect(count(fill(tr.calendar.day, { day: 28 }))).toBe(3);
+    expect(all).not.toContain(fill(nl.calendar.day, { day: 28 }));
+    expect(count(tr.calendar.title)).toBe(1);
   });
 
   test("the calendar's header: each weekday in Turkish, the Dutch name under it in the same column", async () => {

@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium)("the nurses' page in chromium", () => {
     await page.screenshot({ path: shot("card") });
   });
 
-  test("print options: the card on an A4 sheet (with the 100 % note), duplex padding for the leaflet", async () => {
+  test("print options: the card on an A4 or a Letter sheet (with the 100 % note), duplex padding for the leaflet", async () => {
     const printed = (kind: string) =>
       page.waitForResponse((r) => r.url().includes("/api/render?") && r.url().includes(`kind=${kind}`));
     // The card on a sheet: the request asks for it and the card preview is an A4 page.
@@ -149,6 +149,24 @@ describe.skipIf(!hasChromium)("the nurses' page in chromium", () => {
       [595, 842],
       [595, 842],
     ]);
+    // Letter paper: the sheet follows it (the option says so), for an office printer in North America.
+    const letterCard = printed("card");
+    await page.locator("#field-paper").selectOption("Letter");
+    const letterUrl = new URL((await letterCard).url());
+    expect([letterUrl.searchParams.get("paper"), letterUrl.searchParams.get("format")]).toEqual(["Letter", "sheet"]);
+    expect(await page.getByLabel("Card format").locator("option:checked").textContent()).toBe(
+      "Card on a sheet of Letter (office printer)",
+    );
+    const [letterDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download the card (PDF)" }).click(),
+    ]);
+    const letterSizes = await pageSizes(new Uint8Array(readFileSync(await letterDownload.path())));
+    expect(letterSizes.map((s) => [Math.round(s.width), Math.round(s.height)])).toEqual([
+      [612, 792],
+      [612, 792],
+    ]);
+    await page.locator("#field-paper").selectOption("A4");
     // Duplex: the leaflet comes with duplex=1 and an even page count.
     const leaflet = printed("leaflet");
     await page.getByLabel(/Double-sided printing/).check();

@@ -18,10 +18,17 @@ export function registerBatch(program: Command, run: Runner): void {
     .argument("<orders>", "orders.csv or orders.jsonl")
     .option("--out <dir>", "where to write", "output")
     .option("--workers <n>", "render threads (default: one per CPU core)")
-    .option("--merge", "also write print jobs: all leaflets per language, and A4 sheets of ten patients' cards")
+    .option(
+      "--merge",
+      "also write print jobs: all leaflets per language, and sheets of patients' cards (ten on A4, eight on Letter: --paper)",
+    )
     .option("--resume", "skip rows whose files are complete and match their order (after an interrupted run)")
     .option("--kinds <list>", "which documents, comma-separated: leaflet, card", "leaflet,card")
-    .option("--paper <size>", `leaflet paper size: ${PAPER_SIZES.join(" or ")}`, "A4")
+    .option(
+      "--paper <size>",
+      `paper size of the leaflets and the merged card sheets: ${PAPER_SIZES.join(" or ")}`,
+      "A4",
+    )
     .option("--pdfa", "archival PDF/A-2b files")
     .option("--format <format>", "fhir: one FHIR R4 Bundle per line (docs/fhir.md); otherwise the extension tells")
     .option("--timeout <seconds>", "a row whose render takes longer fails and its worker is replaced (default 120)")

@@ -50,7 +50,7 @@ export function registerGenerate(program: Command, run: Runner): void {
     )
     .option(
       "--card-format <format>",
-      "id1: one ID-1 card (85.60 × 53.98 mm), front and back page, for card printers; sheet: A4 with the card and its mirrored back for duplex printing and cutting by hand",
+      "id1: one ID-1 card (85.60 × 53.98 mm), front and back page, for card printers; sheet: the card and its mirrored back on a sheet of the --paper size (A4 or Letter) for duplex printing and cutting by hand",
       "id1",
     )
     .option(

@@ -10,7 +10,15 @@ import { PdfDocument, type PdfMeta } from "../PdfDocument.tsx";
 import type { Theme } from "../theme.ts";
 import { BODY_PADDING, CardBand, CardBody } from "./CardFace.tsx";
 import { CropMarks, GAP_MARKS, SLUG_MARKS } from "./CropMarks.tsx";
-import { CARD_HEIGHT, CARD_WIDTH, CARDS_PER_SHEET, SHEET, sheetSlot, singleCardPage } from "./cardGeometry.ts";
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  cardsPerSheet,
+  SHEET,
+  type SheetLayout,
+  sheetSlot,
+  singleCardPage,
+} from "./cardGeometry.ts";
 
 export function SingleCardPdf({
   card,
@@ -64,12 +72,24 @@ function SingleCardPage({ face, theme, bleed }: { face: CardFace; theme: Theme; 
   );
 }
 
-/** Sheets of cards: `cards[i]` goes to slot i % 10 of sheet ⌊i / 10⌋; each sheet is a front page and a back page. */
-export function CardSheetPdf({ cards, theme, meta }: { cards: CardDoc[]; theme: Theme; meta: PdfMeta }) {
+/** Sheets of cards: `cards[i]` goes to slot i % n of sheet ⌊i / n⌋ (n cards a sheet: 10 on A4, 8 on
+ * Letter); each sheet is a front page and a back page. */
+export function CardSheetPdf({
+  cards,
+  theme,
+  meta,
+  layout = SHEET,
+}: {
+  cards: CardDoc[];
+  theme: Theme;
+  meta: PdfMeta;
+  layout?: SheetLayout;
+}) {
   const first = cards[0];
   if (!first) throw new InternalError("a card sheet without cards");
-  const sheets = Array.from({ length: Math.ceil(cards.length / CARDS_PER_SHEET) }, (_, i) =>
-    cards.slice(i * CARDS_PER_SHEET, (i + 1) * CARDS_PER_SHEET),
+  const perSheet = cardsPerSheet(layout);
+  const sheets = Array.from({ length: Math.ceil(cards.length / perSheet) }, (_, i) =>
+    cards.slice(i * perSheet, (i + 1) * perSheet),
   );
   const sheetStyle = { fontFamily: theme.font.family, direction: theme.direction };
   return (
@@ -77,9 +97,9 @@ export function CardSheetPdf({ cards, theme, meta }: { cards: CardDoc[]; theme: 
       {sheets.flatMap((sheet, s) =>
         (["front", "back"] as const).map((side) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: sheets are positional
-          <Page key={`${s}-${side}`} size={[SHEET.width, SHEET.height]} style={sheetStyle}>
+          <Page key={`${s}-${side}`} size={[layout.width, layout.height]} style={sheetStyle}>
             {sheet.map((card, i) => {
-              const at = sheetSlot(i, side);
+              const at = sheetSlot(i, side, layout);
               const face = card[side];
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: slots are positional

@@ -1,5 +1,6 @@
 // Where cards go on paper, in PostScript points: the ID-1 card (85.60 × 53.98 mm, ISO/IEC 7810), its
-// safe margin, and the 10-up A4 sheet (2 × 5, 3 mm gaps) whose backs are mirrored for duplex printing.
+// safe margin, and the sheets for office printers whose backs are mirrored for duplex printing: 10-up
+// A4 (2 × 5, 3 mm gaps) and 8-up US Letter (2 × 4: five rows do not fit Letter's 279.4 mm with margins).
 
 export const MM = 72 / 25.4;
 
@@ -17,31 +18,59 @@ export const MARK_LENGTH = 4 * MM;
 /** Gap between a crop mark and the card (or its bleed). */
 export const MARK_OFFSET = 1 * MM;
 
-export const SHEET = {
+/** A sheet of cards: its paper size and the grid of cards centred on it. */
+export interface SheetLayout {
+  width: number;
+  height: number;
+  columns: number;
+  rows: number;
+  gap: number;
+}
+
+export const SHEET: SheetLayout = {
   width: 210 * MM,
   height: 297 * MM,
   columns: 2,
   rows: 5,
   gap: 3 * MM,
-} as const;
+};
 
-export const CARDS_PER_SHEET = SHEET.columns * SHEET.rows;
+export const LETTER_SHEET: SheetLayout = {
+  width: 215.9 * MM,
+  height: 279.4 * MM,
+  columns: 2,
+  rows: 4,
+  gap: 3 * MM,
+};
+
+/** The sheet for a paper size (the leaflet's paper: A4 or Letter). */
+export function sheetFor(paper: "A4" | "Letter" = "A4"): SheetLayout {
+  return paper === "Letter" ? LETTER_SHEET : SHEET;
+}
+
+export function cardsPerSheet(sheet: SheetLayout = SHEET): number {
+  return sheet.columns * sheet.rows;
+}
+
+/** Cards on an A4 sheet. */
+export const CARDS_PER_SHEET = cardsPerSheet(SHEET);
 
 export interface Slot {
   x: number;
   y: number;
 }
 
-/** Top-left corner of card `index` (0–9) on a sheet; backs sit in the mirrored column (long-edge duplex). */
-export function sheetSlot(index: number, side: "front" | "back"): Slot {
-  const row = Math.floor(index / SHEET.columns);
-  const column = index % SHEET.columns;
-  const printedColumn = side === "front" ? column : SHEET.columns - 1 - column;
-  const gridWidth = SHEET.columns * CARD_WIDTH + (SHEET.columns - 1) * SHEET.gap;
-  const gridHeight = SHEET.rows * CARD_HEIGHT + (SHEET.rows - 1) * SHEET.gap;
-  const left = (SHEET.width - gridWidth) / 2;
-  const top = (SHEET.height - gridHeight) / 2;
-  return { x: left + printedColumn * (CARD_WIDTH + SHEET.gap), y: top + row * (CARD_HEIGHT + SHEET.gap) };
+/** Top-left corner of card `index` (0 to the sheet's count − 1) on a sheet; backs sit in the mirrored
+ * column (long-edge duplex). */
+export function sheetSlot(index: number, side: "front" | "back", sheet: SheetLayout = SHEET): Slot {
+  const row = Math.floor(index / sheet.columns);
+  const column = index % sheet.columns;
+  const printedColumn = side === "front" ? column : sheet.columns - 1 - column;
+  const gridWidth = sheet.columns * CARD_WIDTH + (sheet.columns - 1) * sheet.gap;
+  const gridHeight = sheet.rows * CARD_HEIGHT + (sheet.rows - 1) * sheet.gap;
+  const left = (sheet.width - gridWidth) / 2;
+  const top = (sheet.height - gridHeight) / 2;
+  return { x: left + printedColumn * (CARD_WIDTH + sheet.gap), y: top + row * (CARD_HEIGHT + sheet.gap) };
 }
 
 /** A single card's page: the card plus bleed plus room for crop marks (none of either without bleed). */

@@ -12,7 +12,7 @@ import { prepareFonts } from "../text/fontSetup.ts";
 import { resolveFitLines } from "../text/resolveFitLines.ts";
 import type { Theme } from "../theme.ts";
 import { CardSheetPdf, SingleCardPdf } from "./CardPdf.tsx";
-import { CARD_HEIGHT, CARD_WIDTH, CARDS_PER_SHEET, singleCardPage } from "./cardGeometry.ts";
+import { CARD_HEIGHT, CARD_WIDTH, cardsPerSheet, SHEET, type SheetLayout, singleCardPage } from "./cardGeometry.ts";
 import { type CardSecondLanguageResult, fitSecondLanguage, withSecondLanguageAsBlock } from "./fitSecondLanguage.tsx";
 
 /** A single card (front and back pages), refused if any face ran over. `bleed` in points. */
@@ -45,17 +45,22 @@ export async function renderCard(
   };
 }
 
-/** Sheets of up to 10 cards each; the cards must have been checked with renderSingleCard first (a second
- * language is measured again here, with the same result, so both formats print the same back). */
-export async function renderCardSheets(unresolved: CardDoc[], theme: Theme, meta: PdfMeta): Promise<Uint8Array> {
+/** Sheets of up to 10 cards each (A4; 8 on Letter); the cards must have been checked with renderSingleCard
+ * first (a second language is measured again here, with the same result, so both formats print the same back). */
+export async function renderCardSheets(
+  unresolved: CardDoc[],
+  theme: Theme,
+  meta: PdfMeta,
+  layout: SheetLayout = SHEET,
+): Promise<Uint8Array> {
   for (const card of unresolved) checkGlyphs(withSecondLanguageAsBlock(card));
   await prepareFonts(); // fit sizes are measured with the loaded fonts
   const cards: CardDoc[] = [];
   for (const card of unresolved) {
     cards.push((await fitSecondLanguage(resolveFitLines(card, theme.page.contentWidth), theme)).card);
   }
-  const bytes = toBytes(await renderToBuffer(<CardSheetPdf cards={cards} theme={theme} meta={meta} />));
-  const expected = 2 * Math.ceil(cards.length / CARDS_PER_SHEET);
+  const bytes = toBytes(await renderToBuffer(<CardSheetPdf cards={cards} theme={theme} meta={meta} layout={layout} />));
+  const expected = 2 * Math.ceil(cards.length / cardsPerSheet(layout));
   if (countPages(bytes) !== expected)
     throw new InternalError(`a card sheet has ${countPages(bytes)} pages, not ${expected}`);
   return bytes;

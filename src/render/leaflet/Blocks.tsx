@@ -1,6 +1,7 @@
 // One react-pdf component per LeafletDoc block: sections, headings, paragraphs, lists, callouts,
 // facts and contacts. The calendar has its own module (CalendarGrid.tsx).
 import { Text, View } from "@react-pdf/renderer";
+import { Fragment, type ReactNode } from "react";
 import type { Block, Inline } from "../../document/documentTypes.ts";
 import { side, start, type Theme, withDirection } from "../theme.ts";
 import { addressLines, addressStyle } from "./addressLines.ts";
@@ -15,21 +16,68 @@ import { TableBlock } from "./TableBlock.tsx";
 /** A heading moves to the next page unless this much of what follows it fits below it (no orphaned headings). */
 const MIN_PRESENCE_AHEAD = 90;
 
+/**
+ * Right to left, a word often mixes fonts (Arabic letters and Latin digits: "22و", a content version
+ * "17b90cb8"), and react-pdf offers a hyphenated break wherever the font changes inside a word ("17-",
+ * "b90cb8"). Hyphenation is off everywhere, so such a break is never wanted: its penalty is made
+ * infinite (react-pdf's line breaker then breaks only between words).
+ */
+function wholeWords(theme: Theme): { hyphenationPenalty?: number } {
+  return theme.direction === "rtl" ? { hyphenationPenalty: 10_000 } : {};
+}
+
+/** Blocks short enough to be kept on one page with a lead (an aside's language name) set above them. */
+const KEPT_WITH_LEAD = new Set<Block["type"]>([
+  "heading",
+  "paragraph",
+  "facts",
+  "contacts",
+  "fitLine",
+  "address",
+  "qr",
+]);
+
+/** Whether a block is kept on one page with the lead above it: short blocks only (a large-print facts
+ * table, label over value, may fill most of a page: its rows may part, the lead then stands alone). */
+function keptWithLead(block: Block, theme: Theme): boolean {
+  return KEPT_WITH_LEAD.has(block.type) && !(block.type === "facts" && theme.largePrint);
+}
+
 /** `width`: the width the blocks are laid out in (the page's measure unless they sit inside a box);
- * blocks drawn on canvases (facts) need it. */
+ * blocks drawn on canvases (facts) need it. `lead`: set above the first blocks and kept on their page
+ * (a language's name is never left alone at a page's foot). */
 export function Blocks({
   blocks,
   theme,
   width = theme.page.contentWidth,
+  lead,
 }: {
   blocks: Block[];
   theme: Theme;
   width?: number;
+  lead?: ReactNode;
 }) {
   return (
     <>
       {keepHeadingsWithNext(blocks).map((group, i) =>
-        group.length === 1 ? (
+        i === 0 && lead !== undefined ? (
+          group.length > 1 || keptWithLead(group[0] as Block, theme) ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
+            <View key={i} wrap={false}>
+              {lead}
+              {group.map((block, j) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
+                <BlockView key={j} block={block} theme={theme} width={width} />
+              ))}
+            </View>
+          ) : (
+            // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
+            <Fragment key={i}>
+              {lead}
+              <BlockView block={group[0] as Block} theme={theme} width={width} />
+            </Fragment>
+          )
+        ) : group.length === 1 ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
           <BlockView key={i} block={group[0] as Block} theme={theme} width={width} />
         ) : (
@@ -105,6 +153,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       return (
         <Text
           minPresenceAhead={MIN_PRESENCE_AHEAD}
+          {...wholeWords(theme)}
           style={{
             fontSize: size,
             fontWeight: 700,
@@ -123,6 +172,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
     case "paragraph":
       return (
         <Text
+          {...wholeWords(theme)}
           style={{
             ...body,
             fontSize: block.small ? font.small : font.body,
@@ -145,7 +195,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
               <Text style={{ ...body, position: "absolute", [start(theme)]: 0, top: 0, width: 1.4 * em }}>
                 {block.ordered ? `${(block.start ?? 1) + i}.` : "•"}
               </Text>
-              <Text style={body}>
+              <Text {...wholeWords(theme)} style={body}>
                 <Runs runs={item} />
               </Text>
             </View>
@@ -168,10 +218,19 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
             [side(own).borderStartColor]: colour.rule,
           }}
         >
-          <Text style={{ ...body, fontSize: font.small, fontWeight: 700, color: colour.text, marginBottom: 0.2 * em }}>
-            {block.label}
-          </Text>
-          <Blocks blocks={block.children} theme={own} width={width - indent - border} />
+          <Blocks
+            blocks={block.children}
+            theme={own}
+            width={width - indent - border}
+            lead={
+              <Text
+                minPresenceAhead={MIN_PRESENCE_AHEAD}
+                style={{ ...body, fontSize: font.small, fontWeight: 700, color: colour.text, marginBottom: 0.2 * em }}
+              >
+                {block.label}
+              </Text>
+            }
+          />
         </View>
       );
     }

@@ -6,7 +6,7 @@
 import { Canvas, Text, View } from "@react-pdf/renderer";
 import type { Block } from "../../document/documentTypes.ts";
 import type { Painter } from "../text/canvasText.ts";
-import { inReadingOrder, side, start, type Theme } from "../theme.ts";
+import { inReadingOrder, side, start, type Theme, withDirection } from "../theme.ts";
 import { type DrawRow, dayRow, weekdayHeader, weekRow } from "./calendarRows.ts";
 import { drawBlocks, heightOf, textBlock } from "./canvasBlocks.ts";
 
@@ -91,7 +91,7 @@ function GridCycle({ cycle, weekdays, theme }: { cycle: CalendarCycleData; weekd
       {/* The cycle's title and dates stay with its first row: never a title alone at a page's foot. */}
       <View wrap={false}>
         <View render={placed.mark} />
-        <CycleHeading title={cycle.title} lines={cycle.lines} theme={theme} />
+        <CycleHeading cycle={cycle} theme={theme} />
         <RowCanvas row={header} first />
         {first ? <RowCanvas row={first} /> : null}
       </View>
@@ -101,7 +101,7 @@ function GridCycle({ cycle, weekdays, theme }: { cycle: CalendarCycleData; weekd
           <View
             fixed
             render={({ pageNumber }) =>
-              placed.continues(pageNumber) ? <Continued text={cycle.continued} header={header} theme={theme} /> : null
+              placed.continues(pageNumber) ? <Continued cycle={cycle} header={header} theme={theme} /> : null
             }
           />
           {rest.map((row, i) => (
@@ -131,18 +131,23 @@ function pagePlacement() {
   };
 }
 
-/** "Cycle 2 (continued)" and the weekday header, over a cycle's rows at the top of a page. */
-function Continued({ text, header, theme }: { text: string; header: DrawRow; theme: Theme }) {
+/** "Cycle 2 (continued)" (and, bilingual, the same in the second language) and the weekday header, over a
+ * cycle's rows at the top of a page. */
+function Continued({ cycle, header, theme }: { cycle: CalendarCycleData; header: DrawRow; theme: Theme }) {
   const width = theme.page.contentWidth;
   const blocks = [
-    textBlock(text, width, { size: theme.font.h3, bold: true, colour: theme.colour.primary, gapAfter: 2 }),
+    textBlock(cycle.continued, width, { size: theme.font.h3, bold: true, colour: theme.colour.primary, gapAfter: 2 }),
   ];
+  const second = cycle.second
+    ? secondLanguageLines(cycle.second, [cycle.second.continued], [], theme, width)
+    : undefined;
   return (
     <View>
       <Canvas
-        style={{ width: "100%", height: heightOf(blocks) }}
+        style={{ width: "100%", height: heightOf(blocks) + (second?.height ?? 0) }}
         paint={(painter: unknown) => {
-          drawBlocks(painter as Painter, blocks, 0, 0, width, theme);
+          const top = drawBlocks(painter as Painter, blocks, 0, 0, width, theme);
+          second?.paint(painter as Painter, top);
           return null;
         }}
       />
@@ -159,7 +164,7 @@ function LargePrintCycle({ cycle, theme }: { cycle: CalendarCycleData; theme: Th
     const [first, ...rest] = week.days.flatMap((day) => (day ? [dayRow(day, theme)] : []));
     return [
       <View key={week.heading} wrap={false}>
-        {w === 0 ? <CycleHeading title={cycle.title} lines={cycle.lines} theme={theme} /> : null}
+        {w === 0 ? <CycleHeading cycle={cycle} theme={theme} /> : null}
         <WeekHeading text={week.heading} theme={theme} />
         {first ? <RowCanvas row={first} /> : null}
       </View>,
@@ -199,25 +204,69 @@ function WeekHeading({ text, theme }: { text: string; theme: Theme }) {
  * A cycle's title and its dates in words, on a canvas: they differ for every patient, and as react-pdf
  * text each would be laid out afresh for every leaflet. Sizes and spacing as the text they replace: the
  * title at h3 in the font's own line height, 2 pt under it; each line at body size, line height 1.3,
- * 1 pt under it.
+ * 1 pt under it. A bilingual leaflet adds the title and lines in the second language under them.
  */
-function CycleHeading({ title, lines, theme }: { title: string; lines: string[]; theme: Theme }) {
+function CycleHeading({ cycle, theme }: { cycle: CalendarCycleData; theme: Theme }) {
   const width = theme.page.contentWidth;
   const blocks = [
-    textBlock(title, width, { size: theme.font.h3, bold: true, colour: theme.colour.primary, gapAfter: 2 }),
-    ...lines.map((line) =>
+    textBlock(cycle.title, width, { size: theme.font.h3, bold: true, colour: theme.colour.primary, gapAfter: 2 }),
+    ...cycle.lines.map((line) =>
       textBlock(line, width, { size: theme.font.body, colour: theme.colour.text, lineHeight: 1.3, gapAfter: 1 }),
     ),
   ];
+  const second = cycle.second
+    ? secondLanguageLines(cycle.second, [cycle.second.title], cycle.second.lines, theme, width)
+    : undefined;
   return (
     <Canvas
-      style={{ width: "100%", height: heightOf(blocks) }}
+      style={{ width: "100%", height: heightOf(blocks) + (second?.height ?? 0) }}
       paint={(painter: unknown) => {
-        drawBlocks(painter as Painter, blocks, 0, 0, width, theme);
+        const top = drawBlocks(painter as Painter, blocks, 0, 0, width, theme);
+        second?.paint(painter as Painter, top);
         return null;
       }}
     />
   );
+}
+
+/** Space above and the indent of a cycle's words in the second language (as an aside of the shared text). */
+const SECOND_GAP = 2;
+const SECOND_INDENT = 9;
+const SECOND_BAR = 2;
+
+/**
+ * A cycle's words in a bilingual leaflet's second language: bold lines (the title) then plain ones, at
+ * small size, in that language's own direction, indented from its start with a bar beside them (as the
+ * shared text's second-language asides are).
+ */
+function secondLanguageLines(
+  second: NonNullable<CalendarCycleData["second"]>,
+  boldLines: string[],
+  lines: string[],
+  theme: Theme,
+  width: number,
+) {
+  const own = withDirection(theme, second.direction);
+  const textWidth = width - SECOND_INDENT;
+  const style = { size: theme.font.small, colour: theme.colour.text, lineHeight: 1.3, gapAfter: 0.5 };
+  const blocks = [
+    ...boldLines.map((line) => textBlock(line, textWidth, { ...style, bold: true })),
+    ...lines.map((line) => textBlock(line, textWidth, style)),
+  ];
+  const textHeight = heightOf(blocks);
+  return {
+    height: SECOND_GAP + textHeight + 2,
+    paint: (painter: Painter, top: number) => {
+      const y = top + SECOND_GAP;
+      const barX = own.direction === "rtl" ? width - SECOND_BAR / 2 : SECOND_BAR / 2;
+      painter
+        .lineWidth(SECOND_BAR)
+        .moveTo(barX, y)
+        .lineTo(barX, y + textHeight)
+        .stroke(theme.colour.rule);
+      drawBlocks(painter, blocks, own.direction === "rtl" ? 0 : SECOND_INDENT, y, textWidth, own);
+    },
+  };
 }
 
 function RowCanvas({ row, first = false }: { row: DrawRow; first?: boolean }) {

@@ -221,7 +221,29 @@ export function wrap(text: string, width: number, style: Pick<TextStyle, "size" 
     }
   }
   lines.push(line);
-  return lines;
+  return ISOLATE_MARK.test(text) ? isolatesPerLine(lines) : lines;
+}
+
+const ISOLATE_MARK = /[\u2066-\u2069]/;
+const POP_ISOLATE = "\u2069";
+
+/**
+ * Each line is reordered on its own: an isolate that a line break cuts (a Dutch sentence in an Arabic
+ * footer) is closed at the end of its first line and opened again at the start of the next, so its
+ * second line still reads left to right, with its full stop at its own end.
+ */
+function isolatesPerLine(lines: string[]): string[] {
+  let open: string[] = [];
+  return lines.map((line) => {
+    const stack = [...open];
+    for (const char of line) {
+      if (char === "\u2066" || char === "\u2067" || char === "\u2068") stack.push(char);
+      else if (char === POP_ISOLATE) stack.pop();
+    }
+    const text = open.join("") + line + POP_ISOLATE.repeat(stack.length);
+    open = stack;
+    return text;
+  });
 }
 
 /**

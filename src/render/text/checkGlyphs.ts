@@ -76,6 +76,11 @@ function* blockTexts(blocks: Block[], where: string): Generator<[string, string]
         for (const names of block.weekdays) yield [where, names.join(" ")];
         for (const cycle of block.cycles) {
           yield [where, [cycle.title, cycle.continued, ...cycle.lines, ...cycle.weeks.map((w) => w.heading)].join(" ")];
+          if (cycle.second)
+            yield [
+              where,
+              [cycle.second.label, cycle.second.title, cycle.second.continued, ...cycle.second.lines].join(" "),
+            ];
           for (const day of cycle.weeks.flatMap((w) => w.days)) {
             if (!day) continue;
             yield [

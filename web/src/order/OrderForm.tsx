@@ -309,7 +309,7 @@ export function OrderForm({ catalog, values, onChange, messagesFor, onTouch, onB
             {(input) => (
               <select {...input} value={values.cardFormat} onChange={set("cardFormat")}>
                 <option value="id1">{t("fields.cardId1")}</option>
-                <option value="sheet">{t("fields.cardSheet")}</option>
+                <option value="sheet">{t("fields.cardSheet", { paper: values.paper })}</option>
               </select>
             )}
           </Field>
