@@ -1,6 +1,7 @@
 // One react-pdf component per LeafletDoc block: sections, headings, paragraphs, lists, callouts,
 // facts and contacts. The calendar has its own module (CalendarGrid.tsx).
 import { Text, View } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
 import type { Block, Inline } from "../document/documentTypes.ts";
 import { addressLines } from "./addressLines.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
@@ -16,25 +17,32 @@ import { side, start, type Theme, withDirection } from "./theme.ts";
 const MIN_PRESENCE_AHEAD = 90;
 
 /** `width`: the width the blocks are laid out in (the page's measure unless they sit inside a box);
- * blocks drawn on canvases (facts) need it. */
+ * blocks drawn on canvases (facts) need it. `lead`: drawn before the blocks and kept on one page with
+ * the start of the first (an aside's language label: never alone at a page's foot). */
 export function Blocks({
   blocks,
   theme,
   width = theme.page.contentWidth,
+  lead,
 }: {
   blocks: Block[];
   theme: Theme;
   width?: number;
+  lead?: ReactNode;
 }) {
+  const groups = keepHeadingsWithNext(blocks);
+  const leadGroup = lead === undefined ? undefined : withLead(groups);
   return (
     <>
-      {keepHeadingsWithNext(blocks).map((group, i) =>
-        group.length === 1 ? (
+      {lead !== undefined && !leadGroup ? lead : null}
+      {(leadGroup ?? groups).map((group, i) =>
+        group.length === 1 && !(leadGroup && i === 0) ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
           <BlockView key={i} block={group[0] as Block} theme={theme} width={width} />
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
           <View key={i} wrap={false}>
+            {leadGroup && i === 0 ? lead : null}
             {group.map((block, j) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
               <BlockView key={j} block={block} theme={theme} width={width} />
@@ -44,6 +52,24 @@ export function Blocks({
       )}
     </>
   );
+}
+
+/**
+ * The groups with a lead kept with the first: where the first is a heading with its start, a paragraph,
+ * or a list's first item (the rest of the list may move on). Undefined for anything that may be taller
+ * than a page or must break (a table, a calendar, a box in pieces): the lead then stands before it.
+ */
+function withLead(groups: Block[][]): Block[][] | undefined {
+  const [first, ...rest] = groups;
+  if (!first) return undefined;
+  const block = first[0] as Block;
+  if (first.length > 1 || block.type === "paragraph" || block.type === "heading") return groups;
+  if (block.type === "list" && block.items.length > 1) {
+    const [item, ...items] = block.items;
+    return [[{ ...block, items: [item as Inline[]] }], [{ ...block, items, start: (block.start ?? 1) + 1 }], ...rest];
+  }
+  if (block.type === "list") return groups;
+  return undefined;
 }
 
 /**
@@ -168,10 +194,18 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
             [side(own).borderStartColor]: colour.rule,
           }}
         >
-          <Text style={{ ...body, fontSize: font.small, fontWeight: 700, color: colour.text, marginBottom: 0.2 * em }}>
-            {block.label}
-          </Text>
-          <Blocks blocks={block.children} theme={own} width={width - indent - border} />
+          <Blocks
+            blocks={block.children}
+            theme={own}
+            width={width - indent - border}
+            lead={
+              <Text
+                style={{ ...body, fontSize: font.small, fontWeight: 700, color: colour.text, marginBottom: 0.2 * em }}
+              >
+                {block.label}
+              </Text>
+            }
+          />
         </View>
       );
     }

@@ -66,7 +66,7 @@ export function createTheme(
     page: { size, margin, top: 86, bottom: 82, contentWidth, headerHeight: 70, footerRoom: 72 },
     largePrint: false,
     direction,
-    font: { family: FONT_STACK, body: 11, small: 9, h1: 19, h2: 14, h3: 12, lineHeight: 1.4 },
+    font: { family: FONT_STACK, body: 11, small: 9, h1: 19, h2: 14, h3: 12, lineHeight: 1.35 },
     colour: brandColours(brand),
     logoPath: brand.logoPath,
   };
