@@ -1,11 +1,12 @@
 // One react-pdf component per LeafletDoc block: sections, headings, paragraphs, lists, callouts,
 // facts and contacts. The calendar has its own module (CalendarGrid.tsx).
 import { Text, View } from "@react-pdf/renderer";
-import type { ReactNode } from "react";
+import { type ReactNode, useContext } from "react";
 import type { Block, Inline } from "../document/documentTypes.ts";
 import { addressLines } from "./addressLines.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
 import { CalloutInPieces } from "./CalloutInPieces.tsx";
+import { CALLOUT_KEY, CalloutsInPieces, calloutKey } from "./calloutsInPieces.ts";
 import { FactsTable } from "./FactsTable.tsx";
 import { isolate } from "./isolate.ts";
 import { NotesSpace } from "./NotesSpace.tsx";
@@ -115,6 +116,7 @@ export function Runs({ runs }: { runs: Inline[] }) {
 }
 
 function BlockView({ block, theme, width }: { block: Block; theme: Theme; width: number }) {
+  const inPieces = useContext(CalloutsInPieces);
   const { font, colour } = theme;
   const body = { fontSize: font.body, lineHeight: font.lineHeight, color: colour.text };
   // Spacing follows the type size, so the same blocks sit well on an A4 page and on a wallet card.
@@ -216,7 +218,10 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       // Kept on one page: an unbreakable block taller than the page makes react-pdf add pages without end
       // or draw its lines over each other, so a large-print list of warning signs is set in pieces that
       // may part between pages (CalloutInPieces.tsx).
-      if (theme.largePrint && urgent)
+      // In normal print too where keeping the box whole would leave the page before half empty
+      // (calloutsInPieces.ts).
+      const key = calloutKey(block);
+      if ((theme.largePrint && urgent) || inPieces.has(key))
         return (
           <CalloutInPieces
             blocks={block.children}
@@ -230,6 +235,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       return (
         <View
           wrap={false}
+          {...{ [CALLOUT_KEY]: key }}
           style={{
             marginVertical: 0.55 * em,
             padding,

@@ -232,16 +232,17 @@ function continuedHeading(text: string, header: DrawRow, theme: Theme): RunOnHea
   };
 }
 
-/** Large print: "Cycle 2 (continued)" and a week's heading, over the week's days at the top of a page. */
+/** Large print: "Cycle 2 (continued)" and a week's heading (either may be empty), over days at the top of a
+ * page. */
 function continuedWeekHeading(cycleText: string, weekText: string, theme: Theme): RunOnHeading {
   const width = theme.page.contentWidth;
-  const cycle = [
-    textBlock(cycleText, width, { size: theme.font.h3, bold: true, colour: theme.colour.primary, gapAfter: 2 }),
-  ];
+  const cycle = cycleText
+    ? [textBlock(cycleText, width, { size: theme.font.h3, bold: true, colour: theme.colour.primary, gapAfter: 2 })]
+    : [];
   const week = weekHeadingBlocks(weekText, theme);
   const weekTop = heightOf(cycle);
   return {
-    height: weekTop + heightOf(week) + 6,
+    height: weekTop + (week.length > 0 ? heightOf(week) + 6 : 0),
     paint: (painter) => {
       drawBlocks(painter, cycle, 0, 0, width, theme);
       drawBlocks(painter, week, 0, weekTop + 6, width, theme);
@@ -251,11 +252,12 @@ function continuedWeekHeading(cycleText: string, weekText: string, theme: Theme)
 
 /** Large print: a cycle as a list by week – a heading per week (its days' dates), then a row per day. A week's
  * heading stays with its first day, the cycle's title with its first week. A page that starts inside a
- * week starts with "Cycle N (continued)" and the week's heading. */
+ * cycle starts with "Cycle N (continued)", and inside a week also with the week's heading. */
 function LargePrintCycle({ cycle, theme }: { cycle: CalendarCycleData; theme: Theme }) {
-  // One flat list of pieces: react-pdf keeps an unbreakable piece that does not fit on the page (drawn
-  // past its foot) when it is the first thing in its parent; in a flat list only the first week's can be.
-  const pieces = cycle.weeks.flatMap((week, w) => {
+  // react-pdf keeps an unbreakable piece that does not fit on the page (drawn past its foot) when it is
+  // the first thing in its parent: the pieces are siblings, and the later weeks sit in a run-on view whose
+  // repeated heading comes first in it.
+  const weeks = cycle.weeks.map((week, w) => {
     const [first, ...rest] = week.days.flatMap((day) => (day ? [dayRow(day, theme)] : []));
     return [
       <View key={week.heading} wrap={false}>
@@ -264,7 +266,12 @@ function LargePrintCycle({ cycle, theme }: { cycle: CalendarCycleData; theme: Th
         {first ? <RowCanvas row={first} /> : null}
       </View>,
       rest.length > 0 ? (
-        <RunOn key={`${week.heading}\0rest`} heading={continuedWeekHeading(cycle.continued, week.heading, theme)}>
+        // Week 1's days run on under the cycle's and the week's heading; a later week's under its own
+        // (the cycle's is over the later weeks).
+        <RunOn
+          key={`${week.heading}\0rest`}
+          heading={continuedWeekHeading(w === 0 ? cycle.continued : "", week.heading, theme)}
+        >
           {rest.map((row, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are static for one render
             <RowCanvas key={i} row={row} />
@@ -273,7 +280,15 @@ function LargePrintCycle({ cycle, theme }: { cycle: CalendarCycleData; theme: Th
       ) : null,
     ];
   });
-  return <View style={{ marginBottom: 10 }}>{pieces}</View>;
+  const [firstWeek, ...laterWeeks] = weeks;
+  return (
+    <View style={{ marginBottom: 10 }}>
+      {firstWeek}
+      {laterWeeks.length > 0 ? (
+        <RunOn heading={continuedWeekHeading(cycle.continued, "", theme)}>{laterWeeks.flat()}</RunOn>
+      ) : null}
+    </View>
+  );
 }
 
 /** Large print: a week's heading, bold at body size. */

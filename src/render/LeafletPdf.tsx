@@ -7,6 +7,7 @@
 import { Page, View } from "@react-pdf/renderer";
 import type { Block, LeafletDoc } from "../document/documentTypes.ts";
 import { Blocks } from "./Blocks.tsx";
+import { CalloutsInPieces } from "./calloutsInPieces.ts";
 import { PageFrame } from "./PageFrame.tsx";
 import { PdfDocument, type PdfMeta } from "./PdfDocument.tsx";
 import type { Theme } from "./theme.ts";
@@ -59,27 +60,35 @@ export function SharedPartPdf({
   theme,
   meta,
   offset = 0,
+  inPieces = new Set(),
 }: {
   blocks: Block[];
   theme: Theme;
   meta: PdfMeta;
   /** Where the first page's text starts, below the top of the text area (0: a page of its own). */
   offset?: number;
+  /** Boxes set in pieces that may part between pages (calloutsInPieces.ts). */
+  inPieces?: ReadonlySet<string>;
 }) {
   return (
     <PdfDocument info={{ title: "", subject: "", author: "", language: "" }} meta={{ ...meta, pdfa: false }}>
       <Page size={theme.page.size} style={pageStyle(theme)}>
         {/* Grows to the foot of each page, so the notes space at the end can fill the last one. */}
-        <View style={{ flexGrow: 1 }}>
+        <View style={{ flexGrow: 1 }} {...{ [SHARED_BODY]: true }}>
           {/* Inside the body, not before it: react-pdf keeps a first block that does not fit below it on
               the page (drawn past the foot) when the block is the first thing in its parent. */}
           {offset > 0 ? <View style={{ height: offset }} /> : null}
-          <Blocks blocks={withoutLeadingBreak(blocks)} theme={theme} />
+          <CalloutsInPieces.Provider value={inPieces}>
+            <Blocks blocks={withoutLeadingBreak(blocks)} theme={theme} />
+          </CalloutsInPieces.Provider>
         </View>
       </Page>
     </PdfDocument>
   );
 }
+
+/** The prop that marks the shared part's body view in its laid-out pages. */
+export const SHARED_BODY = "data-shared-body";
 
 /** A page break before the very first block would make react-pdf 4 add pages without end (seen here:
  * minutes of CPU and gigabytes of memory); the first block starts the first page anyway. */

@@ -3,11 +3,12 @@
 // thousands of leaflets lays out the general text a handful of times instead of once per patient. Bounded, so a long-running server does not grow without end. A batch's render
 // workers pass each other the parts they render (takeNewSharedParts, seedSharedParts): the bytes are
 // the same whoever renders them (a fixed date), so a new worker need not lay them out again.
-import { renderToBuffer } from "@react-pdf/renderer";
 import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import type { Block, LeafletDoc } from "../document/documentTypes.ts";
-import { SharedPartPdf } from "./LeafletPdf.tsx";
+import { boxLeavingPageHalfEmpty } from "./calloutsInPieces.ts";
+import { type PdfMeta, SHARED_BODY, SharedPartPdf } from "./LeafletPdf.tsx";
 import { sharedPartKey } from "./leafletParts.ts";
+import { renderLaidOut } from "./renderLaidOut.ts";
 import type { Theme } from "./theme.ts";
 
 export interface SharedPart {
@@ -75,13 +76,41 @@ export function seedSharedParts(parts: SharedPartSeed[]): void {
 async function renderSharedPart(key: string, blocks: Block[], theme: Theme, offset: number): Promise<SharedPart> {
   // A fixed date: the shared pages are the same bytes whoever's leaflet they first serve.
   const meta = { creationDate: new Date(0), creator: "patient-leaflets" };
-  const buffer = await renderToBuffer(<SharedPartPdf blocks={blocks} theme={theme} meta={meta} offset={offset} />);
-  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const bytes = await renderWithBoxesPlaced(blocks, theme, meta, offset);
   if (handingOn) {
     fresh.push({ key, bytes });
     if (fresh.length > SHARED_PARTS_KEPT) fresh.shift();
   }
   return parseSharedPart(bytes, offset);
+}
+
+/** A box found to leave the page before it half empty: the layout is made again with it in pieces. */
+class SetInPieces extends Error {
+  constructor(readonly key: string) {
+    super("internal: a box is to be set in pieces");
+  }
+}
+
+/**
+ * The shared part drawn, with every box kept whole except one that would leave the page before it less
+ * than half full (calloutsInPieces.ts): laid out again with that box in pieces, before anything is drawn.
+ */
+async function renderWithBoxesPlaced(blocks: Block[], theme: Theme, meta: PdfMeta, offset: number) {
+  const inPieces = new Set<string>();
+  for (;;) {
+    try {
+      return await renderLaidOut(
+        <SharedPartPdf blocks={blocks} theme={theme} meta={meta} offset={offset} inPieces={inPieces} />,
+        (layout) => {
+          const key = boxLeavingPageHalfEmpty(layout, SHARED_BODY, theme);
+          if (key && !inPieces.has(key)) throw new SetInPieces(key);
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof SetInPieces)) throw error;
+      inPieces.add(error.key);
+    }
+  }
 }
 
 async function parseSharedPart(bytes: Uint8Array, offset: number): Promise<SharedPart> {

@@ -43,7 +43,7 @@ export function usedOnLastPage(layout: LaidOutDocument, marker: string, theme: T
 
 /** The bottom of what a node draws, from its top: through the last of its children while the node itself
  * draws nothing under them (no bottom padding or border). Boxes are placed relative to their parent. */
-function contentBottom(node: LaidOutNode): number {
+export function contentBottom(node: LaidOutNode): number {
   const box = node.box;
   if (!box) return 0;
   const last = (node.children ?? []).filter((child) => child.box).at(-1);
