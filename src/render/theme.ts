@@ -64,10 +64,10 @@ export function createTheme(
   }
   return {
     // The footer: up to 4 lines of 9 pt × 1.3 under its rule, and room to the page's edge (PageFrame.tsx).
-    page: { size, margin, top: 92, bottom: 90, contentWidth, headerHeight: 70, footerRoom: 72 },
+    page: { size, margin, top: 86, bottom: 82, contentWidth, headerHeight: 70, footerRoom: 72 },
     largePrint: false,
     direction,
-    font: { family: FONT_STACK, body: 11, small: 9, h1: 19, h2: 14, h3: 12, lineHeight: 1.4 },
+    font: { family: FONT_STACK, body: 11, small: 9, h1: 19, h2: 14, h3: 12, lineHeight: 1.35 },
     colour: brandColours(brand),
     logoPath: brand.logoPath,
   };

@@ -1,12 +1,13 @@
 // One react-pdf component per LeafletDoc block: sections, headings, paragraphs, lists, callouts,
 // facts and contacts. The calendar has its own module (CalendarGrid.tsx).
 import { Text, View } from "@react-pdf/renderer";
-import { Fragment, type ReactNode } from "react";
+import { type ReactNode, useContext } from "react";
 import type { Block, Inline } from "../../document/documentTypes.ts";
 import { side, start, type Theme, withDirection } from "../theme.ts";
 import { addressLines, addressStyle } from "./addressLines.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
 import { CalloutInPieces } from "./CalloutInPieces.tsx";
+import { CALLOUT_KEY, CalloutsInPieces, calloutKey } from "./calloutsInPieces.ts";
 import { FactsTable } from "./FactsTable.tsx";
 import { isolate } from "./isolate.ts";
 import { NotesSpace } from "./NotesSpace.tsx";
@@ -44,8 +45,8 @@ function keptWithLead(block: Block, theme: Theme): boolean {
 }
 
 /** `width`: the width the blocks are laid out in (the page's measure unless they sit inside a box);
- * blocks drawn on canvases (facts) need it. `lead`: set above the first blocks and kept on their page
- * (a language's name is never left alone at a page's foot). */
+ * blocks drawn on canvases (facts) need it. `lead`: drawn before the blocks and kept on one page with
+ * the start of the first (an aside's language label: never alone at a page's foot). */
 export function Blocks({
   blocks,
   theme,
@@ -57,32 +58,19 @@ export function Blocks({
   width?: number;
   lead?: ReactNode;
 }) {
+  const groups = keepHeadingsWithNext(blocks);
+  const leadGroup = lead === undefined ? undefined : withLead(groups);
   return (
     <>
-      {keepHeadingsWithNext(blocks).map((group, i) =>
-        i === 0 && lead !== undefined ? (
-          group.length > 1 || keptWithLead(group[0] as Block, theme) ? (
-            // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
-            <View key={i} wrap={false}>
-              {lead}
-              {group.map((block, j) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
-                <BlockView key={j} block={block} theme={theme} width={width} />
-              ))}
-            </View>
-          ) : (
-            // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
-            <Fragment key={i}>
-              {lead}
-              <BlockView block={group[0] as Block} theme={theme} width={width} />
-            </Fragment>
-          )
-        ) : group.length === 1 ? (
+      {lead !== undefined && !leadGroup ? lead : null}
+      {(leadGroup ?? groups).map((group, i) =>
+        group.length === 1 && !(leadGroup && i === 0) ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
           <BlockView key={i} block={group[0] as Block} theme={theme} width={width} />
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
           <View key={i} wrap={false}>
+            {leadGroup && i === 0 ? lead : null}
             {group.map((block, j) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: blocks are static for one render
               <BlockView key={j} block={block} theme={theme} width={width} />
@@ -92,6 +80,24 @@ export function Blocks({
       )}
     </>
   );
+}
+
+/**
+ * The groups with a lead kept with the first: where the first is a heading with its start, a paragraph,
+ * or a list's first item (the rest of the list may move on). Undefined for anything that may be taller
+ * than a page or must break (a table, a calendar, a box in pieces): the lead then stands before it.
+ */
+function withLead(groups: Block[][]): Block[][] | undefined {
+  const [first, ...rest] = groups;
+  if (!first) return undefined;
+  const block = first[0] as Block;
+  if (first.length > 1 || block.type === "paragraph" || block.type === "heading") return groups;
+  if (block.type === "list" && block.items.length > 1) {
+    const [item, ...items] = block.items;
+    return [[{ ...block, items: [item as Inline[]] }], [{ ...block, items, start: (block.start ?? 1) + 1 }], ...rest];
+  }
+  if (block.type === "list") return groups;
+  return undefined;
 }
 
 /**
@@ -137,6 +143,7 @@ export function Runs({ runs }: { runs: Inline[] }) {
 }
 
 function BlockView({ block, theme, width }: { block: Block; theme: Theme; width: number }) {
+  const inPieces = useContext(CalloutsInPieces);
   const { font, colour } = theme;
   const body = { fontSize: font.body, lineHeight: font.lineHeight, color: colour.text };
   // Spacing follows the type size, so the same blocks sit well on an A4 page and on a wallet card.
@@ -224,7 +231,6 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
             width={width - indent - border}
             lead={
               <Text
-                minPresenceAhead={MIN_PRESENCE_AHEAD}
                 style={{ ...body, fontSize: font.small, fontWeight: 700, color: colour.text, marginBottom: 0.2 * em }}
               >
                 {block.label}
@@ -241,7 +247,10 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       // Kept on one page: an unbreakable block taller than the page makes react-pdf add pages without end
       // or draw its lines over each other, so a large-print list of warning signs is set in pieces that
       // may part between pages (CalloutInPieces.tsx).
-      if (theme.largePrint && urgent)
+      // In normal print too where keeping the box whole would leave the page before half empty
+      // (calloutsInPieces.ts).
+      const key = calloutKey(block);
+      if ((theme.largePrint && urgent) || inPieces.has(key))
         return (
           <CalloutInPieces
             blocks={block.children}
@@ -256,6 +265,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       return (
         <View
           wrap={false}
+          {...{ [CALLOUT_KEY]: key }}
           style={{
             marginVertical: 0.55 * em,
             padding,

@@ -4,6 +4,7 @@
 // and dates and the grid rows (one week, or one day in large print) are drawn on canvases (calendarRows.ts),
 // each as tall as its fullest cell, so a page breaks between rows, never inside one.
 import { Canvas, Text, View } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
 import type { Block } from "../../document/documentTypes.ts";
 import type { Painter } from "../text/canvasText.ts";
 import { inReadingOrder, side, start, type Theme, withDirection } from "../theme.ts";
@@ -36,37 +37,13 @@ function RestMark({ theme }: { theme: Theme }) {
 }
 
 export function CalendarBlock({ block, theme }: { block: CalendarBlockData; theme: Theme }) {
-  const text = { fontSize: theme.font.small, color: theme.colour.text, lineHeight: 1.3, textAlign: start(theme) };
   return (
     <View>
-      <View wrap={false} style={{ marginBottom: 8, padding: 6, borderWidth: 0.75, borderColor: theme.colour.rule }}>
-        <Text style={{ ...text, fontWeight: 700, marginBottom: 2 }}>{block.legendTitle}</Text>
-        {block.legend.map((key) => (
-          // The mark and symbol hang in the padding, so the text wraps at the legend's real width.
-          <View
-            key={`${key.mark}${key.symbol}`}
-            style={{ [side(theme).paddingStart]: boxSize(theme) + 6 + theme.font.small, marginBottom: 1 }}
-          >
-            <View
-              style={{
-                position: "absolute",
-                [start(theme)]: 0,
-                top: theme.font.small * 0.15,
-                flexDirection: "row",
-                alignItems: "center",
-              }}
-            >
-              {inReadingOrder(theme, [
-                key.mark === "rest" ? <RestMark key="mark" theme={theme} /> : <TickBox key="mark" theme={theme} />,
-                <Text key="symbol" style={{ ...text, fontWeight: 700 }}>
-                  {key.symbol}
-                </Text>,
-              ])}
-            </View>
-            <Text style={text}>{key.text}</Text>
-          </View>
-        ))}
-      </View>
+      {theme.largePrint || theme.direction === "rtl" ? (
+        <CalendarKey block={block} theme={theme} />
+      ) : (
+        <CalendarKeyInLine block={block} theme={theme} />
+      )}
       {block.cycles.map((cycle) =>
         theme.largePrint ? (
           <LargePrintCycle key={cycle.title} cycle={cycle} theme={theme} />
@@ -78,62 +55,167 @@ export function CalendarBlock({ block, theme }: { block: CalendarBlockData; them
   );
 }
 
+/** The key: its title, then a line per mark (large print, and right to left). */
+function CalendarKey({ block, theme }: { block: CalendarBlockData; theme: Theme }) {
+  const text = keyText(theme);
+  return (
+    <View wrap={false} style={{ marginBottom: 8, padding: 6, borderWidth: 0.75, borderColor: theme.colour.rule }}>
+      <Text style={{ ...text, fontWeight: 700, marginBottom: 2 }}>{block.legendTitle}</Text>
+      {block.legend.map((key) => (
+        // The mark and symbol hang in the padding, so the text wraps at the legend's real width.
+        <View
+          key={`${key.mark}${key.symbol}`}
+          style={{ [side(theme).paddingStart]: boxSize(theme) + 6 + theme.font.small, marginBottom: 1 }}
+        >
+          <View
+            style={{
+              position: "absolute",
+              [start(theme)]: 0,
+              top: theme.font.small * 0.15,
+              flexDirection: "row",
+              alignItems: "center",
+            }}
+          >
+            <KeyMark mark={key.mark} symbol={key.symbol} theme={theme} />
+          </View>
+          <Text style={text}>{key.text}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** The key in as few lines as fit (one, in English): its title and the marks one after the other, each
+ * mark with its text kept on one line. Room on the first page, where the first cycle should still fit. */
+function CalendarKeyInLine({ block, theme }: { block: CalendarBlockData; theme: Theme }) {
+  const text = keyText(theme);
+  const gap = theme.font.small * 1.5;
+  return (
+    <View
+      wrap={false}
+      style={{
+        marginBottom: 8,
+        paddingVertical: 4,
+        paddingHorizontal: 6,
+        borderWidth: 0.75,
+        borderColor: theme.colour.rule,
+        flexDirection: "row",
+        flexWrap: "wrap",
+      }}
+    >
+      <Text style={{ ...text, fontWeight: 700, marginRight: gap }}>{block.legendTitle}</Text>
+      {block.legend.map((key) => (
+        <View
+          key={`${key.mark}${key.symbol}`}
+          style={{ flexDirection: "row", alignItems: "center", marginRight: gap, maxWidth: "100%" }}
+        >
+          <KeyMark mark={key.mark} symbol={key.symbol} theme={theme} spaced />
+          <Text style={text}>{key.text}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function keyText(theme: Theme) {
+  return { fontSize: theme.font.small, color: theme.colour.text, lineHeight: 1.3, textAlign: start(theme) };
+}
+
+/** A key's tick box (or rest mark) and its symbol, in reading order. */
+function KeyMark({
+  mark,
+  symbol,
+  theme,
+  spaced = false,
+}: {
+  mark: string;
+  symbol: string;
+  theme: Theme;
+  spaced?: boolean;
+}) {
+  return (
+    <>
+      {inReadingOrder(theme, [
+        mark === "rest" ? <RestMark key="mark" theme={theme} /> : <TickBox key="mark" theme={theme} />,
+        <Text key="symbol" style={{ ...keyText(theme), fontWeight: 700, ...(spaced ? { marginRight: 3 } : {}) }}>
+          {symbol}
+        </Text>,
+      ])}
+    </>
+  );
+}
+
 type CalendarCycleData = CalendarBlockData["cycles"][number];
 
 /** A cycle as a grid: its title and dates, the weekday header and the first week kept together, then a row
- * per week. */
+ * per week. Over the rows that run on to a later page: "Cycle N (continued)" and the weekday header. */
 function GridCycle({ cycle, weekdays, theme }: { cycle: CalendarCycleData; weekdays: string[][]; theme: Theme }) {
   const header = weekdayHeader(weekdays, theme);
   const [first, ...rest] = cycle.weeks.map((week) => weekRow(week.days, theme));
-  const placed = pagePlacement();
   return (
     <View style={{ marginBottom: 10 }}>
       {/* The cycle's title and dates stay with its first row: never a title alone at a page's foot. */}
       <View wrap={false}>
-        <View render={placed.mark} />
         <CycleHeading cycle={cycle} theme={theme} />
         <RowCanvas row={header} first />
         {first ? <RowCanvas row={first} /> : null}
       </View>
       {rest.length > 0 ? (
-        <View>
-          {/* On every page the cycle's later rows run on to: its title "(continued)" and the weekday header. */}
-          <View
-            fixed
-            render={({ pageNumber }) =>
-              placed.continues(pageNumber) ? <Continued cycle={cycle} header={header} theme={theme} /> : null
-            }
-          />
+        <RunOn heading={continuedHeading(cycle, header, theme)}>
           {rest.map((row, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are static for one render
             <RowCanvas key={i} row={row} />
           ))}
-        </View>
+        </RunOn>
       ) : null}
     </View>
   );
 }
 
+/** A heading drawn over rows that run on to a later page (see RunOn). */
+interface RunOnHeading {
+  height: number;
+  paint: (painter: Painter) => void;
+}
+
+/** What a canvas's paint gets beyond react-pdf's own painter (patches/@react-pdf+render). */
+interface MovablePainter extends Painter {
+  save(): MovablePainter;
+  restore(): MovablePainter;
+  translate(x: number, y: number): MovablePainter;
+}
+
 /**
- * Whether a cycle's rows run on to a page after the one its title is on. react-pdf resolves `render`
- * props page by page, before it splits each page, on everything not yet placed: the title block's marker
- * is asked on every page up to the one the title lands on, so a page the rows' repeated (fixed) element is
- * asked on, and the marker is not, comes after the title's page.
+ * Rows that may run on to later pages, with `heading` over them on each later page and nothing on the
+ * first. The heading is a fixed element at the top of the rows' view, so react-pdf repeats it on every
+ * page the view runs on; its room on the first page is taken back by a negative top margin (the view
+ * starts that much higher, over the rows before it, where the heading draws nothing), and react-pdf drops
+ * the margin on the view's later parts, where the heading is drawn. Which page is the first: the first
+ * its canvas is drawn on (pages are drawn in order). No render prop: those make react-pdf lay every page
+ * out again.
  */
-function pagePlacement() {
-  let titlePage = 0;
-  return {
-    mark: ({ pageNumber }: { pageNumber: number }) => {
-      titlePage = pageNumber;
-      return null;
-    },
-    continues: (pageNumber: number) => titlePage > 0 && pageNumber > titlePage,
-  };
+function RunOn({ heading, children }: { heading: RunOnHeading; children: ReactNode }) {
+  let firstPage: number | undefined;
+  return (
+    <View style={{ marginTop: -heading.height }}>
+      <Canvas
+        fixed
+        style={{ width: "100%", height: heading.height }}
+        paint={(painter: unknown, _width: number, _height: number, page?: { pageNumber?: number }) => {
+          const pageNumber = page?.pageNumber ?? 0;
+          firstPage ??= pageNumber;
+          if (pageNumber !== firstPage) heading.paint(painter as Painter);
+          return null;
+        }}
+      />
+      {children}
+    </View>
+  );
 }
 
 /** "Cycle 2 (continued)" (and, bilingual, the same in the second language) and the weekday header, over a
  * cycle's rows at the top of a page. */
-function Continued({ cycle, header, theme }: { cycle: CalendarCycleData; header: DrawRow; theme: Theme }) {
+function continuedHeading(cycle: CalendarCycleData, header: DrawRow, theme: Theme): RunOnHeading {
   const width = theme.page.contentWidth;
   const blocks = [
     textBlock(cycle.continued, width, { size: theme.font.h3, bold: true, colour: theme.colour.primary, gapAfter: 2 }),
@@ -141,26 +223,46 @@ function Continued({ cycle, header, theme }: { cycle: CalendarCycleData; header:
   const second = cycle.second
     ? secondLanguageLines(cycle.second, [cycle.second.continued], [], theme, width)
     : undefined;
-  return (
-    <View>
-      <Canvas
-        style={{ width: "100%", height: heightOf(blocks) + (second?.height ?? 0) }}
-        paint={(painter: unknown) => {
-          const top = drawBlocks(painter as Painter, blocks, 0, 0, width, theme);
-          second?.paint(painter as Painter, top);
-          return null;
-        }}
-      />
-      <RowCanvas row={header} first />
-    </View>
-  );
+  const headerTop = heightOf(blocks) + (second?.height ?? 0) + 4; // as RowCanvas `first`
+  return {
+    height: headerTop + header.height,
+    paint: (painter) => {
+      const top = drawBlocks(painter, blocks, 0, 0, width, theme);
+      second?.paint(painter, top);
+      const p = painter as MovablePainter;
+      p.save().translate(0, headerTop);
+      header.paint(p);
+      p.restore();
+    },
+  };
+}
+
+/** Large print: "Cycle 2 (continued)" and a week's heading (either may be empty), over days at the top of a
+ * page. */
+function continuedWeekHeading(cycleText: string, weekText: string, theme: Theme): RunOnHeading {
+  const width = theme.page.contentWidth;
+  const cycle = cycleText
+    ? [textBlock(cycleText, width, { size: theme.font.h3, bold: true, colour: theme.colour.primary, gapAfter: 2 })]
+    : [];
+  const week = weekHeadingBlocks(weekText, theme);
+  const weekTop = heightOf(cycle);
+  return {
+    height: weekTop + (week.length > 0 ? heightOf(week) + 6 : 0),
+    paint: (painter) => {
+      drawBlocks(painter, cycle, 0, 0, width, theme);
+      drawBlocks(painter, week, 0, weekTop + 6, width, theme);
+    },
+  };
 }
 
 /** Large print: a cycle as a list by week – a heading per week (its days' dates), then a row per day. A week's
- * heading stays with its first day, the cycle's title with its first week. */
+ * heading stays with its first day, the cycle's title with its first week. A page that starts inside a
+ * cycle starts with "Cycle N (continued)", and inside a week also with the week's heading. */
 function LargePrintCycle({ cycle, theme }: { cycle: CalendarCycleData; theme: Theme }) {
-  // One flat list of pieces (react-pdf splits a flat list of unbreakable pieces reliably, nested ones not).
-  const pieces = cycle.weeks.flatMap((week, w) => {
+  // react-pdf keeps an unbreakable piece that does not fit on the page (drawn past its foot) when it is
+  // the first thing in its parent: the pieces are siblings, and the later weeks sit in a run-on view whose
+  // repeated heading comes first in it.
+  const weeks = cycle.weeks.map((week, w) => {
     const [first, ...rest] = week.days.flatMap((day) => (day ? [dayRow(day, theme)] : []));
     return [
       <View key={week.heading} wrap={false}>
@@ -168,20 +270,37 @@ function LargePrintCycle({ cycle, theme }: { cycle: CalendarCycleData; theme: Th
         <WeekHeading text={week.heading} theme={theme} />
         {first ? <RowCanvas row={first} /> : null}
       </View>,
-      ...rest.map((row, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows are static for one render
-        <RowCanvas key={`${week.heading}\0${i}`} row={row} />
-      )),
+      rest.length > 0 ? (
+        // Week 1's days run on under the cycle's and the week's heading; a later week's under its own
+        // (the cycle's is over the later weeks).
+        <RunOn
+          key={`${week.heading}\0rest`}
+          heading={continuedWeekHeading(w === 0 ? cycle.continued : "", week.heading, theme)}
+        >
+          {rest.map((row, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are static for one render
+            <RowCanvas key={i} row={row} />
+          ))}
+        </RunOn>
+      ) : null,
     ];
   });
-  return <View style={{ marginBottom: 10 }}>{pieces}</View>;
+  const [firstWeek, ...laterWeeks] = weeks;
+  return (
+    <View style={{ marginBottom: 10 }}>
+      {firstWeek}
+      {laterWeeks.length > 0 ? (
+        <RunOn heading={continuedWeekHeading(cycle.continued, "", theme)}>{laterWeeks.flat()}</RunOn>
+      ) : null}
+    </View>
+  );
 }
 
 /** Large print: a week's heading, bold at body size. */
-function WeekHeading({ text, theme }: { text: string; theme: Theme }) {
-  const width = theme.page.contentWidth;
-  const blocks = [
-    textBlock(text, width, {
+function weekHeadingBlocks(text: string, theme: Theme) {
+  if (!text) return [];
+  return [
+    textBlock(text, theme.page.contentWidth, {
       size: theme.font.body,
       bold: true,
       colour: theme.colour.text,
@@ -189,6 +308,11 @@ function WeekHeading({ text, theme }: { text: string; theme: Theme }) {
       gapAfter: 2,
     }),
   ];
+}
+
+function WeekHeading({ text, theme }: { text: string; theme: Theme }) {
+  const width = theme.page.contentWidth;
+  const blocks = weekHeadingBlocks(text, theme);
   return (
     <Canvas
       style={{ width: "100%", height: heightOf(blocks) + 6 }}

@@ -1,19 +1,22 @@
-// The shared part of leaflets (see leafletParts.ts), rendered once per content and look and kept for
-// the process: a batch of thousands of leaflets lays out the general text a handful of times instead of
-// once per patient. Bounded, so a long-running server does not grow without end. A batch's render
+// The shared part of leaflets (see leafletParts.ts), rendered once per content, look and start height
+// (the band it joins the patient's last page at, sharedPartJoin.ts) and kept for the process: a batch of
+// thousands of leaflets lays out the general text a handful of times instead of once per patient. Bounded, so a long-running server does not grow without end. A batch's render
 // workers pass each other the parts they render (takeNewSharedParts, seedSharedParts): the bytes are
 // the same whoever renders them (a fixed date), so a new worker need not lay them out again.
-import { renderToBuffer } from "@react-pdf/renderer";
 import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import type { Block, LeafletDoc } from "../../document/documentTypes.ts";
 import type { Theme } from "../theme.ts";
-import { SharedPartPdf } from "./LeafletPdf.tsx";
+import { boxLeavingPageHalfEmpty } from "./calloutsInPieces.ts";
+import { type PdfMeta, SHARED_BODY, SharedPartPdf } from "./LeafletPdf.tsx";
 import { sharedPartKey } from "./leafletParts.ts";
+import { renderLaidOut } from "./renderLaidOut.ts";
 
 export interface SharedPart {
   /** The rendered pages, parsed once; pages are copied out of it, it is never changed. */
   pdf: PDFDocument;
   pageCount: number;
+  /** Where its first page's text starts below the top of the text area; 0: on a page of its own. */
+  offset: number;
 }
 
 /** A rendered shared part as it travels between processes: its key and its PDF as rendered. */
@@ -22,8 +25,9 @@ export interface SharedPartSeed {
   bytes: Uint8Array;
 }
 
-/** Enough for every medicine × language × category × paper × print size a clinic mixes in one batch. */
-export const SHARED_PARTS_KEPT = 64;
+/** Enough for every medicine × language × category × paper × print size a clinic mixes in one batch,
+ * each at the few start heights its patients' texts end at. */
+export const SHARED_PARTS_KEPT = 128;
 const cache = new Map<string, Promise<SharedPart>>();
 /** Parts rendered elsewhere, parsed when first used. */
 const seeds = new Map<string, Uint8Array>();
@@ -31,14 +35,16 @@ const seeds = new Map<string, Uint8Array>();
 let fresh: SharedPartSeed[] = [];
 let handingOn = false;
 
-export function sharedPart(doc: LeafletDoc, blocks: Block[], theme: Theme): Promise<SharedPart> {
-  const key = sharedPartKey(doc, blocks, theme);
+/** `offset`: where the part starts on the patient's last page, below the top of the text area (0: a page
+ * of its own). */
+export function sharedPart(doc: LeafletDoc, blocks: Block[], theme: Theme, offset = 0): Promise<SharedPart> {
+  const key = sharedPartKey(doc, blocks, theme, offset);
   let part = cache.get(key);
   if (part) {
     cache.delete(key); // most recently used last
   } else {
     const seed = seeds.get(key);
-    part = seed ? parseSharedPart(seed) : renderSharedPart(key, blocks, theme);
+    part = seed ? parseSharedPart(seed, offset) : renderSharedPart(key, blocks, theme, offset);
     part.catch(() => cache.delete(key));
   }
   cache.set(key, part);
@@ -67,22 +73,50 @@ export function seedSharedParts(parts: SharedPartSeed[]): void {
   }
 }
 
-async function renderSharedPart(key: string, blocks: Block[], theme: Theme): Promise<SharedPart> {
+async function renderSharedPart(key: string, blocks: Block[], theme: Theme, offset: number): Promise<SharedPart> {
   // A fixed date: the shared pages are the same bytes whoever's leaflet they first serve.
   const meta = { creationDate: new Date(0), creator: "patient-leaflets" };
-  const buffer = await renderToBuffer(<SharedPartPdf blocks={blocks} theme={theme} meta={meta} />);
-  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const bytes = await renderWithBoxesPlaced(blocks, theme, meta, offset);
   if (handingOn) {
     fresh.push({ key, bytes });
     if (fresh.length > SHARED_PARTS_KEPT) fresh.shift();
   }
-  return parseSharedPart(bytes);
+  return parseSharedPart(bytes, offset);
 }
 
-async function parseSharedPart(bytes: Uint8Array): Promise<SharedPart> {
+/** A box found to leave the page before it half empty: the layout is made again with it in pieces. */
+class SetInPieces extends Error {
+  constructor(readonly key: string) {
+    super("internal: a box is to be set in pieces");
+  }
+}
+
+/**
+ * The shared part drawn, with every box kept whole except one that would leave the page before it less
+ * than half full (calloutsInPieces.ts): laid out again with that box in pieces, before anything is drawn.
+ */
+async function renderWithBoxesPlaced(blocks: Block[], theme: Theme, meta: PdfMeta, offset: number) {
+  const inPieces = new Set<string>();
+  for (;;) {
+    try {
+      return await renderLaidOut(
+        <SharedPartPdf blocks={blocks} theme={theme} meta={meta} offset={offset} inPieces={inPieces} />,
+        (layout) => {
+          const key = boxLeavingPageHalfEmpty(layout, SHARED_BODY, theme);
+          if (key && !inPieces.has(key)) throw new SetInPieces(key);
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof SetInPieces)) throw error;
+      inPieces.add(error.key);
+    }
+  }
+}
+
+async function parseSharedPart(bytes: Uint8Array, offset: number): Promise<SharedPart> {
   const pdf = await PDFDocument.load(bytes);
   retagSubsetFonts(pdf);
-  return { pdf, pageCount: pdf.getPageCount() };
+  return { pdf, pageCount: pdf.getPageCount(), offset };
 }
 
 /**
