@@ -15,6 +15,8 @@ export interface AuditEntry {
   documentHash?: string | undefined;
   client?: string | undefined;
   outcome: AuditOutcome;
+  /** What else identifies the action, never patient data: e.g. a review decision's section and hashes. */
+  detail?: string | undefined;
 }
 
 export interface AuditRecord {
@@ -28,6 +30,7 @@ export interface AuditRecord {
   documentHash: string | null;
   client: string | null;
   outcome: string;
+  detail: string | null;
   prevHash: string;
   hash: string;
 }
@@ -57,6 +60,7 @@ interface AuditRow {
   document_hash: string | null;
   client: string | null;
   outcome: string;
+  detail: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -86,14 +90,15 @@ export class AuditTrail {
           document_hash: entry.documentHash ?? null,
           client: entry.client ?? null,
           outcome: entry.outcome,
+          detail: entry.detail ?? null,
           prev_hash: last?.hash ?? GENESIS,
           hash: "",
         };
         row.hash = recordHash(row);
         this.db
           .prepare(
-            `INSERT INTO audit (seq, time, user, action, patient_ids, medicine, language, document_hash, client, outcome, prev_hash, hash)
-             VALUES (@seq, @time, @user, @action, @patient_ids, @medicine, @language, @document_hash, @client, @outcome, @prev_hash, @hash)`,
+            `INSERT INTO audit (seq, time, user, action, patient_ids, medicine, language, document_hash, client, outcome, detail, prev_hash, hash)
+             VALUES (@seq, @time, @user, @action, @patient_ids, @medicine, @language, @document_hash, @client, @outcome, @detail, @prev_hash, @hash)`,
           )
           .run(row);
         return toRecord(row);
@@ -179,6 +184,8 @@ function recordHash(row: AuditRow): string {
     row.client,
     row.outcome,
     row.prev_hash,
+    // Records written before the detail column existed (and those without one) keep their hashes.
+    ...(row.detail === null || row.detail === undefined ? [] : [row.detail]),
   ];
   return createHash("sha256").update(JSON.stringify(content)).digest("hex");
 }
@@ -195,6 +202,7 @@ function toRecord(row: AuditRow): AuditRecord {
     documentHash: row.document_hash,
     client: row.client,
     outcome: row.outcome,
+    detail: row.detail ?? null,
     prevHash: row.prev_hash,
     hash: row.hash,
   };

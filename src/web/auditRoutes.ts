@@ -12,6 +12,7 @@ import type { Access } from "./access.ts";
 import type { BatchJobStore } from "./batchJobs.ts";
 import { BASE_HEADERS, httpError, sendJson } from "./http.ts";
 import { readJsonBody } from "./readBody.ts";
+import type { ReviewDecisionEvent } from "./reviewRoutes.ts";
 import { type Handler, type RequestContext, type Router, Router as RouterBase } from "./router.ts";
 import type { AuditResponse, UsersResponse } from "./serviceTypes.ts";
 
@@ -73,6 +74,48 @@ export class WebAudit {
       documentHash: createHash("sha256").update(bytes).digest("hex"),
       outcome: "ok",
     });
+  }
+
+  /**
+   * A review decision from the page: one record per section decided (medicine, language, the SHA-256 of the
+   * exact strings approved or rejected, and in `detail` the section, the source's hash and the reviewer), or
+   * one "refused" record when the validator stopped an approval. Notes are not copied: they stay in the
+   * review files.
+   */
+  onReviewDecision(req: IncomingMessage, event: ReviewDecisionEvent): void {
+    const action = `review-${event.decision}`;
+    if (event.outcome === "refused") {
+      this.record(req, {
+        action,
+        medicine: event.drug,
+        language: event.language,
+        outcome: "refused",
+        detail: JSON.stringify({
+          section: event.section ?? "(every section not yet approved)",
+          findings: event.findings,
+        }),
+      });
+      return;
+    }
+    for (const decision of event.written) {
+      this.record(req, {
+        action,
+        medicine: decision.namespace === "common" ? "(common)" : decision.namespace,
+        language: decision.language,
+        documentHash: decision.textSha256,
+        outcome: "ok",
+        detail: JSON.stringify({
+          section: decision.section,
+          namespace: decision.namespace,
+          decision: decision.decision,
+          reviewer: decision.by,
+          role: decision.role,
+          sourceLanguage: decision.sourceLanguage,
+          sourceSha256: decision.sourceSha256,
+          ...(decision.override ? { override: true } : {}),
+        }),
+      });
+    }
   }
 
   printed(req: IncomingMessage, hash: string, action: string): boolean {
