@@ -136,7 +136,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     (context, order, document) => audit.onRendered(context, order, document),
     (context, order, bytes) => audit.onCalendar(context, order, bytes),
   );
-  registerBatchRoutes(auditBatchRoutes(nurse, audit, jobs), jobs);
+  registerBatchRoutes(auditBatchRoutes(nurse, audit, jobs, access), jobs, (req) => {
+    const caller = access.identify(req);
+    return caller ? { name: caller.name, admin: roleAllows(caller.role, "admin") } : undefined;
+  });
   registerSessionRoutes(router, access, service);
   registerAuditRoutes(router, access, service, audit);
   // Content review: a pharmacist (or admin) reads and decides; a signed-in reviewer's own name is recorded.
