@@ -45,6 +45,18 @@ export interface AuditFilter {
   limit?: number | undefined;
 }
 
+/** A record's number and hash, kept outside the database to check the trail against later. */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+}
+
+/** "42:9f86d0…" as `audit anchor` prints it and `audit verify --anchor` takes it. */
+export function parseAnchor(text: string): AuditAnchor | undefined {
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  return match ? { seq: Number(match[1]), hash: match[2] as string } : undefined;
+}
+
 export type VerifyResult =
   | { ok: true; records: number }
   | { ok: false; records: number; brokenSeq: number; reason: string };
@@ -130,8 +142,47 @@ export class AuditTrail {
     return (this.db.prepare(sql).all(...params) as AuditRow[]).map(toRecord).reverse();
   }
 
-  /** Walks the chain from the first record; names the first one whose hash or link does not hold. */
-  verify(): VerifyResult {
+  /**
+   * The newest record's number and hash: an anchor to keep somewhere else (a log shipped off this machine,
+   * a ticket, a daily e-mail). The chain alone cannot show that its newest records were deleted; checked
+   * against an anchor kept elsewhere (`verify(anchor)`), it can.
+   */
+  head(): AuditAnchor | undefined {
+    const last = this.db.prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").get() as
+      | { seq: number; hash: string }
+      | undefined;
+    return last ? { seq: last.seq, hash: last.hash } : undefined;
+  }
+
+  /**
+   * Walks the chain from the first record; names the first one whose hash or link does not hold. With an
+   * anchor (an earlier head kept elsewhere), the anchor's record must still be there with the same hash:
+   * records deleted from the end, or a trail rebuilt from scratch, are found too.
+   */
+  verify(anchor?: AuditAnchor): VerifyResult {
+    const walked = this.walk();
+    if (!walked.ok || !anchor) return walked;
+    const row = this.db.prepare("SELECT hash FROM audit WHERE seq = ?").get(anchor.seq) as { hash: string } | undefined;
+    if (!row) {
+      return {
+        ok: false,
+        records: walked.records,
+        brokenSeq: anchor.seq,
+        reason: `the trail ends at record ${walked.records}, but the anchor names record ${anchor.seq}: records were deleted from its end`,
+      };
+    }
+    if (row.hash !== anchor.hash) {
+      return {
+        ok: false,
+        records: walked.records,
+        brokenSeq: anchor.seq,
+        reason: "its hash is not the anchor's: the trail was rewritten from there or before",
+      };
+    }
+    return walked;
+  }
+
+  private walk(): VerifyResult {
     let previous = GENESIS;
     let expectedSeq = 1;
     let count = 0;

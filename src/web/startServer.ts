@@ -102,6 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw new UnsafeListenError(options.host);
   }
   service?.sessions.sweep();
+  logAuditHead(service, log, "start");
   const catalog = loadCatalogOrThrow(options.projectRoot);
   const catalogAnswer = describeCatalog(catalog);
   const renderer: PageRenderer = options.queue
@@ -211,8 +212,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.closeAllConnections();
     await Promise.all([closed, renderer.close()]);
     jobs.close();
+    logAuditHead(service, log, "stop");
     ownService?.close();
   }
+}
+
+/** The audit trail's newest record (number and hash) in the log, which a hospital ships off this machine:
+ * an anchor at every start and stop that `leaflets audit verify --anchor` can check the trail against. */
+function logAuditHead(service: Service | undefined, log: (line: string) => void, when: "start" | "stop"): void {
+  const head = service?.audit.head();
+  if (head) log(`audit trail at ${when}: newest record ${head.seq}:${head.hash} (an anchor for audit verify --anchor)`);
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
