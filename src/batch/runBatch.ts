@@ -9,6 +9,7 @@ import { validateOrder } from "../order/validateOrder.ts";
 import { patientFolderName } from "../output/fileNames.ts";
 import { documentNotes, jobHash, removeStaleTemporaryFiles, upToDateFiles } from "../output/manifest.ts";
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
+import { orderContentState } from "../review/printedContentState.ts";
 import type { BatchRenderer } from "../workers/renderJobs.ts";
 import { RenderPool } from "../workers/renderPool.ts";
 import { mergePrintJobs, PrintJobCollector } from "./mergePrintJobs.ts";
@@ -114,11 +115,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       ]);
     }
     seen.set(order.patientId, input.row);
+    const contentState = orderContentState(order, catalog);
     if (options.resume) {
       const folder = join(options.outDir, patientFolderName(order.patientId));
       // A killed run may have left temporary files, also beside files that are complete.
       removeStaleTemporaryFiles(folder);
-      const files = upToDateFiles(folder, jobHash(order, options.generate));
+      const files = upToDateFiles(folder, jobHash(order, options.generate, contentState));
       if (files) {
         return {
           row: input.row,
@@ -130,7 +132,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         };
       }
     }
-    const result = await pool.run({ id: input.row, order, options: options.generate, outDir: options.outDir });
+    const result = await pool.run({
+      id: input.row,
+      order,
+      options: options.generate,
+      outDir: options.outDir,
+      ...(contentState ? { contentState } : {}),
+    });
     if (!result.ok && (result.failure === "timeout" || result.failure === "worker")) {
       // The worker was stopped mid-render: whatever it had begun to write goes (its files are never complete
       // without a manifest, and --resume redoes the row).

@@ -30,7 +30,8 @@ export function loadLocales(localesDir: string): { bundles: Map<string, LocaleBu
   const bundles = new Map<string, LocaleBundle>();
   const languages = readdirSync(localesDir, { withFileTypes: true })
     // locales/reviews/ holds the pharmacists' review records (src/review/), not a language.
-    .filter((entry) => entry.isDirectory() && entry.name !== "reviews")
+    // locales/server/ holds the server's own messages in the page's languages (src/web/problemLanguage.ts).
+    .filter((entry) => entry.isDirectory() && entry.name !== "reviews" && entry.name !== "server")
     .map((entry) => entry.name)
     .sort();
   for (const language of languages) {

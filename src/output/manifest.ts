@@ -37,9 +37,15 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** The hash that identifies one job: the order and every option that changes the output. */
-export function jobHash(order: Order, options: GenerateOptions): string {
-  return sha256(JSON.stringify({ order, options: normalised(options) }));
+/**
+ * The hash that identifies one job: the order, every option that changes the output and, when known, the
+ * state of the content it prints (texts, review decisions: src/review/printedContentState.ts), so that an
+ * approval or an edited text makes `--resume` print the patient's files again.
+ */
+export function jobHash(order: Order, options: GenerateOptions, contentState?: string): string {
+  return sha256(
+    JSON.stringify({ order, options: normalised(options), ...(contentState ? { content: contentState } : {}) }),
+  );
 }
 
 function normalised(options: GenerateOptions): Required<Omit<GenerateOptions, "duplex">> & { duplex?: true } {

@@ -30,7 +30,8 @@ export async function writeDocuments(
 ): Promise<WrittenFile[]> {
   const folder = join(outDir, patientFolderName(order.patientId));
   try {
-    return await writeAll(folder, order, documents, jobHash(order, options));
+    const contentState = documents.find((doc) => doc.contentStateSha256)?.contentStateSha256;
+    return await writeAll(folder, order, documents, jobHash(order, options, contentState));
   } catch (error) {
     const { code, message, path } = error as NodeJS.ErrnoException;
     throw new OutputError(path ?? folder, code ?? message);

@@ -23,6 +23,7 @@ import { renderLeaflet } from "../render/leaflet/renderLeaflet.tsx";
 import type { PdfMeta } from "../render/PdfDocument.tsx";
 import { createTheme } from "../render/theme.ts";
 import { leafletReview } from "../review/leafletReview.ts";
+import { contentStateSha256, reviewInput } from "../review/printedContentState.ts";
 import { reviewPolicyProblems } from "../review/reviewPolicy.ts";
 import { blankBackPageText, padLeafletForDuplex } from "./duplexPadding.ts";
 
@@ -55,10 +56,17 @@ export interface GeneratedDocument {
   notes?: string[];
   /** SHA-256 of every text and template the document was made from (src/review/contentVersion.ts). */
   contentSha256?: string;
+  /** SHA-256 of what the document says about its content and review (src/review/printedContentState.ts). */
+  contentStateSha256?: string;
 }
 
 /** Everything both documents are made from: the worded model and the language's lookup. */
-type Prepared = { model: BilingualLeafletModel; translate: Translate; contentSha256: string };
+type Prepared = {
+  model: BilingualLeafletModel;
+  translate: Translate;
+  contentSha256: string;
+  contentStateSha256: string;
+};
 
 function prepare(order: Order, catalog: Catalog): Prepared {
   const drug = required(catalog.drugs.get(order.drug), "drug", order.drug);
@@ -68,13 +76,7 @@ function prepare(order: Order, catalog: Catalog): Prepared {
   const translate = translatorFor(catalog, order.language, drug.id);
   const plan = buildPlan(order, regimen);
   const nurse = { language: brand.language, translate: translatorFor(catalog, brand.language, drug.id) };
-  const review = leafletReview(catalog, {
-    languages: [order.language, ...(order.secondLanguage ? [order.secondLanguage] : [])],
-    drug: drug.id,
-    regimen: regimen.id,
-    brand,
-    issued: order.startDate,
-  });
+  const review = leafletReview(catalog, reviewInput(order, brand));
   const refused = reviewPolicyProblems(brand, drug.id, review);
   if (refused.length > 0) throw new OrderRefusedError(refused);
   const second = order.secondLanguage ? catalog.locales.get(order.secondLanguage) : undefined;
@@ -97,7 +99,7 @@ function prepare(order: Order, catalog: Catalog): Prepared {
         tag: { code: second.language, direction: second.meta.direction, label: second.meta.name },
       })
     : withSecondLanguage(own);
-  return { model, translate, contentSha256: review.contentSha256 };
+  return { model, translate, contentSha256: review.contentSha256, contentStateSha256: contentStateSha256(review) };
 }
 
 /** The typed leaflet tree for an order: everything up to (not including) rendering. */
@@ -151,6 +153,7 @@ export async function generateDocuments(
       bytes,
       ...(notes ? { notes } : {}),
       contentSha256: prepared.contentSha256,
+      contentStateSha256: prepared.contentStateSha256,
     });
 
   if (kinds.includes("leaflet")) {

@@ -171,7 +171,7 @@ function okResult(job: RenderJob, result: BatchRowResult): RenderResult {
 
 function fromManifest(job: RenderJob): RenderResult | undefined {
   const folder = join(outDirOf(job), patientFolderName(job.order.patientId));
-  const files = upToDateFiles(folder, jobHash(job.order, job.options));
+  const files = upToDateFiles(folder, jobHash(job.order, job.options, job.contentState));
   if (!files) return undefined;
   return {
     id: job.id,

@@ -16,7 +16,7 @@ import { JOB_OPTIONS, PAGE_RENDER_JOB, type PageRenderData, type PageRenderResul
 const RENDER_TIMEOUT_MS = 120_000;
 
 /** What the page's routes and the server need of a renderer, local or on the queue. */
-export type PageRenderer = Pick<RenderService, "render" | "warmUp" | "close">;
+export type PageRenderer = Pick<RenderService, "render" | "warmUp" | "close" | "check">;
 
 type StoredDocument = Omit<RenderedDocument, "bytes"> & { bytes: string };
 
@@ -59,6 +59,23 @@ export class QueueRenderService implements PageRenderer {
     const outcome = "problems" in result ? { ok: false as const, problems: result.problems } : await this.take(result);
     this.cache.set(key, outcome);
     return outcome;
+  }
+
+  /** The health check's render: the order's card by a `leaflets worker`, past the cache, within `deadlineMs`. */
+  async check(order: Order, deadlineMs: number): Promise<{ ok: true } | { ok: false; reason: string }> {
+    const options: GenerateOptions = { kinds: ["card"] };
+    const job = await this.queue.add(PAGE_RENDER_JOB, { order, options }, { ...JOB_OPTIONS, jobId: randomUUID() });
+    try {
+      const result = (await job.waitUntilFinished(this.events, deadlineMs)) as PageRenderResult;
+      if ("problems" in result) return { ok: false, reason: "the worker refused the demo card" };
+      const outcome = await this.take(result);
+      return outcome.ok && outcome.documents.length > 0
+        ? { ok: true }
+        : { ok: false, reason: "the worker sent back no document" };
+    } catch {
+      job.remove().catch(() => {});
+      return { ok: false, reason: `no queue worker rendered the demo card within ${deadlineMs / 1000} s` };
+    }
   }
 
   warmUp(): void {

@@ -16,6 +16,8 @@ export interface AuditEntry {
   documentHash?: string | undefined;
   client?: string | undefined;
   outcome: AuditOutcome;
+  /** What else identifies the action, never patient data: e.g. a review decision's section and hashes. */
+  detail?: string | undefined;
 }
 
 export interface AuditRecord {
@@ -29,6 +31,7 @@ export interface AuditRecord {
   documentHash: string | null;
   client: string | null;
   outcome: string;
+  detail: string | null;
   prevHash: string;
   hash: string;
 }
@@ -41,6 +44,18 @@ export interface AuditFilter {
   /** ISO date or time; records before it (a bare date includes that whole day). */
   until?: string | undefined;
   limit?: number | undefined;
+}
+
+/** A record's number and hash, kept outside the database to check the trail against later. */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+}
+
+/** "42:9f86d0…" as `audit anchor` prints it and `audit verify --anchor` takes it. */
+export function parseAnchor(text: string): AuditAnchor | undefined {
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  return match ? { seq: Number(match[1]), hash: match[2] as string } : undefined;
 }
 
 export type VerifyResult =
@@ -58,6 +73,7 @@ interface AuditRow {
   document_hash: string | null;
   client: string | null;
   outcome: string;
+  detail: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -87,14 +103,15 @@ export class AuditTrail {
           document_hash: entry.documentHash ?? null,
           client: entry.client ?? null,
           outcome: entry.outcome,
+          detail: entry.detail ?? null,
           prev_hash: last?.hash ?? GENESIS,
           hash: "",
         };
         row.hash = recordHash(row);
         this.db
           .prepare(
-            `INSERT INTO audit (seq, time, user, action, patient_ids, medicine, language, document_hash, client, outcome, prev_hash, hash)
-             VALUES (@seq, @time, @user, @action, @patient_ids, @medicine, @language, @document_hash, @client, @outcome, @prev_hash, @hash)`,
+            `INSERT INTO audit (seq, time, user, action, patient_ids, medicine, language, document_hash, client, outcome, detail, prev_hash, hash)
+             VALUES (@seq, @time, @user, @action, @patient_ids, @medicine, @language, @document_hash, @client, @outcome, @detail, @prev_hash, @hash)`,
           )
           .run(row);
         return toRecord(row);
@@ -126,8 +143,47 @@ export class AuditTrail {
     return (this.db.prepare(sql).all(...params) as AuditRow[]).map(toRecord).reverse();
   }
 
-  /** Walks the chain from the first record; names the first one whose hash or link does not hold. */
-  verify(): VerifyResult {
+  /**
+   * The newest record's number and hash: an anchor to keep somewhere else (a log shipped off this machine,
+   * a ticket, a daily e-mail). The chain alone cannot show that its newest records were deleted; checked
+   * against an anchor kept elsewhere (`verify(anchor)`), it can.
+   */
+  head(): AuditAnchor | undefined {
+    const last = this.db.prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").get() as
+      | { seq: number; hash: string }
+      | undefined;
+    return last ? { seq: last.seq, hash: last.hash } : undefined;
+  }
+
+  /**
+   * Walks the chain from the first record; names the first one whose hash or link does not hold. With an
+   * anchor (an earlier head kept elsewhere), the anchor's record must still be there with the same hash:
+   * records deleted from the end, or a trail rebuilt from scratch, are found too.
+   */
+  verify(anchor?: AuditAnchor): VerifyResult {
+    const walked = this.walk();
+    if (!walked.ok || !anchor) return walked;
+    const row = this.db.prepare("SELECT hash FROM audit WHERE seq = ?").get(anchor.seq) as { hash: string } | undefined;
+    if (!row) {
+      return {
+        ok: false,
+        records: walked.records,
+        brokenSeq: anchor.seq,
+        reason: `the trail ends at record ${walked.records}, but the anchor names record ${anchor.seq}: records were deleted from its end`,
+      };
+    }
+    if (row.hash !== anchor.hash) {
+      return {
+        ok: false,
+        records: walked.records,
+        brokenSeq: anchor.seq,
+        reason: "its hash is not the anchor's: the trail was rewritten from there or before",
+      };
+    }
+    return walked;
+  }
+
+  private walk(): VerifyResult {
     let previous = GENESIS;
     let expectedSeq = 1;
     let count = 0;
@@ -180,6 +236,8 @@ function recordHash(row: AuditRow): string {
     row.client,
     row.outcome,
     row.prev_hash,
+    // Records written before the detail column existed (and those without one) keep their hashes.
+    ...(row.detail === null || row.detail === undefined ? [] : [row.detail]),
   ];
   return createHash("sha256").update(JSON.stringify(content)).digest("hex");
 }
@@ -196,6 +254,7 @@ function toRecord(row: AuditRow): AuditRecord {
     documentHash: row.document_hash,
     client: row.client,
     outcome: row.outcome,
+    detail: row.detail ?? null,
     prevHash: row.prev_hash,
     hash: row.hash,
   };

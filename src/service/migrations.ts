@@ -36,4 +36,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
   `,
+  // 2: /healthz proves the database takes a write (one row, rewritten on each check); an audit record may
+  // carry a detail (a review decision's section and content hash), chained with the rest of the record.
+  `
+  CREATE TABLE health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT NOT NULL);
+  ALTER TABLE audit ADD COLUMN detail TEXT;
+  `,
 ];

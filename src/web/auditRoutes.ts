@@ -7,12 +7,15 @@ import type { IncomingMessage } from "node:http";
 import { DateInvalidError } from "../core/errors.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { AuditEntry } from "../service/auditTrail.ts";
+import { roleAllows } from "../service/roles.ts";
 import type { Service } from "../service/service.ts";
 import type { RenderedDocument } from "../workers/renderJobs.ts";
 import type { Access } from "./access.ts";
 import type { BatchJobStore } from "./batchJobs.ts";
+import { findJob, uploadedJob } from "./batchRoutes.ts";
 import { BASE_HEADERS, httpError, sendJson } from "./http.ts";
 import { readJsonBody } from "./readBody.ts";
+import type { ReviewDecisionEvent } from "./reviewRoutes.ts";
 import { type Handler, type RequestContext, type Router, Router as RouterBase } from "./router.ts";
 import type { AuditResponse, UsersResponse } from "./serviceTypes.ts";
 
@@ -74,6 +77,48 @@ export class WebAudit {
       documentHash: createHash("sha256").update(bytes).digest("hex"),
       outcome: "ok",
     });
+  }
+
+  /**
+   * A review decision from the page: one record per section decided (medicine, language, the SHA-256 of the
+   * exact strings approved or rejected, and in `detail` the section, the source's hash and the reviewer), or
+   * one "refused" record when the validator stopped an approval. Notes are not copied: they stay in the
+   * review files.
+   */
+  onReviewDecision(req: IncomingMessage, event: ReviewDecisionEvent): void {
+    const action = `review-${event.decision}`;
+    if (event.outcome === "refused") {
+      this.record(req, {
+        action,
+        medicine: event.drug,
+        language: event.language,
+        outcome: "refused",
+        detail: JSON.stringify({
+          section: event.section ?? "(every section not yet approved)",
+          findings: event.findings,
+        }),
+      });
+      return;
+    }
+    for (const decision of event.written) {
+      this.record(req, {
+        action,
+        medicine: decision.namespace === "common" ? "(common)" : decision.namespace,
+        language: decision.language,
+        documentHash: decision.textSha256,
+        outcome: "ok",
+        detail: JSON.stringify({
+          section: decision.section,
+          namespace: decision.namespace,
+          decision: decision.decision,
+          reviewer: decision.by,
+          role: decision.role,
+          sourceLanguage: decision.sourceLanguage,
+          sourceSha256: decision.sourceSha256,
+          ...(decision.override ? { override: true } : {}),
+        }),
+      });
+    }
   }
 
   printed(req: IncomingMessage, hash: string, action: string): boolean {
@@ -160,21 +205,46 @@ export function registerAuditRoutes(
   );
 }
 
-/** Audits the batch routes: an upload (no patient ids yet) and a download (the ids of the rows in the zip). */
-export function auditBatchRoutes(inner: Router, audit: WebAudit, store: BatchJobStore): Router {
+/**
+ * Audits the batch routes: an upload (no patient ids yet; the batch's id and row count in `detail`, not the file's name,
+ * which a nurse may have typed a patient's name into), refused
+ * or accepted, and a download (the ids of the rows in the zip), each with the user. Looking at another
+ * user's batch is not answered (see batchRoutes' findJob) and not a download.
+ */
+export function auditBatchRoutes(inner: Router, audit: WebAudit, store: BatchJobStore, access: Access): Router {
   return new (class extends RouterBase {
     override add(method: string, pattern: string, handler: Handler): this {
       inner.add(method, pattern, async (context) => {
         if (method === "POST" && pattern === "/api/batch") {
-          await handler(context);
-          audit.record(context.req, { action: "batch-upload", outcome: "ok" });
+          try {
+            await handler(context);
+          } catch (error) {
+            audit.record(context.req, { action: "batch-upload", outcome: "refused" });
+            throw error;
+          }
+          const job = uploadedJob(context.req);
+          audit.record(context.req, {
+            action: "batch-upload",
+            outcome: "ok",
+            ...(job ? { detail: JSON.stringify({ batch: job.id, rows: job.progress.total }) } : {}),
+          });
           return;
         }
         if (pattern === "/api/batch/:id/download") {
-          const job = store.get(context.params.id ?? "");
-          const patientIds = [...new Set((job?.rows ?? []).flatMap((row) => (row.patientId ? [row.patientId] : [])))];
+          const who = access.identify(context.req);
+          const job = findJob(
+            store,
+            context.params.id,
+            who ? { name: who.name, admin: roleAllows(who.role, "admin") } : undefined,
+          );
+          const patientIds = [...new Set((job.rows ?? []).flatMap((row) => (row.patientId ? [row.patientId] : [])))];
           await handler(context);
-          audit.record(context.req, { action: "batch-download", patientIds, outcome: "ok" });
+          audit.record(context.req, {
+            action: "batch-download",
+            patientIds,
+            outcome: "ok",
+            detail: JSON.stringify({ batch: job.id, uploadedBy: job.owner ?? null }),
+          });
           return;
         }
         return handler(context);

@@ -31,6 +31,8 @@ export interface BatchJob {
   input: string;
   outDir: string;
   settings: BatchJobSettings;
+  /** Who uploaded it (the signed-in user's name); only they, or an admin, may see or download it. */
+  owner?: string;
   status: BatchStatus;
   progress: BatchProgress;
   rows?: BatchRow[];
@@ -61,7 +63,7 @@ export class BatchJobStore {
   }
 
   /** A new job's folder; the caller saves the upload to `job.input` and then calls `start`. */
-  prepare(fileName: string, format: "csv" | "jsonl", settings: BatchJobSettings): BatchJob {
+  prepare(fileName: string, format: "csv" | "jsonl", settings: BatchJobSettings, owner?: string): BatchJob {
     const dir = mkdtempSync(join(this.root, JOB_FOLDER_PREFIX));
     const job: BatchJob = {
       id: randomUUID(),
@@ -70,6 +72,7 @@ export class BatchJobStore {
       input: join(dir, `input.${format}`),
       outDir: join(dir, "results"),
       settings,
+      ...(owner === undefined ? {} : { owner }),
       status: "queued",
       progress: { total: 0, done: 0, ok: 0, failed: 0, skipped: 0, seconds: 0 },
       expiresAt: Date.now() + this.ttlMs,

@@ -20,7 +20,7 @@ export interface AppOptions {
   /** When given, each request is told here (with its id) instead of as a line to `log`. */
   logRequest?: (entry: RequestLogEntry) => void;
   /** GET /healthz: whether the database and a render worker answer (no sign-in needed). */
-  health?: () => Promise<{ ok: boolean } & Record<string, unknown>>;
+  health?: () => Promise<{ ok: boolean }>;
 }
 
 /** One request as the JSON log shows it: never a body, a query or a header that could carry patient data. */

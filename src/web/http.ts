@@ -56,16 +56,20 @@ export function mediaType(req: IncomingMessage): string {
   return (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
 
-/** Problems ({errors} or {problems}) in the page's language (Accept-Language: nl → Dutch where worded). */
+/** Problems ({errors}, {problems}, {findings}, a batch's rows) in the page's language (Accept-Language: nl →
+ * Dutch, from locales/server/). */
 function inPageLanguage(res: ServerResponse, body: unknown): unknown {
   if (typeof body !== "object" || body === null) return body;
   const language = problemLanguage(res.req);
   if (language === "en") return body;
-  const record = body as { errors?: unknown; problems?: unknown; rows?: unknown };
+  const record = body as { errors?: unknown; problems?: unknown; findings?: unknown; rows?: unknown };
   const translated: Record<string, unknown> = { ...record };
   if (Array.isArray(record.errors)) translated.errors = translateProblems(record.errors as FieldProblem[], language);
   if (Array.isArray(record.problems))
     translated.problems = translateProblems(record.problems as FieldProblem[], language);
+  // A refused approval: the validator's findings, each with its message.
+  if (Array.isArray(record.findings))
+    translated.findings = translateProblems(record.findings as FieldProblem[], language);
   // A batch's report: each row's problems.
   if (Array.isArray(record.rows)) translated.rows = record.rows.map((row) => inPageLanguage(res, row));
   return translated;

@@ -1,54 +1,90 @@
-// The server's problem messages in the page's language: the page sends Accept-Language (its own UI
-// language, nl or en); messages of the order checks the page meets most are put into Dutch here. A message
-// without a Dutch wording stays English rather than being guessed. Values inside quotes are kept as sent.
+// The server's problem messages in the page's language. Every message the API can answer has a key in
+// locales/server/en.json, whose text is the message as the code words it with {{placeholders}} for the
+// parts that vary (numbers, names, lists, values as sent); locales/server/nl.json has the same keys in Dutch.
+// A message is put into the page's language (Accept-Language, first choice: nl or en) by finding its key from
+// its English form; a placeholder's value that is itself a catalogued message is translated too. The error
+// classes keep their English messages (the command line's); a message without a key stays English.
+import { readFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { FieldProblem } from "../core/errors.ts";
 
-type Wording = [RegExp, string];
+export type PageLanguage = "nl" | "en";
+export type MessageCatalog = Record<string, string>;
 
-/** English message (whole) → Dutch; $1… are the parts kept (numbers, names, lists). */
-const DUTCH: Wording[] = [
-  [/^is required$/, "is verplicht"],
-  [/^is required for (\S+)(.*)$/, "is verplicht voor $1$2"],
-  [
-    /^must be written YYYY-MM-DD, e\.g\. 2026-12-01 \(day-month-year is refused, never guessed\)$/,
-    "moet geschreven worden als JJJJ-MM-DD, bijv. 2026-12-01 (dag-maand-jaar wordt geweigerd, nooit geraden)",
-  ],
-  [
-    /^is not a date on the calendar \(check the day and the month\)$/,
-    "is geen datum op de kalender (controleer de dag en de maand)",
-  ],
-  [/^must be a date written as text, YYYY-MM-DD$/, "moet een datum als tekst zijn, JJJJ-MM-DD"],
-  [/^must be a number of milligrams, e\.g\. 4$/, "moet een aantal milligram zijn, bijv. 4"],
-  [/^must be a whole number of cycles$/, "moet een heel aantal cycli zijn"],
-  [/^must be a whole number of months$/, "moet een heel aantal maanden zijn"],
-  [/^must be one of (.+)$/, "moet een van deze zijn: $1"],
-  [/^must be true or false$/, "moet true of false zijn"],
-  [/^is after the start date$/, "ligt na de startdatum"],
-  [
-    /^gives an age over (\d+) at the start date; check it$/,
-    "geeft een leeftijd boven $1 op de startdatum; controleer dit",
-  ],
-  [
-    /^(\d+(?:\.\d+)?) mg is not a (\S+) strength; use (.+) or (\S+) \((\S+)\)$/,
-    "$1 mg is geen sterkte van $2; kies $3 of $4 ($5)",
-  ],
-  [
-    /^is the same as language; leave it out for a leaflet in one language$/,
-    "is gelijk aan de taal; laat het leeg voor een folder in één taal",
-  ],
-  [/^does not apply to (\S+)(.*); leave it out$/, "geldt niet voor $1$2; laat het leeg"],
-  [/^sign in first$/, "log eerst in"],
-  [/^this needs the (\S+) role$/, "hiervoor is de rol $1 nodig"],
-  [/^wrong user name or password$/, "verkeerde gebruikersnaam of wachtwoord"],
-  [
-    /^too many failed attempts; try again in (\d+) seconds$/,
-    "te veel mislukte pogingen; probeer het over $1 seconden opnieuw",
-  ],
-];
+/** locales/server/ beside this installation's other locales (the same two levels up from src/ and dist/). */
+export const SERVER_MESSAGES_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), "../.."), "locales", "server");
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+interface Wording {
+  key: string;
+  pattern: RegExp;
+  names: string[];
+  literal: number;
+}
+
+/** The catalog of one language (keys → texts), read once. */
+export function serverMessages(language: PageLanguage): MessageCatalog {
+  let known = catalogs.get(language);
+  if (!known) {
+    known = JSON.parse(readFileSync(join(SERVER_MESSAGES_DIR, `${language}.json`), "utf8")) as MessageCatalog;
+    delete known._meta;
+    catalogs.set(language, known);
+  }
+  return known;
+}
+const catalogs = new Map<PageLanguage, MessageCatalog>();
+
+/** The English texts as patterns, the most specific (most literal text) first. */
+function wordings(): Wording[] {
+  wordingsCache ??= Object.entries(serverMessages("en"))
+    .map(([key, text]) => {
+      const names: string[] = [];
+      let source = "";
+      let last = 0;
+      for (const match of text.matchAll(PLACEHOLDER)) {
+        source += escapeRegExp(text.slice(last, match.index)) + "([\\s\\S]+?)";
+        names.push(match[1] as string);
+        last = (match.index ?? 0) + match[0].length;
+      }
+      source += escapeRegExp(text.slice(last));
+      return { key, pattern: new RegExp(`^${source}$`), names, literal: text.replace(PLACEHOLDER, "").length };
+    })
+    .sort((a, b) => b.literal - a.literal);
+  return wordingsCache;
+}
+let wordingsCache: Wording[] | undefined;
+
+/** The key of an English message and its placeholders' values, or undefined when it is not catalogued. */
+export function messageKey(message: string): { key: string; values: Record<string, string> } | undefined {
+  for (const wording of wordings()) {
+    const match = wording.pattern.exec(message);
+    if (!match) continue;
+    const values: Record<string, string> = {};
+    wording.names.forEach((name, index) => {
+      values[name] = match[index + 1] as string;
+    });
+    return { key: wording.key, values };
+  }
+  return undefined;
+}
+
+/** A message in the language; an uncatalogued one (or one without a text in the language) stays as it is. */
+export function translateMessage(message: string, language: PageLanguage, depth = 0): string {
+  if (language === "en" || depth > 3) return message;
+  const found = messageKey(message);
+  const text = found ? serverMessages(language)[found.key] : undefined;
+  if (!found || text === undefined) return message;
+  return text.replace(PLACEHOLDER, (_, name: string) => {
+    const value = found.values[name] ?? "";
+    return translateMessage(value, language, depth + 1);
+  });
+}
 
 /** The page's language from Accept-Language (first choice), when it is one the server has wordings for. */
-export function problemLanguage(req: IncomingMessage | undefined): "nl" | "en" {
+export function problemLanguage(req: IncomingMessage | undefined): PageLanguage {
   const first = String(req?.headers["accept-language"] ?? "")
     .split(",")[0]
     ?.trim()
@@ -56,14 +92,11 @@ export function problemLanguage(req: IncomingMessage | undefined): "nl" | "en" {
   return first?.startsWith("nl") ? "nl" : "en";
 }
 
-export function translateProblems(problems: FieldProblem[], language: "nl" | "en"): FieldProblem[] {
+export function translateProblems(problems: FieldProblem[], language: PageLanguage): FieldProblem[] {
   if (language === "en") return problems;
-  return problems.map((problem) => ({ ...problem, message: toDutch(problem.message) }));
+  return problems.map((problem) => ({ ...problem, message: translateMessage(problem.message, language) }));
 }
 
-function toDutch(message: string): string {
-  for (const [pattern, dutch] of DUTCH) {
-    if (pattern.test(message)) return message.replace(pattern, dutch);
-  }
-  return message;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

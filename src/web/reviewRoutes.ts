@@ -2,9 +2,11 @@
 // GET section (source and translation side by side with the validator's findings and the history) and
 // POST decision (approve or reject, through the same library calls as `leaflets review`). Each route asks
 // authorizeReview first. Reviewers' names are not patient data, but they are not logged either.
+import type { IncomingMessage } from "node:http";
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import { ReviewInputError, ReviewRefusedError } from "../core/errors.ts";
 import { approve, checkTarget, reject, selectSections } from "../review/reviewDecisions.ts";
+import type { SectionDecision } from "../review/reviewRecords.ts";
 import { sectionIds } from "../review/reviewSections.ts";
 import { reviewStatus } from "../review/reviewStatus.ts";
 import { compareSection } from "../review/sectionComparison.ts";
@@ -13,12 +15,28 @@ import { httpError, sendJson } from "./http.ts";
 import { readJsonBody } from "./readBody.ts";
 import type { RequestContext, Router } from "./router.ts";
 
-/** `authorize`: who may read and decide (the server's sign-in); without it, the module's hook (authorizeReview). */
+/** A decision the page asked for, as the audit trail records it: written, or refused by the validator. */
+export type ReviewDecisionEvent =
+  | { outcome: "ok"; decision: "approve" | "reject"; written: SectionDecision[] }
+  | {
+      outcome: "refused";
+      decision: "approve";
+      language: string;
+      drug: string;
+      section: string | undefined;
+      findings: number;
+    };
+
+/**
+ * `authorize`: who may read and decide (the server's sign-in); without it, the module's hook (authorizeReview).
+ * `onDecision`: told of every decision written or refused (the server's audit trail).
+ */
 export function registerReviewRoutes(
   router: Router,
   catalog: Catalog,
   today: () => string,
   authorize: ReviewAuthorizer = authorizeReview,
+  onDecision: (req: IncomingMessage, event: ReviewDecisionEvent) => void = () => {},
 ): void {
   const allow = ({ req }: RequestContext, action: "read" | "decide") => {
     const answer = authorize(req, action);
@@ -65,9 +83,18 @@ export function registerReviewRoutes(
     };
     try {
       const written = inputErrors(() => (decision === "approve" ? approve(catalog, input) : reject(catalog, input)));
+      onDecision(context.req, { outcome: "ok", decision, written });
       sendJson(context.res, 200, { ok: true, decisions: written });
     } catch (error) {
       if (!(error instanceof ReviewRefusedError)) throw error;
+      onDecision(context.req, {
+        outcome: "refused",
+        decision: "approve",
+        language: input.language,
+        drug: input.drug,
+        section: input.section,
+        findings: error.findings.length,
+      });
       sendJson(context.res, 422, {
         ok: false,
         errors: [{ field: "override", message: error.message.split("\n")[0] }],

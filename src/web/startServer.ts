@@ -26,6 +26,7 @@ import { DIST_DIR } from "./buildPage.ts";
 import { createApp, type RequestLogEntry } from "./createApp.ts";
 import { describeCatalog } from "./describeCatalog.ts";
 import { registerFhirRoutes } from "./fhirRoutes.ts";
+import { createHealthCheck } from "./healthCheck.ts";
 import { sendJson } from "./http.ts";
 import { registerOrderRoutes } from "./orderRoutes.ts";
 import { registerReviewRoutes } from "./reviewRoutes.ts";
@@ -64,6 +65,8 @@ export interface ServerOptions {
   logRequest?: (entry: RequestLogEntry) => void;
   /** A Redis queue (redis://, rediss://) whose `leaflets worker` processes render the page's orders. */
   queue?: string;
+  /** GET /healthz's render check must come back within this (default 10 s). */
+  healthDeadlineMs?: number;
   /** The project folder (locales/, templates/) whose texts the review page reviews (default: this installation). */
   projectRoot?: string;
 }
@@ -99,6 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw new UnsafeListenError(options.host);
   }
   service?.sessions.sweep();
+  logAuditHead(service, log, "start");
   const catalog = loadCatalogOrThrow(options.projectRoot);
   const catalogAnswer = describeCatalog(catalog);
   const renderer: PageRenderer = options.queue
@@ -133,42 +137,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     (context, order, document) => audit.onRendered(context, order, document),
     (context, order, bytes) => audit.onCalendar(context, order, bytes),
   );
-  registerBatchRoutes(auditBatchRoutes(nurse, audit, jobs), jobs);
+  registerBatchRoutes(auditBatchRoutes(nurse, audit, jobs, access), jobs, (req) => {
+    const caller = access.identify(req);
+    return caller ? { name: caller.name, admin: roleAllows(caller.role, "admin") } : undefined;
+  });
   registerSessionRoutes(router, access, service);
   registerAuditRoutes(router, access, service, audit);
   // Content review: a pharmacist (or admin) reads and decides; a signed-in reviewer's own name is recorded.
   // Without sign-in (this computer only) the review hook decides, as on the single-user page.
   const today = () => new Date().toISOString().slice(0, 10);
-  registerReviewRoutes(access.guarded(router, "pharmacist"), catalog, today, (req, action) => {
-    const caller = access.identify(req);
-    if (caller?.via === "local") return authorizeReview(req, action);
-    if (!caller || !roleAllows(caller.role, "pharmacist"))
-      return { allowed: false, reason: "this needs the pharmacist role" };
-    return { allowed: true, reviewer: { name: caller.name, role: "pharmacist" } };
-  });
+  registerReviewRoutes(
+    access.guarded(router, "pharmacist"),
+    catalog,
+    today,
+    (req, action) => {
+      const caller = access.identify(req);
+      if (caller?.via === "local") return authorizeReview(req, action);
+      if (!caller || !roleAllows(caller.role, "pharmacist"))
+        return { allowed: false, reason: "this needs the pharmacist role" };
+      return { allowed: true, reviewer: { name: caller.name, role: "pharmacist" } };
+    },
+    (req, event) => audit.onReviewDecision(req, event),
+  );
 
   const healthOrder = validateOrder(DEMO_ORDER, catalog);
-  const health = async () => {
-    let database = "none";
-    try {
-      if (service) database = service.db.prepare("SELECT 1 AS one").get() ? "ok" : "failed";
-    } catch {
-      database = "failed";
-    }
-    let render = "failed";
-    if (healthOrder.ok) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const outcome = await Promise.race([
-        renderer.render(healthOrder.order, { paper: "A4", kinds: ["card"] }).catch(() => undefined),
-        new Promise<undefined>((resolve) => {
-          timer = setTimeout(() => resolve(undefined), 20_000);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (outcome?.ok) render = "ok";
-    }
-    return { ok: database !== "failed" && render === "ok", database, render };
-  };
+  const health = createHealthCheck({
+    service,
+    renderer,
+    order: healthOrder.ok ? healthOrder.order : undefined,
+    ...(options.healthDeadlineMs === undefined ? {} : { deadlineMs: options.healthDeadlineMs }),
+  });
 
   // Behind a trusted proxy the Host is the hospital's name for the service, not a loopback name.
   const allowedHosts =
@@ -214,8 +212,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.closeAllConnections();
     await Promise.all([closed, renderer.close()]);
     jobs.close();
+    logAuditHead(service, log, "stop");
     ownService?.close();
   }
+}
+
+/** The audit trail's newest record (number and hash) in the log, which a hospital ships off this machine:
+ * an anchor at every start and stop that `leaflets audit verify --anchor` can check the trail against. */
+function logAuditHead(service: Service | undefined, log: (line: string) => void, when: "start" | "stop"): void {
+  const head = service?.audit.head();
+  if (head) log(`audit trail at ${when}: newest record ${head.seq}:${head.hash} (an anchor for audit verify --anchor)`);
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

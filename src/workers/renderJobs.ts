@@ -12,6 +12,8 @@ export interface RenderJob {
   options: GenerateOptions;
   /** Where to write the files (a batch); without it, nothing is written and the bytes come back (the page). */
   outDir?: string;
+  /** The content state the order prints with (printedContentState.ts), for a resumed batch's manifest check. */
+  contentState?: string;
 }
 
 /** A document rendered but not written (a job without `outDir`). */

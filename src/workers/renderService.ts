@@ -13,6 +13,8 @@ import { RenderPool } from "./renderPool.ts";
 
 const RENDERS_PER_WORKER = 200;
 export const DEFAULT_RENDER_TIMEOUT_MS = 60_000;
+/** The health check's deadline while no worker has rendered yet (starting from source takes ~20 s on 2 cores). */
+const STARTING_DEADLINE_MS = 60_000;
 
 export type RenderOutcome = { ok: true; documents: RenderedDocument[] } | { ok: false; problems: FieldProblem[] };
 
@@ -30,6 +32,10 @@ export class RenderService {
   private readonly cache = new RenderCache<RenderOutcome>();
   private nextId = 1;
   private closed = false;
+  /** The health check's render while it has not come back. */
+  private checking: Promise<unknown> | undefined;
+  /** A worker has rendered something: it has loaded (until then a check allows for the start, see check). */
+  private answered = false;
 
   constructor(private readonly options: RenderServiceOptions = {}) {}
 
@@ -56,9 +62,41 @@ export class RenderService {
           throw new RenderFailedError(`render failed (${result.failure})`);
       }
     }
+    this.answered = true;
     const outcome: RenderOutcome = { ok: true, documents: result.documents ?? [] };
     this.cache.set(key, outcome);
     return outcome;
+  }
+
+  /**
+   * The health check's render: the order's card on a worker, past the cache, within `deadlineMs`. While an
+   * earlier check's render has not come back (a stuck worker), no other is sent: the answer says so. Until a
+   * worker has rendered once, the deadline allows for its start (catalog, fonts, the warm-up render).
+   */
+  async check(order: Order, deadlineMs: number): Promise<{ ok: true } | { ok: false; reason: string }> {
+    if (this.closed) return { ok: false, reason: "the server is stopping" };
+    if (this.checking) return { ok: false, reason: "the previous check's render has not come back" };
+    const cancel = new AbortController();
+    const job = this.started().run({ id: this.nextId++, order, options: { kinds: ["card"] } }, cancel.signal, true);
+    this.checking = job;
+    void job.finally(() => {
+      if (this.checking === job) this.checking = undefined;
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limitMs = this.answered ? deadlineMs : Math.max(deadlineMs, STARTING_DEADLINE_MS);
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), limitMs);
+    });
+    const result = await Promise.race([job, late]);
+    clearTimeout(timer);
+    if (result === "late") {
+      cancel.abort(); // taken off the queue if no worker has begun it
+      return { ok: false, reason: `no render worker rendered the demo card within ${limitMs / 1000} s` };
+    }
+    if (result.ok) this.answered = true;
+    if (!result.ok) return { ok: false, reason: result.errors[0]?.message ?? `render failed (${result.failure})` };
+    if (!result.documents?.length) return { ok: false, reason: "the render worker sent back no document" };
+    return { ok: true };
   }
 
   /** The pool, for the page's batches to render on too (one set of workers for the whole server). */

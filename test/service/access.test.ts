@@ -156,8 +156,9 @@ describe("sign-in and roles", () => {
 
   test("GET /healthz needs no sign-in and says the database and a render worker answer", async () => {
     const response = await get("/healthz");
+    const body = await response.json();
+    expect(body).toEqual({ ok: true, database: "ok", render: "ok" });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, database: "ok", render: "ok" });
   });
 });
 

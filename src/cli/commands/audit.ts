@@ -1,6 +1,7 @@
 // `leaflets audit [--patient ID] [--user NAME] [--since DATE] [--until DATE] [--json]` prints the audit trail
 // (who did what, when, for which patient id) as a table or JSON; `leaflets audit verify` walks the hash
-// chain and names the first record that was changed, inserted or deleted (exit 1).
+// chain and names the first record that was changed, inserted or deleted (exit 1); `audit anchor` prints the
+// newest record's number and hash to keep elsewhere, which `verify --anchor` checks (deleted newest records).
 import type { Command } from "commander";
 import { DateInvalidError, UsageError } from "../../core/errors.ts";
 import type { AuditRecord } from "../../service/auditTrail.ts";
@@ -34,16 +35,47 @@ export function registerAudit(program: Command, run: Runner): void {
     .action((flags: AuditFlags) => run(() => list(flags), flags.json));
 
   audit
-    .command("verify")
-    .description("check the chain of records: exit 0 when intact, 1 naming the first broken record")
+    .command("anchor")
+    .description(
+      "print the newest record's number and hash (SEQ:HASH); keep it off this machine and check the trail " +
+        "against it later with `audit verify --anchor SEQ:HASH` (the chain alone cannot show deleted newest records)",
+    )
     .option("--data <dir>", "the service's data folder", DEFAULT_DATA_DIR)
     .action((flags: { data: string }, command: Command) =>
       run(async () => {
         const { openService } = await import("../../service/service.ts");
-        const data = (command.parent?.opts() as AuditFlags | undefined)?.data;
-        const service = openService({ dataDir: flags.data !== DEFAULT_DATA_DIR ? flags.data : (data ?? flags.data) });
+        const service = openService({ dataDir: dataDirOf(flags, command) });
         try {
-          const result = service.audit.verify();
+          const head = service.audit.head();
+          process.stdout.write(head ? `${head.seq}:${head.hash}\n` : "0:(no records yet)\n");
+          return EXIT.ok;
+        } finally {
+          service.close();
+        }
+      }),
+    );
+
+  audit
+    .command("verify")
+    .description("check the chain of records: exit 0 when intact, 1 naming the first broken record")
+    .option(
+      "--anchor <seq:hash>",
+      "also check that this record (from `audit anchor`, kept elsewhere) is still there unchanged",
+    )
+    .option("--data <dir>", "the service's data folder", DEFAULT_DATA_DIR)
+    .action((flags: { data: string; anchor?: string }, command: Command) =>
+      run(async () => {
+        const { openService } = await import("../../service/service.ts");
+        const { parseAnchor } = await import("../../service/auditTrail.ts");
+        const anchor = flags.anchor === undefined ? undefined : parseAnchor(flags.anchor);
+        if (flags.anchor !== undefined && !anchor) {
+          throw new UsageError(
+            "--anchor takes SEQ:HASH as `leaflets audit anchor` prints it (e.g. 42:9f86d0…, 64 hex digits)",
+          );
+        }
+        const service = openService({ dataDir: dataDirOf(flags, command) });
+        try {
+          const result = service.audit.verify(anchor);
           if (result.ok) {
             process.stdout.write(`audit trail intact: ${result.records} records\n`);
             return EXIT.ok;
@@ -55,6 +87,12 @@ export function registerAudit(program: Command, run: Runner): void {
         }
       }),
     );
+}
+
+/** The subcommand's --data, or the parent's (`leaflets audit --data DIR verify`). */
+function dataDirOf(flags: { data: string }, command: Command): string {
+  const data = (command.parent?.opts() as AuditFlags | undefined)?.data;
+  return flags.data !== DEFAULT_DATA_DIR ? flags.data : (data ?? flags.data);
 }
 
 async function list(flags: AuditFlags): Promise<number> {

@@ -1,6 +1,7 @@
 // `leaflets list`: what the project can print — medicines, regimens, languages and brands.
 import type { Command } from "commander";
 import { EXIT } from "../shared/exitCodes.ts";
+import { projectFolder } from "../shared/projectFolder.ts";
 import type { Runner } from "../shared/runner.ts";
 
 export function registerList(program: Command, run: Runner): void {
@@ -17,7 +18,7 @@ export function registerList(program: Command, run: Runner): void {
         const { isPrintable } = await import("../../catalog/printableLanguages.ts");
         const { contentSha256, contentVersionLabel } = await import("../../review/contentVersion.ts");
         const { ledgerFor, overallState, reviewStatus } = await import("../../review/reviewStatus.ts");
-        const catalog = loadCatalogOrThrow(flags.project);
+        const catalog = loadCatalogOrThrow(projectFolder(flags.project));
         const ledger = ledgerFor(catalog);
         const listing = {
           drugs: [...catalog.drugs.values()].map((d) => ({ id: d.id, brandName: d.brandName })),

@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { ReviewInputError, UsageError } from "../../core/errors.ts";
 import type { SectionStatus } from "../../review/reviewStatus.ts";
 import { EXIT } from "../shared/exitCodes.ts";
+import { projectFolder } from "../shared/projectFolder.ts";
 import type { Runner } from "../shared/runner.ts";
 
 interface CommonFlags {
@@ -52,7 +53,7 @@ export function registerReview(program: Command, run: Runner): void {
     .action((flags: TargetFlags) =>
       run(async () => {
         const lib = await import("../actions/reviewLibrary.ts");
-        const catalog = lib.loadCatalogOrThrow(flags.project);
+        const catalog = lib.loadCatalogOrThrow(projectFolder(flags.project));
         guard(() => lib.checkTarget(catalog, flags.lang, flags.drug));
         const statuses = [...catalog.locales.keys()]
           .filter((l) => !flags.lang || l === flags.lang)
@@ -82,7 +83,7 @@ export function registerReview(program: Command, run: Runner): void {
     .action((flags: TargetFlags) =>
       run(async () => {
         const lib = await import("../actions/reviewLibrary.ts");
-        const catalog = lib.loadCatalogOrThrow(flags.project);
+        const catalog = lib.loadCatalogOrThrow(projectFolder(flags.project));
         const [status] = guard(() => lib.selectSections(catalog, flags.lang ?? "", flags.drug ?? "", flags.section));
         if (!status) throw new UsageError("no such section");
         const comparison = lib.compareSection(catalog, status);
@@ -135,7 +136,7 @@ export function registerReview(program: Command, run: Runner): void {
     command.action((flags: DecisionFlags) =>
       run(async () => {
         const lib = await import("../actions/reviewLibrary.ts");
-        const catalog = lib.loadCatalogOrThrow(flags.project);
+        const catalog = lib.loadCatalogOrThrow(projectFolder(flags.project));
         const input = {
           language: flags.lang ?? "",
           drug: flags.drug ?? "",
@@ -173,7 +174,7 @@ export function registerReview(program: Command, run: Runner): void {
     .action((flags: CommonFlags & { source: string; version: string; by?: string; role?: string; date?: string }) =>
       run(async () => {
         const lib = await import("../actions/reviewLibrary.ts");
-        const catalog = lib.loadCatalogOrThrow(flags.project);
+        const catalog = lib.loadCatalogOrThrow(projectFolder(flags.project));
         const record = guard(() =>
           lib.recordSourceVersion(catalog, {
             source: flags.source,

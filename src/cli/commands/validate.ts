@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import type { ConfigProblem } from "../../core/configProblem.ts";
 import { EXIT } from "../shared/exitCodes.ts";
+import { projectFolder } from "../shared/projectFolder.ts";
 import type { Runner } from "../shared/runner.ts";
 
 export function registerValidate(program: Command, run: Runner): void {
@@ -22,7 +23,7 @@ export function registerValidate(program: Command, run: Runner): void {
         // Loaded when the command runs, not when the CLI starts (`leaflets --help` needs none of it).
         const { validateProject } = await import("../../validate/validateProject.ts");
         const warnings: ConfigProblem[] = [];
-        const problems = await validateProject(flags.project, warnings);
+        const problems = await validateProject(projectFolder(flags.project), warnings);
         if (flags.json) {
           process.stdout.write(
             `${JSON.stringify({ ok: problems.length === 0, problems, ...(warnings.length ? { warnings } : {}) })}\n`,

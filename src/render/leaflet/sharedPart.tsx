@@ -4,6 +4,7 @@
 // workers pass each other the parts they render (takeNewSharedParts, seedSharedParts): the bytes are
 // the same whoever renders them (a fixed date), so a new worker need not lay them out again.
 import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
+import { InternalError } from "../../core/errors.ts";
 import type { Block, LeafletDoc } from "../../document/documentTypes.ts";
 import type { Theme } from "../theme.ts";
 import { boxLeavingPageHalfEmpty } from "./calloutsInPieces.ts";
@@ -84,10 +85,11 @@ async function renderSharedPart(key: string, blocks: Block[], theme: Theme, offs
   return parseSharedPart(bytes, offset);
 }
 
-/** A box found to leave the page before it half empty: the layout is made again with it in pieces. */
-class SetInPieces extends Error {
+/** A box found to leave the page before it half empty: the layout is made again with it in pieces. A signal
+ * caught below, never shown; an InternalError should one ever escape. */
+class SetInPieces extends InternalError {
   constructor(readonly key: string) {
-    super("internal: a box is to be set in pieces");
+    super("a box was to be set in pieces, and the layout was not made again");
   }
 }
 

@@ -3,6 +3,7 @@
 // new page, and each band's layout is still made once and reused for every patient whose text ends in it
 // (sharedPart.tsx). Works on react-pdf's laid-out pages (renderLaidOut.ts), before they are drawn.
 
+import { InternalError } from "../../core/errors.ts";
 import type { Theme } from "../theme.ts";
 import type { LaidOutDocument, LaidOutNode } from "./renderLaidOut.ts";
 
@@ -38,7 +39,7 @@ export function joinOffset(used: number, theme: Theme): number | undefined {
 export function usedOnLastPage(layout: LaidOutDocument, marker: string, theme: Theme): number {
   const page = layout.children.at(-1);
   const body = page?.children?.find((node) => node.props[marker]);
-  if (!body?.box) throw new Error("internal: the patient's part has no body on its last page");
+  if (!body?.box) throw new InternalError("the patient's part has no body on its last page");
   return body.box.top + contentBottom(body) - theme.page.top;
 }
 
