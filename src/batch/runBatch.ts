@@ -10,6 +10,7 @@ import { patientFolderName } from "../output/fileNames.ts";
 import { documentNotes, jobHash, removeStaleTemporaryFiles, upToDateFiles } from "../output/manifest.ts";
 import type { GenerateOptions } from "../pipeline/generateDocuments.ts";
 import { mergePrintJobs, PrintJobCollector } from "./mergePrintJobs.ts";
+import { orderColumns } from "./orderColumns.ts";
 import { countOrders, type InputRow, readOrders } from "./readOrders.ts";
 import type { BatchRenderer } from "./renderJobs.ts";
 import { RenderPool } from "./renderPool.ts";
@@ -69,7 +70,8 @@ export const FAILED_ROWS_LISTED = 20;
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const catalog = loadCatalogOrThrow();
-  const total = await countOrders(options.input, options.format);
+  const columns = orderColumns(catalog);
+  const total = await countOrders(options.input, options.format, columns);
   mkdirSync(options.outDir, { recursive: true });
   const report = new ReportWriter(
     options.outDir,
@@ -153,7 +155,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const limit = pool.inFlight ?? Math.max(4, options.workers * 4);
   let index = 0;
   try {
-    for await (const input of readOrders(options.input, options.format)) {
+    for await (const input of readOrders(options.input, options.format, columns)) {
       const position = index++;
       const task = handle(input).then((entry) => inOrder.put(position, entry));
       window.add(task);

@@ -11,6 +11,7 @@ import type { LeafletReview } from "../review/leafletReview.ts";
 import { reviewWords } from "../review/reviewWords.ts";
 import type { Translate } from "./createTranslator.ts";
 import { buildCyclePlanModel } from "./cyclePlanModel.ts";
+import { buildDeclaredFieldsModel } from "./declaredFieldsModel.ts";
 import { createFormatters } from "./formatters.ts";
 import type { LocaleBundle } from "./loadLocales.ts";
 import { buildVisitPlanModel } from "./visitPlanModel.ts";
@@ -46,6 +47,7 @@ export function buildLeafletModel(input: LeafletModelInput) {
         ? buildVisitPlanModel(plan, words)
         : undefined;
   if (!planModel) throw new Error(`internal: plan ${plan.kind} does not fit regimen ${regimen.id}`);
+  const declared = buildDeclaredFieldsModel(order, drug, t);
   const personal = [
     { label: t("common:personal.name"), value: order.name },
     { label: t("common:personal.patientId"), value: order.patientId },
@@ -57,7 +59,7 @@ export function buildLeafletModel(input: LeafletModelInput) {
     { label: t("common:personal.plan"), value: t(`common:regimens.${regimen.id}.name`) },
     { label: t("common:personal.startDate"), value: fmt.longDate(order.startDate) },
     planModel.extent,
-    ...(order.pppCategory ? [{ label: t("common:personal.ppp"), value: t(`common:ppp.${order.pppCategory}`) }] : []),
+    ...declared.personal,
   ].map((fact) => ({ ...fact, value: latinAsOneRun(fact.value, bundle.meta.direction) }));
   return {
     lang: bundle.language,
@@ -71,12 +73,8 @@ export function buildLeafletModel(input: LeafletModelInput) {
       emergency: order.contact.emergency ?? brand.phones.emergency,
     },
     personal,
-    pppLabel: order.pppCategory ? t(`common:ppp.${order.pppCategory}`) : "",
-    ppp: {
-      womanChildbearing: order.pppCategory === "woman-childbearing",
-      womanNotChildbearing: order.pppCategory === "woman-not-childbearing",
-      man: order.pppCategory === "man",
-    },
+    ...declared.programme,
+    fields: declared.fields,
     calendar: planModel.calendar,
     visits: planModel.visits,
     sources: buildSources(input),
