@@ -12,7 +12,8 @@ import { startTestServer, type TestServer } from "../helpers/webServer.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`fixtureMedicinePage.test.ts: skipped — ${CHROMIUM} is missing (apt-get install chromium).`);
+if (!hasChromium)
+  console.warn(`fixtureMedicinePage.test.ts: skipped — ${CHROMIUM} is missing (apt-get install chromium).`);
 
 describe.skipIf(!hasChromium)("a project's own medicine on the nurses' page", () => {
   let web: TestServer;
@@ -57,9 +58,7 @@ describe.skipIf(!hasChromium)("a project's own medicine on the nurses' page", ()
     expect(await page.getByLabel("Number of cycles").count()).toBe(1);
     expect(await page.getByLabel("Dose").count()).toBe(0);
     expect(await page.getByLabel("Pregnancy prevention category").count()).toBe(0);
-    expect(await page.getByLabel("Regimen").locator("option").allTextContents()).toEqual([
-      "zori-14 — 14-day cycles",
-    ]);
+    expect(await page.getByLabel("Regimen").locator("option").allTextContents()).toEqual(["zori-14 — 14-day cycles"]);
 
     // The server's validator words the problem; the page shows it beside the field once visited.
     await page.getByLabel("Patient's name").fill("Test Patiënt");
