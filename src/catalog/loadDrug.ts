@@ -1,6 +1,7 @@
 // Reads one medicine's definition (templates/drugs/<id>.yaml): the order fields it declares (name, type,
 // allowed values, required or optional, the keys of their label and help; any other medicine's field is
-// refused), its programme, and which document templates it has. Adding a medicine is adding such a file, not code.
+// refused), its programme, and which document templates it has. Adding a medicine is adding such a file,
+// not code.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse as parseYaml } from "yaml";

@@ -1,7 +1,7 @@
 // Order validation: every field on its own (every order's own fields and those the medicines declare:
-// orderFieldSchemas), then the rules that need the catalog or other fields. Returns every problem at once, each naming its field; nothing is printed on refusal.
-
-import { drugsUsing } from "../catalog/catalogOrderFields.ts";
+// orderFieldSchemas), then the rules that need the catalog or other fields. Returns every problem at once,
+// each naming its field; nothing is printed on refusal.
+import { declaredOrderFields, drugsUsing } from "../catalog/catalogOrderFields.ts";
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import type { OrderFieldDeclaration } from "../catalog/orderFieldDeclarations.ts";
 import { isPrintable } from "../content/printableLanguages.ts";
@@ -153,7 +153,7 @@ function checkAgainstCatalog(
     }
   }
   // A dose field's value must be a strength the regimen lists (its component that takes the dose from it).
-  for (const [field, declared] of Object.entries(drug?.orderFields ?? {})) {
+  for (const [field, declared] of declaredOrderFields(catalog)) {
     const dose = valid[field];
     if (declared.type !== "dose" || typeof dose !== "number") continue;
     const fromOrder =
