@@ -4,7 +4,8 @@
 
 import { declaredOrderFields } from "../catalog/catalogOrderFields.ts";
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import type { LocaleTree } from "../content/loadLocales.ts";
+import type { LocaleBundle, LocaleTree } from "../content/loadLocales.ts";
+import { lookUpText } from "../content/lookUpText.ts";
 import { isPrintable } from "../content/printableLanguages.ts";
 import { MAX_NAME_LENGTH, REQUIRED_FIELDS } from "../order/fieldSchemas.ts";
 import { orderFieldNames } from "../order/orderFieldSchemas.ts";
@@ -62,7 +63,11 @@ export function describeCatalog(catalog: Catalog): CatalogResponse {
     labels: Object.fromEntries(
       [...catalog.locales.values()].map((bundle) => [
         bundle.language,
-        { ...labelsOf(bundle.namespaces.common), texts: fieldTexts(catalog, bundle) },
+        {
+          regimens: regimenNames(bundle.namespaces.common),
+          ppp: programmeCategoryNames(catalog, bundle),
+          texts: fieldTexts(catalog, bundle),
+        },
       ]),
     ),
     messages: { dateNotOnCalendar: notOnCalendarMessage(catalog) },
@@ -72,7 +77,7 @@ export function describeCatalog(catalog: Catalog): CatalogResponse {
 function describeRegimen(regimen: Catalog["regimens"] extends Map<string, infer R> ? R : never): CatalogRegimen {
   if (regimen.kind === "visits")
     return { id: regimen.id, plan: { kind: "visits", everyDays: regimen.repeat.everyDays } };
-  const fromOrder = regimen.components.find((c) => c.dose.fromOrder === "doseMg");
+  const fromOrder = regimen.components.find((c) => c.dose.fromOrder !== undefined);
   return {
     id: regimen.id,
     plan: { kind: "cycles", cycleDays: regimen.cycleDays },
@@ -80,20 +85,28 @@ function describeRegimen(regimen: Catalog["regimens"] extends Map<string, infer 
   };
 }
 
-/** Regimen and PPP category names as the project's locale files word them (common.json). */
-function labelsOf(common: LocaleTree | undefined): Omit<CatalogLabels, "texts"> {
-  const labels: Omit<CatalogLabels, "texts"> = { regimens: {}, ppp: {} };
+/** Regimen names as the project's locale files word them (common.json). */
+function regimenNames(common: LocaleTree | undefined): CatalogLabels["regimens"] {
+  const names: CatalogLabels["regimens"] = {};
   const regimens = common?.regimens;
   if (regimens && typeof regimens === "object") {
     for (const [id, entry] of Object.entries(regimens)) {
-      if (typeof entry === "object" && typeof entry.name === "string") labels.regimens[id] = entry.name;
+      if (typeof entry === "object" && typeof entry.name === "string") names[id] = entry.name;
     }
   }
-  const ppp = common?.ppp;
-  if (ppp && typeof ppp === "object") {
-    for (const [id, name] of Object.entries(ppp)) if (typeof name === "string") labels.ppp[id] = name;
+  return names;
+}
+
+/** Each programme category's name (the drug file's `programme.categoryNames`, e.g. common:ppp.man). */
+function programmeCategoryNames(catalog: Catalog, bundle: LocaleBundle): CatalogLabels["ppp"] {
+  const names: CatalogLabels["ppp"] = {};
+  for (const drug of catalog.drugs.values()) {
+    for (const category of drug.programme?.categories ?? []) {
+      const name = lookUpText(bundle, drug.id, `${drug.programme?.categoryNames}.${category}`);
+      if (name !== undefined) names[category] = name;
+    }
   }
-  return labels;
+  return names;
 }
 
 /**

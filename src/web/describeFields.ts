@@ -3,7 +3,8 @@
 // prefers its own texts for a key; a project's own medicine brings its texts in its locale files.
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import type { Drug } from "../catalog/loadDrug.ts";
-import type { LocaleBundle, LocaleTree } from "../content/loadLocales.ts";
+import type { LocaleBundle } from "../content/loadLocales.ts";
+import { lookUpText } from "../content/lookUpText.ts";
 import type { CatalogField } from "./apiTypes.ts";
 
 export function describeFields(drug: Drug): CatalogField[] {
@@ -28,18 +29,10 @@ export function fieldTexts(catalog: Catalog, bundle: LocaleBundle): Record<strin
     for (const field of describeFields(drug)) {
       const keys = [field.label, field.help, ...(field.values ?? []).map((v) => v.name)];
       for (const key of keys) {
-        const text = key === undefined ? undefined : lookUp(bundle, drug.id, key);
+        const text = key === undefined ? undefined : lookUpText(bundle, drug.id, key);
         if (key !== undefined && text !== undefined) texts[key] = text;
       }
     }
   }
   return texts;
-}
-
-/** "ns:dotted.key" in that namespace, a key without one in the medicine's own file. */
-function lookUp(bundle: LocaleBundle, drug: string, key: string): string | undefined {
-  const [namespace, path] = key.includes(":") ? (key.split(":", 2) as [string, string]) : [drug, key];
-  let node: string | LocaleTree | undefined = bundle.namespaces[namespace];
-  for (const part of path.split(".")) node = typeof node === "object" ? node[part] : undefined;
-  return typeof node === "string" ? node : undefined;
 }

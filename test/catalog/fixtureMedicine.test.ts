@@ -139,6 +139,21 @@ describe("the project's commands, page and batch", () => {
     expect(run.stdout).toContain("sections.card.whole");
   }, 120_000);
 
+  test("validate names a field's label that no language holds (the page would show a bare key)", async () => {
+    const broken = fixtureProject();
+    for (const language of ["en", "nl"]) {
+      editJson(broken, `locales/${language}/zorivastat.json`, (json) => {
+        delete json.orderFields.tabletForm.label;
+      });
+    }
+    const { validateProject } = await import("../../src/validate/validateProject.ts");
+    const message = "missing: the label of the order field tabletForm (templates/drugs/zorivastat.yaml)";
+    expect(await validateProject(broken)).toEqual([
+      { file: "locales/en/zorivastat.json", key: "orderFields.tabletForm.label", message },
+      { file: "locales/nl/zorivastat.json", key: "orderFields.tabletForm.label", message },
+    ]);
+  }, 120_000);
+
   test("leaflets list --project names the medicine's fields", async () => {
     const run = await runCli(["list", "--project", root, "--json"]);
     expect(run.code).toBe(0);
