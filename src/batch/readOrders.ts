@@ -6,12 +6,12 @@ import { type FileHandle, open } from "node:fs/promises";
 import { extname } from "node:path";
 import { createInterface } from "node:readline";
 import { parse } from "csv-parse";
-import { z } from "zod";
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import { type FieldProblem, InputError, InternalError } from "../core/errors.ts";
 import { fhirRowReader } from "../fhir/fhirBatchRows.ts";
 import { parseOrderJson } from "../input/parseOrderJson.ts";
 import { fieldSchemas, REQUIRED_FIELDS } from "../order/fieldSchemas.ts";
+import { type OrderColumns, shippedOrderColumns } from "./orderColumns.ts";
 
 export { InputError } from "../core/errors.ts";
 
@@ -39,16 +39,6 @@ const BYTE_ORDER_MARK = "\uFEFF";
 const BOM_INSIDE =
   "holds a byte order mark (U+FEFF) inside a value; a BOM may only begin the file (two files joined together?)";
 
-/** Column names a CSV header may use: the order's fields, with contact's fields written "contact.nurseLine". */
-const KNOWN_COLUMNS: string[] = Object.keys(fieldSchemas).flatMap((field) =>
-  field === "contact" ? Object.keys(fieldSchemas.contact.shape).map((key) => `contact.${key}`) : [field],
-);
-/** Fields whose CSV text becomes a number when it is written as one. */
-const NUMERIC_FIELDS = new Set(
-  Object.entries(fieldSchemas)
-    .filter(([, schema]) => schema instanceof z.ZodNumber)
-    .map(([field]) => field),
-);
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 const HEADER_HINT = `The first row must name the order's fields, e.g. ${REQUIRED_FIELDS.join(";")}; contact numbers go in contact.nurseLine and contact.emergency.`;
@@ -56,9 +46,15 @@ const CSV_ROW_HINT = 'Open the file in a spreadsheet, correct that row and save 
 
 /**
  * Streams the orders of a .csv or .jsonl/.ndjson file, in file order. Memory stays flat for any file size.
- * FHIR lines are mapped with the batch's catalog (`catalog`, which "fhir" needs).
+ * FHIR lines are mapped with the batch's catalog (`catalog`, which "fhir" needs); `known`: the catalog's
+ * order fields (orderColumns.ts), the shipped medicines' by default.
  */
-export async function* readOrders(path: string, given?: "fhir", catalog?: Catalog): AsyncGenerator<InputRow> {
+export async function* readOrders(
+  path: string,
+  given?: "fhir",
+  catalog?: Catalog,
+  known: OrderColumns = shippedOrderColumns(),
+): AsyncGenerator<InputRow> {
   const format = given ?? formatOf(path);
   if (format === "fhir" && !catalog) throw new InternalError("FHIR rows are read with the batch's catalog");
   const input = await openInput(path);
@@ -66,7 +62,9 @@ export async function* readOrders(path: string, given?: "fhir", catalog?: Catalo
     const toRow = fhirRowReader(catalog);
     for await (const line of jsonLines(path, input)) yield toRow(line);
   } else if (format === "csv") {
-    for await (const { columns, record } of csvDataRecords(path, input)) yield csvRecordToRow(columns, record);
+    for await (const { columns, record } of csvDataRecords(path, input, known)) {
+      yield csvRecordToRow(columns, record, known);
+    }
   } else {
     for await (const line of jsonLines(path, input)) yield jsonLineToRow(line);
   }
@@ -97,10 +95,14 @@ export async function csvDialectOf(path: string): Promise<CsvDialect | undefined
 }
 
 /** How many records the file holds (a fast first pass, for progress bars). */
-export async function countOrders(path: string, given?: "fhir"): Promise<number> {
+export async function countOrders(
+  path: string,
+  given?: "fhir",
+  known: OrderColumns = shippedOrderColumns(),
+): Promise<number> {
   const format = given ?? formatOf(path);
   const input = await openInput(path);
-  const records = format === "csv" ? csvDataRecords(path, input) : jsonLines(path, input);
+  const records = format === "csv" ? csvDataRecords(path, input, known) : jsonLines(path, input);
   let count = 0;
   for await (const _record of records) count += 1;
   return count;
@@ -193,10 +195,11 @@ interface CsvRecord {
 async function* csvDataRecords(
   path: string,
   input: OpenInput,
+  known: OrderColumns,
 ): AsyncGenerator<{ columns: string[]; record: CsvRecord }> {
   let columns: string[] | undefined;
   for await (const record of csvRecords(path, input)) {
-    if (columns === undefined) columns = readHeader(path, record.values);
+    if (columns === undefined) columns = readHeader(path, record.values, known);
     else yield { columns, record };
   }
 }
@@ -269,18 +272,18 @@ function csvUnreadable(path: string, error: unknown): InputError {
 }
 
 /** The header's column names, trimmed; throws naming every problem when they are not the order's fields. */
-function readHeader(path: string, values: string[]): string[] {
+function readHeader(path: string, values: string[], known: OrderColumns): string[] {
   const columns = values.map((value) => value.trim());
-  const problems = headerProblems(columns);
+  const problems = headerProblems(columns, known.names);
   if (problems.length > 0) throw new InputError(`${path}: ${problems.join("; ")}`, HEADER_HINT);
   return columns;
 }
 
-function headerProblems(columns: string[]): string[] {
+function headerProblems(columns: string[], known: string[]): string[] {
   const named = columns.filter((column) => column !== "");
-  if (!named.some((column) => KNOWN_COLUMNS.includes(column))) {
+  if (!named.some((column) => known.includes(column))) {
     // Probably a data row (no header): its values may be a name or a date of birth, so none is repeated.
-    return [`the first row is not a header: none of its values is an order field (known columns: ${knownList()})`];
+    return [`the first row is not a header: none of its values is an order field (known columns: ${known.join(", ")})`];
   }
   const problems: string[] = [];
   const missing = REQUIRED_FIELDS.filter((field) => !columns.includes(field));
@@ -289,10 +292,10 @@ function headerProblems(columns: string[]): string[] {
       `missing required ${plural(missing.length, "column", false)} ${missing.join(", ")} (the header has ${named.map(shown).join(", ")})`,
     );
   }
-  const unknown = named.filter((column) => !KNOWN_COLUMNS.includes(column));
+  const unknown = named.filter((column) => !known.includes(column));
   if (unknown.length > 0) {
     problems.push(
-      `unknown ${plural(unknown.length, "column", false)} ${unknown.map(describeUnknown).join(", ")} (known columns: ${knownList()})`,
+      `unknown ${plural(unknown.length, "column", false)} ${unknown.map((column) => describeUnknown(column, known)).join(", ")} (known columns: ${known.join(", ")})`,
     );
   }
   const repeated = [...new Set(named.filter((column, index) => named.indexOf(column) !== index))];
@@ -300,22 +303,16 @@ function headerProblems(columns: string[]): string[] {
   return problems;
 }
 
-function knownList(): string {
-  return KNOWN_COLUMNS.join(", ");
-}
-
-function describeUnknown(column: string): string {
-  const suggestion = suggestColumn(column);
+function describeUnknown(column: string, known: string[]): string {
+  const suggestion = suggestColumn(column, known);
   return suggestion ? `${shown(column)} (did you mean ${suggestion}?)` : shown(column);
 }
 
 /** A known column that differs only in case, spaces or punctuation, or a contact field written without "contact.". */
-function suggestColumn(column: string): string | undefined {
+function suggestColumn(column: string, known: string[]): string | undefined {
   const simplify = (text: string) => text.toLowerCase().replace(/[\s._-]/g, "");
   const wanted = simplify(column);
-  return KNOWN_COLUMNS.find(
-    (known) => simplify(known) === wanted || simplify(known.split(".").at(-1) ?? "") === wanted,
-  );
+  return known.find((name) => simplify(name) === wanted || simplify(name.split(".").at(-1) ?? "") === wanted);
 }
 
 /** A header name as shown in a message: quoted, and cut short when it is long. */
@@ -323,7 +320,7 @@ function shown(column: string): string {
   return JSON.stringify(column.length > 40 ? `${column.slice(0, 40)}…` : column);
 }
 
-function csvRecordToRow(columns: string[], { row, values }: CsvRecord): InputRow {
+function csvRecordToRow(columns: string[], { row, values }: CsvRecord, known: OrderColumns): InputRow {
   const patientId = patientIdIn(columns, values);
   if (values.length !== columns.length) {
     return rowError(
@@ -341,7 +338,7 @@ function csvRecordToRow(columns: string[], { row, values }: CsvRecord): InputRow
     if (column === "") {
       return rowError(row, `has a value in column ${index + 1}, which has no name in the header`, patientId);
     }
-    setField(fields, column, NUMERIC_FIELDS.has(column) && PLAIN_NUMBER.test(value) ? Number(value) : value);
+    setField(fields, column, known.numeric.has(column) && PLAIN_NUMBER.test(value) ? Number(value) : value);
   }
   return { row, fields };
 }

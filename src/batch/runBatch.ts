@@ -13,6 +13,7 @@ import { orderContentState } from "../review/printedContentState.ts";
 import type { BatchRenderer } from "../workers/renderJobs.ts";
 import { RenderPool } from "../workers/renderPool.ts";
 import { mergePrintJobs, PrintJobCollector } from "./mergePrintJobs.ts";
+import { orderColumns } from "./orderColumns.ts";
 import { countOrders, type InputRow, readOrders } from "./readOrders.ts";
 import { type ReportFormat, reportDialect } from "./reportDialect.ts";
 import { type BatchTotals, type ReportEntry, ReportWriter } from "./reportWriter.ts";
@@ -70,7 +71,8 @@ export const FAILED_ROWS_LISTED = 20;
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const catalog = loadCatalogOrThrow();
-  const total = await countOrders(options.input, options.format);
+  const columns = orderColumns(catalog);
+  const total = await countOrders(options.input, options.format, columns);
   mkdirSync(options.outDir, { recursive: true });
   const report = new ReportWriter(
     options.outDir,
@@ -161,7 +163,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const limit = pool.inFlight ?? Math.max(4, options.workers * 4);
   let index = 0;
   try {
-    for await (const input of readOrders(options.input, options.format, catalog)) {
+    for await (const input of readOrders(options.input, options.format, catalog, columns)) {
       const position = index++;
       const task = handle(input).then((entry) => inOrder.put(position, entry));
       window.add(task);

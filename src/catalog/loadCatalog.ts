@@ -7,6 +7,7 @@ import type { ConfigProblem } from "../core/configProblem.ts";
 import { ConfigError, ProjectNotFoundError } from "../core/errors.ts";
 import type { Regimen } from "../regimen/regimenTypes.ts";
 import { canPrint } from "../render/text/fonts.ts";
+import { declarationConflicts } from "./catalogOrderFields.ts";
 import type { Catalog } from "./catalogTypes.ts";
 import { type Brand, loadBrand } from "./loadBrand.ts";
 import { type Drug, loadDrug } from "./loadDrug.ts";
@@ -21,12 +22,8 @@ export function loadCatalog(root: string = PROJECT_ROOT): { catalog: Catalog; pr
   const problems: ConfigProblem[] = [];
   if (!existsSync(join(root, "locales"))) throw new ProjectNotFoundError(root, "locales/ folder");
   const templates = join(root, "templates");
-  const drugs = new Map<string, Drug>();
-  for (const path of yamlFiles(join(templates, "drugs"))) {
-    const loaded = loadDrug(templates, path);
-    problems.push(...loaded.problems);
-    if (loaded.drug) drugs.set(loaded.drug.id, loaded.drug);
-  }
+  const { drugs, problems: drugProblems } = loadDrugs(templates);
+  problems.push(...drugProblems);
   const regimens = new Map<string, Regimen>();
   for (const path of yamlFiles(join(templates, "regimens"))) {
     const loaded = loadRegimen(path);
@@ -62,6 +59,19 @@ export function loadCatalog(root: string = PROJECT_ROOT): { catalog: Catalog; pr
   }
   const catalog: Catalog = { root, drugs, regimens, brands, locales: bundles as Map<string, LocaleBundle>, canPrint };
   return { catalog, problems };
+}
+
+/** The medicines of templates/drugs/ alone (what the CSV column check needs, without texts or fonts). */
+export function loadDrugs(templates: string): { drugs: Map<string, Drug>; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const drugs = new Map<string, Drug>();
+  for (const path of yamlFiles(join(templates, "drugs"))) {
+    const loaded = loadDrug(templates, path);
+    problems.push(...loaded.problems);
+    if (loaded.drug) drugs.set(loaded.drug.id, loaded.drug);
+  }
+  problems.push(...declarationConflicts(drugs));
+  return { drugs, problems };
 }
 
 /** The catalog, or a ConfigError naming the first problem (the CLI suggests `leaflets validate`). */

@@ -12,6 +12,7 @@ import type { Regimen, TreatmentPlan } from "../regimen/regimenTypes.ts";
 import type { LeafletReview } from "../review/leafletReview.ts";
 import type { Translate } from "./createTranslator.ts";
 import { buildCyclePlanModel } from "./cyclePlanModel.ts";
+import { buildDeclaredFieldsModel } from "./declaredFieldsModel.ts";
 import { createFormatters } from "./formatters.ts";
 import { reviewWords } from "./reviewWords.ts";
 import { buildVisitPlanModel } from "./visitPlanModel.ts";
@@ -47,6 +48,7 @@ export function buildLeafletModel(input: LeafletModelInput) {
         ? buildVisitPlanModel(plan, words)
         : undefined;
   if (!planModel) throw new InternalError(`plan ${plan.kind} does not fit regimen ${regimen.id}`);
+  const declared = buildDeclaredFieldsModel(order, drug, t);
   const personal = [
     { label: t("common:personal.name"), value: order.name },
     { label: t("common:personal.patientId"), value: order.patientId },
@@ -58,7 +60,7 @@ export function buildLeafletModel(input: LeafletModelInput) {
     { label: t("common:personal.plan"), value: t(`common:regimens.${regimen.id}.name`) },
     { label: t("common:personal.startDate"), value: fmt.longDate(order.startDate) },
     planModel.extent,
-    ...(order.pppCategory ? [{ label: t("common:personal.ppp"), value: t(`common:ppp.${order.pppCategory}`) }] : []),
+    ...declared.personal,
   ].map((fact) => ({ ...fact, value: latinAsOneRun(fact.value, bundle.meta.direction) }));
   return {
     lang: bundle.language,
@@ -72,12 +74,8 @@ export function buildLeafletModel(input: LeafletModelInput) {
       emergency: order.contact.emergency ?? brand.phones.emergency,
     },
     personal,
-    pppLabel: order.pppCategory ? t(`common:ppp.${order.pppCategory}`) : "",
-    ppp: {
-      womanChildbearing: order.pppCategory === "woman-childbearing",
-      womanNotChildbearing: order.pppCategory === "woman-not-childbearing",
-      man: order.pppCategory === "man",
-    },
+    ...declared.programme,
+    fields: declared.fields,
     calendar: planModel.calendar && dosesAsOneRun(planModel.calendar, bundle.meta.direction),
     visits: planModel.visits,
     sources: buildSources(input),

@@ -5,10 +5,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { declaredOrderFields } from "../catalog/catalogOrderFields.ts";
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import { type ConfigProblem, problemsFromZod } from "../core/configProblem.ts";
 import { ConfigError } from "../core/errors.ts";
-import { PPP_CATEGORIES } from "../order/orderTypes.ts";
 
 export const MAPPING_FILE = "templates/fhir/mapping.yaml";
 
@@ -35,7 +35,8 @@ const mappingSchema = z.strictObject({
   pppObservation: z
     .strictObject({
       code: codingRule,
-      values: z.record(z.string().min(1), z.enum(PPP_CATEGORIES, { error: `use ${PPP_CATEGORIES.join(", ")}` })),
+      /** Observation code → pppCategory, a category the medicine's drug file lists (checked against the catalog). */
+      values: z.record(z.string().min(1), z.string().min(1)),
     })
     .optional(),
   contacts: z.strictObject({ nurseLine: telecomRule.optional(), emergency: telecomRule.optional() }).optional(),
@@ -76,6 +77,19 @@ export function loadFhirMapping(catalog: Catalog): { mapping?: FhirMapping; prob
         });
       }
       seenCodes.set(key, medicine.drug);
+    }
+  }
+  const ppp = declaredOrderFields(catalog).get("pppCategory");
+  const categories = ppp?.type === "choice" ? ppp.values : [];
+  for (const [code, category] of Object.entries(mapping.pppObservation?.values ?? {})) {
+    if (!categories.includes(category)) {
+      problems.push({
+        file: MAPPING_FILE,
+        key: `pppObservation.values.${code}`,
+        message: categories.length
+          ? `use ${categories.join(", ")}`
+          : "no medicine declares the order field pppCategory",
+      });
     }
   }
   for (const [i, rule] of mapping.regimens.entries()) {

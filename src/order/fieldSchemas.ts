@@ -1,15 +1,13 @@
-// The shape of each order field on its own, with messages that say what is wrong and how to write it.
+// The shape of each of every order's own fields, with messages that say what is wrong and how to write it
+// (a medicine's own fields, e.g. doseMg or pppCategory, are declared in its drug file: declaredFieldSchema.ts).
 // Rules that need the catalog or other fields live in validateOrder.ts. Messages never repeat the value
 // given: a date of birth or a name must not end up in a terminal or a log.
 import { z } from "zod";
 import { looksLikeIsoDate, parseIsoDate } from "../core/dates.ts";
 import { describeCharacters } from "../core/describeCharacters.ts";
 import { phoneNumber } from "../core/phoneNumber.ts";
-import { PPP_CATEGORIES } from "./orderTypes.ts";
 
 export const MAX_NAME_LENGTH = 100;
-export const MAX_CYCLES = 12;
-export const MAX_MONTHS = 24;
 
 /** Dates outside these years are refused on their field: fixed, never relative to today's date. */
 export const DATE_WINDOWS = {
@@ -59,19 +57,7 @@ export const fieldSchemas = {
     }),
   drug: text("a medicine id"),
   regimen: text("a regimen id"),
-  doseMg: z.number({ error: "must be a number of milligrams, e.g. 4" }),
   startDate: isoDate(DATE_WINDOWS.startDate),
-  cycles: z
-    .number({ error: "must be a whole number of cycles" })
-    .int(`must be a whole number from 1 to ${MAX_CYCLES}`)
-    .min(1, `must be a whole number from 1 to ${MAX_CYCLES}`)
-    .max(MAX_CYCLES, `must be a whole number from 1 to ${MAX_CYCLES}`),
-  months: z
-    .number({ error: "must be a whole number of months" })
-    .int(`must be a whole number from 1 to ${MAX_MONTHS}`)
-    .min(1, `must be a whole number from 1 to ${MAX_MONTHS}`)
-    .max(MAX_MONTHS, `must be a whole number from 1 to ${MAX_MONTHS}`),
-  pppCategory: z.enum(PPP_CATEGORIES, { error: `must be one of ${PPP_CATEGORIES.join(", ")}` }),
   language: text("a language code"),
   secondLanguage: text("a language code"),
   dateOfBirth: isoDate(DATE_WINDOWS.dateOfBirth),

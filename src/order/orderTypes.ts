@@ -2,12 +2,16 @@
 // (JSON keys and CSV headers): extend, never rename.
 import type { IsoDate } from "../core/dates.ts";
 
-export const PPP_CATEGORIES = ["woman-childbearing", "woman-not-childbearing", "man"] as const;
-export type PppCategory = (typeof PPP_CATEGORIES)[number];
+/** A category of a medicine's programme, as its drug file lists them (pomalidomide: woman-childbearing, …). */
+export type PppCategory = string;
 
 export const PAPER_SIZES = ["A4", "Letter"] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
 
+/**
+ * doseMg, cycles, months and pppCategory are fields medicines declare in their drug files (their types
+ * here are what those declarations give); any other declared field's value is kept under its own name.
+ */
 export interface Order {
   patientId: string;
   name: string;
@@ -27,4 +31,6 @@ export interface Order {
   /** Large print for partially sighted readers (body text 16 pt or more). */
   largePrint?: boolean;
   contact: { nurseLine?: string; emergency?: string };
+  /** A further field the medicine's drug file declares: a number (dose, count) or a choice's value. */
+  [declared: string]: unknown;
 }

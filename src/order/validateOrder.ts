@@ -1,12 +1,15 @@
-// Order validation: every field on its own (fieldSchemas), then the rules that need the catalog or
-// other fields. Returns every problem at once, each naming its field; nothing is printed on refusal.
+// Order validation: every field on its own (every order's own fields and those the medicines declare:
+// orderFieldSchemas), then the rules that need the catalog or other fields. Returns every problem at once,
+// each naming its field; nothing is printed on refusal.
+import { declaredOrderFields, drugsUsing } from "../catalog/catalogOrderFields.ts";
 import type { Catalog } from "../catalog/catalogTypes.ts";
-import { DRUG_SPECIFIC_FIELDS } from "../catalog/loadDrug.ts";
+import type { OrderFieldDeclaration } from "../catalog/orderFieldDeclarations.ts";
 import { isPrintable } from "../catalog/printableLanguages.ts";
 import { ageInYears, type IsoDate } from "../core/dates.ts";
 import { describeCharacters } from "../core/describeCharacters.ts";
 import type { FieldProblem } from "../core/errors.ts";
-import { fieldSchemas, type OrderField, REQUIRED_FIELDS } from "./fieldSchemas.ts";
+import { REQUIRED_FIELDS } from "./fieldSchemas.ts";
+import { orderFieldSchemas } from "./orderFieldSchemas.ts";
 import type { Order } from "./orderTypes.ts";
 
 export const DEFAULT_BRAND = "default";
@@ -22,20 +25,21 @@ export function validateOrder(input: unknown, catalog: Catalog): OrderValidation
   // and a property on Object.prototype can never stand in for a missing field.
   const raw = ownFields(input as Record<string, unknown>);
   const problems: FieldProblem[] = [];
-  const valid: Partial<Record<OrderField, unknown>> = {};
+  const valid: Record<string, unknown> = Object.create(null);
+  const { schemas } = orderFieldSchemas(catalog);
 
   for (const key of Object.keys(raw)) {
-    if (!Object.hasOwn(fieldSchemas, key)) {
+    if (!schemas.has(key)) {
       problems.push({
         field: shownKey(key),
-        message: `is not an order field (known fields: ${Object.keys(fieldSchemas).join(", ")})`,
+        message: `is not an order field (known fields: ${[...schemas.keys()].join(", ")})`,
       });
     }
   }
-  for (const [field, schema] of Object.entries(fieldSchemas) as [OrderField, (typeof fieldSchemas)[OrderField]][]) {
+  for (const [field, schema] of schemas) {
     const value = raw[field];
     if (value === undefined || value === null) {
-      if (REQUIRED_FIELDS.includes(field)) problems.push({ field, message: "is required" });
+      if ((REQUIRED_FIELDS as string[]).includes(field)) problems.push({ field, message: "is required" });
       continue;
     }
     const parsed = schema.safeParse(typeof value === "string" ? value.normalize("NFC") : value);
@@ -59,11 +63,11 @@ export function validateOrder(input: unknown, catalog: Catalog): OrderValidation
     brand: (valid.brand as string | undefined) ?? DEFAULT_BRAND,
     contact: (valid.contact as Order["contact"] | undefined) ?? {},
   };
-  if (valid.doseMg !== undefined) order.doseMg = valid.doseMg as number;
-  if (valid.cycles !== undefined) order.cycles = valid.cycles as number;
-  const months = (valid.months as number | undefined) ?? catalog.drugs.get(order.drug)?.defaults?.months;
-  if (months !== undefined) order.months = months;
-  if (valid.pppCategory !== undefined) order.pppCategory = valid.pppCategory as Order["pppCategory"];
+  // The medicine's own fields, in its drug file's order; an optional one left out takes its default.
+  for (const [field, declared] of Object.entries(catalog.drugs.get(order.drug)?.orderFields ?? {})) {
+    const value = valid[field] ?? (declared.type === "count" ? declared.default : undefined);
+    if (value !== undefined) order[field] = value;
+  }
   if (valid.dateOfBirth !== undefined) order.dateOfBirth = valid.dateOfBirth as IsoDate;
   if (valid.secondLanguage !== undefined) order.secondLanguage = valid.secondLanguage as string;
   if (valid.largePrint === true) order.largePrint = true;
@@ -72,7 +76,7 @@ export function validateOrder(input: unknown, catalog: Catalog): OrderValidation
 
 /** Rules between fields and against what the project ships. Only fields that passed on their own are checked. */
 function checkAgainstCatalog(
-  valid: Partial<Record<OrderField, unknown>>,
+  valid: Record<string, unknown>,
   raw: Record<string, unknown>,
   catalog: Catalog,
 ): FieldProblem[] {
@@ -134,13 +138,13 @@ function checkAgainstCatalog(
   }
 
   if (drug) {
-    for (const field of DRUG_SPECIFIC_FIELDS) {
-      const use = drug.orderFields[field];
-      if (use === "required" && raw[field] == null && !problems.some((p) => p.field === field)) {
-        problems.push({ field, message: `is required for ${drug.id}${field === "pppCategory" ? pppHint : ""}` });
+    for (const field of orderFieldSchemas(catalog).schemas.keys()) {
+      const declared = drug.orderFields[field];
+      if (declared?.use === "required" && raw[field] == null && !problems.some((p) => p.field === field)) {
+        problems.push({ field, message: `is required for ${drug.id}${choicesHint(declared)}` });
       }
-      if (use === undefined && raw[field] != null) {
-        const usedBy = [...catalog.drugs.values()].filter((d) => d.orderFields[field]).map((d) => d.id);
+      if (!declared && raw[field] != null && drugsUsing(catalog, field).length > 0) {
+        const usedBy = drugsUsing(catalog, field).map((d) => d.id);
         problems.push({
           field,
           message: `does not apply to ${drug.id}${usedBy.length ? ` (it is for ${usedBy.join(", ")})` : ""}; leave it out`,
@@ -148,15 +152,19 @@ function checkAgainstCatalog(
       }
     }
   }
-  const dose = valid.doseMg as number | undefined;
-  const fromOrder =
-    regimen?.kind === "cycles" ? regimen.components.find((c) => c.dose.fromOrder === "doseMg") : undefined;
-  if (dose !== undefined && fromOrder?.dose.allowed && !fromOrder.dose.allowed.includes(dose)) {
-    const allowed = fromOrder.dose.allowed;
-    problems.push({
-      field: "doseMg",
-      message: `${dose} mg is not a ${fromOrder.drug} strength; use ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)} (${fromOrder.dose.unit})`,
-    });
+  // A dose field's value must be a strength the regimen lists (its component that takes the dose from it).
+  for (const [field, declared] of declaredOrderFields(catalog)) {
+    const dose = valid[field];
+    if (declared.type !== "dose" || typeof dose !== "number") continue;
+    const fromOrder =
+      regimen?.kind === "cycles" ? regimen.components.find((c) => c.dose.fromOrder === field) : undefined;
+    if (fromOrder?.dose.allowed && !fromOrder.dose.allowed.includes(dose)) {
+      const allowed = fromOrder.dose.allowed;
+      problems.push({
+        field,
+        message: `${dose} ${fromOrder.dose.unit} is not a ${fromOrder.drug} strength; use ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)} (${fromOrder.dose.unit})`,
+      });
+    }
   }
 
   const start = valid.startDate as IsoDate | undefined;
@@ -179,7 +187,15 @@ function checkAgainstCatalog(
   return problems;
 }
 
-const pppHint = " (pregnancy prevention programme): woman-childbearing, woman-not-childbearing or man";
+/** For a choice: " (pregnancy prevention programme): woman-childbearing, woman-not-childbearing or man". */
+function choicesHint(field: OrderFieldDeclaration): string {
+  if (field.type !== "choice") return "";
+  const values =
+    field.values.length > 1
+      ? `${field.values.slice(0, -1).join(", ")} or ${field.values.at(-1)}`
+      : field.values.join("");
+  return `${field.programme ? ` (${field.programme.title})` : ""}: ${values}`;
+}
 
 /** A null-prototype copy of the input's own enumerable properties (the input itself is never changed). */
 function ownFields(input: Record<string, unknown>): Record<string, unknown> {

@@ -1,13 +1,16 @@
-// Builds the document trees of every medicine × regimen × language × pregnancy-prevention category with
+// Builds the document trees of every medicine × regimen × language × value of its choice fields (e.g. the
+// pregnancy prevention programme's categories) with
 // a synthetic order, and renders every card, so a missing key, a template error, an unprintable
 // character or card text that does not fit shows up in `validate` rather than at a nurse's desk.
 import type { Catalog } from "../catalog/catalogTypes.ts";
+import type { Drug } from "../catalog/loadDrug.ts";
 import type { ConfigProblem } from "../core/configProblem.ts";
 import type { IsoDate } from "../core/dates.ts";
 import { CardOverflowError, LeafletError, MissingTranslationError, TemplateError } from "../core/errors.ts";
 import type { LeafletDoc } from "../document/documentTypes.ts";
-import { type Order, PPP_CATEGORIES } from "../order/orderTypes.ts";
+import type { Order } from "../order/orderTypes.ts";
 import { buildLeafletDoc, generateDocuments } from "../pipeline/generateDocuments.ts";
+import type { Regimen } from "../regimen/regimenTypes.ts";
 import { checkGlyphs } from "../render/text/checkGlyphs.ts";
 
 export async function dryRunTemplates(catalog: Catalog): Promise<ConfigProblem[]> {
@@ -16,10 +19,10 @@ export async function dryRunTemplates(catalog: Catalog): Promise<ConfigProblem[]
   const brand = catalog.brands.keys().next().value ?? "default";
   for (const drug of catalog.drugs.values()) {
     const regimens = [...catalog.regimens.values()].filter((r) => r.drug === drug.id);
-    const categories = drug.orderFields.pppCategory ? PPP_CATEGORIES : [undefined];
+    const choices = choiceCombinations(drug);
     for (const regimen of regimens) {
       for (const language of catalog.locales.keys()) {
-        for (const pppCategory of categories) {
+        for (const chosen of choices) {
           const order: Order = {
             patientId: "VALIDATE",
             name: "Validation",
@@ -29,12 +32,8 @@ export async function dryRunTemplates(catalog: Catalog): Promise<ConfigProblem[]
             language,
             brand,
             contact: {},
-            ...(drug.orderFields.doseMg && regimen.kind === "cycles"
-              ? { doseMg: regimen.components[0]?.dose.allowed?.[0] ?? 1 }
-              : {}),
-            ...(drug.orderFields.cycles ? { cycles: 12 } : {}),
-            ...(drug.orderFields.months ? { months: 24 } : {}),
-            ...(pppCategory ? { pppCategory } : {}),
+            ...largestValues(drug, regimen),
+            ...chosen,
           };
           const report = (error: unknown, template: string) => {
             const problem = toProblem(error, drug.id, `templates/${template}`, language);
@@ -45,7 +44,7 @@ export async function dryRunTemplates(catalog: Catalog): Promise<ConfigProblem[]
           try {
             const doc = buildLeafletDoc(order, catalog);
             checkGlyphs(doc);
-            const leaks = patientDependentSharedSections(doc, buildLeafletDoc(otherPatient(order), catalog));
+            const leaks = patientDependentSharedSections(doc, buildLeafletDoc(otherPatient(order, drug), catalog));
             for (const id of leaks) {
               report(
                 new TemplateError(
@@ -71,15 +70,40 @@ export async function dryRunTemplates(catalog: Catalog): Promise<ConfigProblem[]
   return problems;
 }
 
-/** The same order for someone else: another name, id, start date and, where there is a choice, dose. */
-function otherPatient(order: Order): Order {
+/** Every combination of the values of the medicine's choice fields ([{}] when it has none). */
+function choiceCombinations(drug: Drug): Record<string, string>[] {
+  let combinations: Record<string, string>[] = [{}];
+  for (const [field, declared] of Object.entries(drug.orderFields)) {
+    if (declared.type !== "choice") continue;
+    combinations = combinations.flatMap((c) => declared.values.map((value) => ({ ...c, [field]: value })));
+  }
+  return combinations;
+}
+
+/** The longest documents: each count at its maximum, each dose at the regimen's first strength. */
+function largestValues(drug: Drug, regimen: Regimen): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const [field, declared] of Object.entries(drug.orderFields)) {
+    if (declared.type === "count") values[field] = declared.max;
+    if (declared.type === "dose" && regimen.kind === "cycles") {
+      values[field] = regimen.components.find((c) => c.dose.fromOrder === field)?.dose.allowed?.[0] ?? 1;
+    }
+  }
+  return values;
+}
+
+/** The same order for someone else: another name, id, start date and counts (cycles 1, months at their default). */
+function otherPatient(order: Order, drug: Drug): Order {
+  const counts: Record<string, number> = {};
+  for (const [field, declared] of Object.entries(drug.orderFields)) {
+    if (declared.type === "count" && order[field] !== undefined) counts[field] = declared.default ?? 1;
+  }
   return {
     ...order,
     patientId: "VALIDATE-2",
     name: "Second Validation",
     startDate: "2027-03-15" as IsoDate,
-    ...(order.cycles ? { cycles: 1 } : {}),
-    ...(order.months ? { months: 6 } : {}),
+    ...counts,
   };
 }
 

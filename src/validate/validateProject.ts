@@ -7,6 +7,7 @@ import { loadCatalog, PROJECT_ROOT } from "../catalog/loadCatalog.ts";
 import type { ConfigProblem } from "../core/configProblem.ts";
 import { loadFhirMapping } from "../fhir/loadFhirMapping.ts";
 import { checkBrandContrast } from "./checkBrandContrast.ts";
+import { checkFieldTexts } from "./checkFieldTexts.ts";
 import { checkReviews } from "./checkReviews.ts";
 import { dryRunTemplates } from "./dryRunTemplates.ts";
 
@@ -17,6 +18,7 @@ export async function validateProject(
 ): Promise<ConfigProblem[]> {
   const { catalog, problems } = loadCatalog(root);
   problems.push(...checkLocaleTexts(catalog));
+  problems.push(...checkFieldTexts(catalog));
   problems.push(...loadFhirMapping(catalog).problems);
   const reviews = checkReviews(catalog);
   problems.push(...reviews.problems);

@@ -15,12 +15,32 @@ export interface CatalogRegimen {
   doses?: { unit: string; allowed: number[] };
 }
 
+/**
+ * An order field the medicine declares in its drug file, as the form shows it: `label` and `help` are text
+ * keys (the page's own texts, else `labels[lang].texts`), `help` read with `{ max }`.
+ */
+export interface CatalogField {
+  name: string;
+  use: FieldUse;
+  /** dose: one of the regimen's strengths (CatalogRegimen.doses); count: a whole number 1–max; choice: one of values. */
+  type: "dose" | "count" | "choice";
+  label: string;
+  help?: string;
+  max?: number;
+  default?: number;
+  /** A choice's values, each with the text key of its name. */
+  values?: { value: string; name: string }[];
+}
+
 export interface CatalogDrug {
   id: string;
   brandName: string;
-  /** doseMg, cycles, months, pppCategory: required, optional, or absent (then the field is refused). */
+  /** The medicine's own fields (e.g. doseMg, cycles, pppCategory): required or optional; any other is refused. */
   orderFields: Partial<Record<string, FieldUse>>;
+  /** Values of optional fields left out (e.g. months: 6). */
   defaults: Partial<Record<string, number>>;
+  /** The same fields described for the form, in the drug file's order. */
+  fields: CatalogField[];
   regimens: CatalogRegimen[];
   documents: ("leaflet" | "card")[];
 }
@@ -42,6 +62,8 @@ export interface CatalogBrand {
 export interface CatalogLabels {
   regimens: Record<string, string>;
   ppp: Record<string, string>;
+  /** Text key → text, for the declared fields' label, help and value-name keys the project's locale files hold. */
+  texts: Record<string, string>;
 }
 
 export interface CatalogResponse {
@@ -49,11 +71,13 @@ export interface CatalogResponse {
   languages: CatalogLanguage[];
   brands: CatalogBrand[];
   defaultBrand: string;
+  /** The categories of the medicines' programmes (pomalidomide's pregnancy prevention programme). */
   pppCategories: string[];
   paperSizes: string[];
   /** Every field an order may have (JSON keys; CSV headers use the same names). */
   orderFields: string[];
   requiredFields: string[];
+  /** maxCycles, maxMonths: the declared `cycles` and `months` fields' maximum (0 when none declares them). */
   limits: { maxCycles: number; maxMonths: number; maxNameLength: number; orderBytes: number; csvBytes: number };
   /** UI language → labels from the project's locale files (where that language has them). */
   labels: Record<string, CatalogLabels>;

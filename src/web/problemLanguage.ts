@@ -45,7 +45,7 @@ function wordings(): Wording[] {
       let source = "";
       let last = 0;
       for (const match of text.matchAll(PLACEHOLDER)) {
-        source += escapeRegExp(text.slice(last, match.index)) + "([\\s\\S]+?)";
+        source += `${escapeRegExp(text.slice(last, match.index))}([\\s\\S]+?)`;
         names.push(match[1] as string);
         last = (match.index ?? 0) + match[0].length;
       }

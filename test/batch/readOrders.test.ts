@@ -135,7 +135,9 @@ describe("readOrders: a CSV file that cannot be read", () => {
   it("names unknown columns, suggests the right name, and lists the known ones", async () => {
     const error = await inputErrorFor(fixture("unknown-columns.csv"));
     expect(error.message).toMatch(/unknown columns "Dose", "nurseLine" \(did you mean contact\.nurseLine\?\)/);
-    expect(error.message).toContain("known columns: patientId, name, drug, regimen, doseMg");
+    expect(error.message).toContain(
+      "known columns: patientId, name, drug, regimen, months, doseMg, cycles, pppCategory",
+    );
     expect(error.message).toContain("contact.emergency");
   });
 

@@ -15,13 +15,21 @@ export function registerList(program: Command, run: Runner): void {
       run(async () => {
         // Loaded when the command runs, not when the CLI starts (`leaflets --help` needs none of it).
         const { loadCatalogOrThrow } = await import("../../catalog/loadCatalog.ts");
+        const { describeDeclaration } = await import("../../catalog/orderFieldDeclarations.ts");
         const { isPrintable } = await import("../../catalog/printableLanguages.ts");
         const { contentSha256, contentVersionLabel } = await import("../../review/contentVersion.ts");
         const { ledgerFor, overallState, reviewStatus } = await import("../../review/reviewStatus.ts");
         const catalog = loadCatalogOrThrow(projectFolder(flags.project));
         const ledger = ledgerFor(catalog);
         const listing = {
-          drugs: [...catalog.drugs.values()].map((d) => ({ id: d.id, brandName: d.brandName })),
+          drugs: [...catalog.drugs.values()].map((d) => ({
+            id: d.id,
+            brandName: d.brandName,
+            // The order fields the drug file declares, each described in words.
+            orderFields: Object.fromEntries(
+              Object.entries(d.orderFields).map(([name, field]) => [name, describeDeclaration(field)]),
+            ),
+          })),
           regimens: [...catalog.regimens.values()].map((r) => ({
             id: r.id,
             drug: r.drug,
@@ -63,7 +71,10 @@ export function registerList(program: Command, run: Runner): void {
         }
         const lines = [
           "Medicines (drug):",
-          ...listing.drugs.map((d) => `  ${d.id.padEnd(16)} ${d.brandName}`),
+          ...listing.drugs.flatMap((d) => [
+            `  ${d.id.padEnd(16)} ${d.brandName}`,
+            ...Object.entries(d.orderFields).map(([name, what]) => `    ${name.padEnd(14)} ${what}`),
+          ]),
           "Regimens (regimen):",
           ...listing.regimens.map((r) => `  ${r.id.padEnd(16)} ${r.drug}, ${r.plan}`),
           "Languages (language):",

@@ -40,7 +40,7 @@ const KEPT_WITH_LEAD = new Set<Block["type"]>([
 
 /** Whether a block is kept on one page with the lead above it: short blocks only (a large-print facts
  * table, label over value, may fill most of a page: its rows may part, the lead then stands alone). */
-function keptWithLead(block: Block, theme: Theme): boolean {
+function _keptWithLead(block: Block, theme: Theme): boolean {
   return KEPT_WITH_LEAD.has(block.type) && !(block.type === "facts" && theme.largePrint);
 }
 

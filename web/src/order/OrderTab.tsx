@@ -12,18 +12,14 @@ import { type BadDates, type Catalog, type FormValues, initialValues, toOrder } 
 import { OrderForm } from "./OrderForm.tsx";
 import { usePreview } from "./usePreview.ts";
 
-/** Problems whose field has a place on the form; any other is listed above the form. */
-const FORM_FIELDS = [
+/** Problems whose field has a place on the form (every order's own, and the medicine's); any other is listed above it. */
+const COMMON_FORM_FIELDS = [
   "name",
   "patientId",
   "dateOfBirth",
   "drug",
   "regimen",
   "startDate",
-  "doseMg",
-  "cycles",
-  "months",
-  "pppCategory",
   "language",
   "secondLanguage",
   "largePrint",
@@ -42,6 +38,7 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
   const [kind, setKind] = useState<DocumentKind>("leaflet");
   const order = useMemo(() => toOrder(catalog, values), [catalog, values]);
   const drug = catalog.drugs.find((d) => d.id === values.drug);
+  const formFields = [...COMMON_FORM_FIELDS, ...(drug?.fields ?? []).map((f) => f.name)];
   const kinds = useMemo<DocumentKind[]>(() => (drug?.documents ?? ["leaflet"]) as DocumentKind[], [drug]);
   const print = useMemo(
     () => ({ paper: values.paper, cardFormat: values.cardFormat, duplex: values.duplex }),
@@ -71,7 +68,7 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
   const visible = (field: string) => showAll || touched.has(field) || touched.has(field.split(".")[0] ?? field);
   const messagesFor = (field: string) =>
     visible(field) ? problems.filter((p) => p.field === field).map((p) => p.message) : [];
-  const otherProblems = problems.filter((p) => !FORM_FIELDS.includes(p.field));
+  const otherProblems = problems.filter((p) => !formFields.includes(p.field));
   const blocking = problems.length > 0 || Boolean(preview.state?.failure);
   const ready = preview.current && !blocking;
 
@@ -82,7 +79,7 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
     const document = preview.state?.documents[shownKind];
     if (!ready || !document) {
       setShowAll(true);
-      const first = problems.find((p) => FORM_FIELDS.includes(p.field));
+      const first = problems.find((p) => formFields.includes(p.field));
       if (first) globalThis.document.getElementById(fieldId(first.field))?.focus();
       return;
     }

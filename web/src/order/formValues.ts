@@ -1,6 +1,7 @@
 // The order form's values (as typed) and the order sent to the server. Only fields the chosen medicine
-// uses are sent; empty fields are left out so the server says "is required" rather than guessing. The
-// brand's numbers are sent as contact overrides only when the nurse changed them.
+// uses are sent (its own fields as its drug file declares them: catalog.drugs[].fields); empty fields are
+// left out so the server says "is required" rather than guessing. The brand's numbers are sent
+// as contact overrides only when the nurse changed them.
 import type { CatalogResponse } from "../api.ts";
 
 export interface FormValues {
@@ -10,10 +11,8 @@ export interface FormValues {
   name: string;
   dateOfBirth: string;
   startDate: string;
-  doseMg: string;
-  cycles: string;
-  months: string;
-  pppCategory: string;
+  /** The medicine's own fields (e.g. doseMg, cycles, pppCategory), as typed, by field name. */
+  fields: Record<string, string>;
   language: string;
   secondLanguage: string;
   largePrint: boolean;
@@ -33,6 +32,7 @@ export type BadDates = Partial<Record<DateField, boolean>>;
 
 export type Catalog = CatalogResponse;
 export type CatalogDrug = Catalog["drugs"][number];
+export type CatalogField = CatalogDrug["fields"][number];
 
 export function initialValues(catalog: Catalog, uiLanguage: string): FormValues {
   const drug = catalog.drugs[0];
@@ -45,10 +45,7 @@ export function initialValues(catalog: Catalog, uiLanguage: string): FormValues 
     name: "",
     dateOfBirth: "",
     startDate: "",
-    doseMg: "",
-    cycles: "",
-    months: drug?.defaults.months === undefined ? "" : String(drug.defaults.months),
-    pppCategory: "",
+    fields: drugFieldValues(drug, {}),
     language: printable.includes(uiLanguage) ? uiLanguage : (printable[0] ?? ""),
     secondLanguage: "",
     largePrint: false,
@@ -61,16 +58,25 @@ export function initialValues(catalog: Catalog, uiLanguage: string): FormValues 
   };
 }
 
-/** The values after choosing another medicine: its first regimen, its default months, no dose carried over. */
+/** The values after choosing another medicine: its first regimen, its fields' defaults, no dose carried over. */
 export function withDrug(values: FormValues, catalog: Catalog, drugId: string): FormValues {
   const drug = catalog.drugs.find((d) => d.id === drugId);
   return {
     ...values,
     drug: drugId,
     regimen: drug?.regimens[0]?.id ?? "",
-    doseMg: "",
-    months: drug?.defaults.months === undefined ? values.months : String(drug.defaults.months),
+    fields: { ...values.fields, ...drugFieldValues(drug, values.fields) },
   };
+}
+
+/** A medicine's fields as the form starts them: a default where it has one, a dose empty, else as they were. */
+function drugFieldValues(drug: CatalogDrug | undefined, previous: Record<string, string>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of drug?.fields ?? []) {
+    values[field.name] =
+      field.default !== undefined ? String(field.default) : field.type === "dose" ? "" : (previous[field.name] ?? "");
+  }
+  return values;
 }
 
 /** The values after choosing another brand: its numbers replace the ones shown. */
@@ -88,13 +94,9 @@ export function drugOf(catalog: Catalog, values: FormValues): CatalogDrug | unde
   return catalog.drugs.find((d) => d.id === values.drug);
 }
 
-/** Whether the form shows this order field (a medicine-specific one only when the medicine uses it). */
-export function uses(catalog: Catalog, values: FormValues, field: string): boolean {
-  if (!catalog.orderFields.includes(field)) return false;
-  if (["doseMg", "cycles", "months", "pppCategory"].includes(field)) {
-    return drugOf(catalog, values)?.orderFields[field] !== undefined;
-  }
-  return true;
+/** Whether the server knows this order field of every order (e.g. secondLanguage, largePrint). */
+export function uses(catalog: Catalog, field: string): boolean {
+  return catalog.orderFields.includes(field);
 }
 
 /** The order as JSON for /api/validate and /api/render. */
@@ -103,25 +105,22 @@ export function toOrder(catalog: Catalog, values: FormValues): Record<string, un
   const text = (field: keyof FormValues & string, value = values[field]) => {
     if (typeof value === "string" && value !== "") order[field] = value;
   };
-  const number = (field: "doseMg" | "cycles" | "months") => {
-    const value = values[field].trim();
-    if (value === "") return;
-    order[field] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
-  };
   text("patientId");
   text("name");
   text("drug");
   text("regimen");
-  if (uses(catalog, values, "doseMg")) number("doseMg");
   text("startDate");
-  if (uses(catalog, values, "cycles")) number("cycles");
-  if (uses(catalog, values, "months")) number("months");
-  if (uses(catalog, values, "pppCategory")) text("pppCategory");
+  // The medicine's own fields: a dose or count as a number when it is written as one, a choice as text.
+  for (const field of drugOf(catalog, values)?.fields ?? []) {
+    const value = (values.fields[field.name] ?? "").trim();
+    if (value === "") continue;
+    order[field.name] = field.type !== "choice" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  }
   text("language");
-  if (uses(catalog, values, "secondLanguage")) text("secondLanguage");
+  if (uses(catalog, "secondLanguage")) text("secondLanguage");
   text("dateOfBirth");
   text("brand");
-  if (uses(catalog, values, "largePrint") && values.largePrint) order.largePrint = true;
+  if (uses(catalog, "largePrint") && values.largePrint) order.largePrint = true;
   const brand = catalog.brands.find((b) => b.id === values.brand);
   const contact: Record<string, string> = {};
   if (values.nurseLine.trim() !== "" && values.nurseLine !== brand?.phones.nurseLine)
