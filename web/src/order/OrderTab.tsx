@@ -47,8 +47,8 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
     () => ({ paper: values.paper, cardFormat: values.cardFormat, duplex: values.duplex }),
     [values.paper, values.cardFormat, values.duplex],
   );
-  const preview = usePreview(order, print, kinds);
   const shownKind = kinds.includes(kind) ? kind : "leaflet";
+  const preview = usePreview(order, print, kinds, shownKind);
 
   /**
    * The server's problems, less those about a field changed since it looked (the next check, after a pause,
@@ -132,8 +132,8 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
       </section>
 
       <section className="preview-column" aria-labelledby="preview-heading">
-        <h2 id="preview-heading">{t("preview.heading")}</h2>
         <div className="preview-toolbar">
+          <h2 id="preview-heading">{t("preview.heading")}</h2>
           <fieldset className="document-switch">
             <legend className="visually-hidden">{t("preview.which")}</legend>
             {kinds.map((k) => (
@@ -142,6 +142,8 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
               </button>
             ))}
           </fieldset>
+        </div>
+        <div className="preview-toolbar">
           <div className="actions">
             <button type="button" className="primary" onClick={() => act("print")} aria-disabled={!ready}>
               {t(`preview.print.${shownKind}`)}
@@ -163,7 +165,9 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
             bytes={shown.bytes}
             title={documentTitle(shownKind)}
             maxWidth={shownKind === "card" ? 520 : 900}
+            aspect={shownKind === "card" && values.cardFormat !== "sheet" ? 85.6 / 53.98 : 210 / 297}
             stale={!ready}
+            updating={preview.busy && !blocking}
           />
         ) : (
           <p className="preview-empty">{t("preview.empty")}</p>

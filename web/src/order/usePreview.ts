@@ -32,13 +32,21 @@ export interface Preview {
 
 const PAUSE_MS = 450;
 
-export function usePreview(order: Record<string, unknown>, paper: PrintOptions, kinds: DocumentKind[]): Preview {
+export function usePreview(
+  order: Record<string, unknown>,
+  paper: PrintOptions,
+  kinds: DocumentKind[],
+  /** The document the nurse is looking at: rendered first (switching documents renders nothing again). */
+  shownKind?: DocumentKind,
+): Preview {
   const key = JSON.stringify([order, paper, kinds]);
   const settledKey = useDebounced(key, PAUSE_MS);
   const [state, setState] = useState<PreviewState>();
   const [busy, setBusy] = useState(false);
   const latest = useRef({ order, paper, kinds });
   latest.current = { order, paper, kinds };
+  const looking = useRef(shownKind);
+  looking.current = shownKind;
 
   useEffect(() => {
     const { order: settledOrder, paper: settledPaper, kinds: settledKinds } = latest.current;
@@ -57,7 +65,9 @@ export function usePreview(order: Record<string, unknown>, paper: PrintOptions, 
         return;
       }
       const documents: PreviewState["documents"] = {};
-      for (const kind of settledKinds) {
+      const first = looking.current;
+      const inOrder = [...settledKinds].sort((a, b) => Number(b === first) - Number(a === first));
+      for (const kind of inOrder) {
         const rendered = await renderPdf(settledOrder, kind, settledPaper, signal);
         if (!rendered.ok) {
           setState((previous) => ({
@@ -69,7 +79,7 @@ export function usePreview(order: Record<string, unknown>, paper: PrintOptions, 
           return;
         }
         documents[kind] = rendered.value;
-        // Show the leaflet as soon as it is there; the card follows.
+        // Show the document being looked at as soon as it is there; the other follows.
         setState({ key: `${settledKey} (partial)`, order: settledOrder, problems: [], documents: { ...documents } });
       }
       setState({ key: settledKey, order: settledOrder, problems: [], documents });
