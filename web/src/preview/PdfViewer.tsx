@@ -124,47 +124,53 @@ export function PdfViewer({ bytes, title, maxWidth, aspect: firstAspect, stale, 
         aria-busy={waiting || updating}
       >
         {room.width > 0
-          ? layers.map((layer) => {
-              const wanted = isTarget(layer);
-              const hidden = waiting && wanted;
-              return (
-                <Document
-                  key={`${fileId(layer.file)}:${layer.page}`}
-                  className={`page-layer${hidden ? " pending" : ""}`}
-                  file={layer.file}
-                  onLoadSuccess={
-                    wanted
-                      ? ({ numPages }) => {
-                          setPages(numPages);
-                          if (page > numPages) setPage(1);
-                        }
-                      : undefined
-                  }
-                  loading={waiting ? null : <p className="preview-note">{t("preview.loading")}</p>}
-                  error={<p className="preview-note">{t("preview.cannotShow")}</p>}
-                >
-                  <figure
-                    className="page-figure"
-                    aria-hidden={hidden ? "true" : undefined}
-                    data-page-rendered={wanted && !waiting && drawn && isTarget(drawn) ? "true" : "false"}
-                  >
-                    <Page
-                      pageNumber={layer.page}
-                      width={width}
-                      renderTextLayer={false}
-                      renderAnnotationLayer={false}
-                      onLoadSuccess={
-                        wanted
-                          ? ({ originalWidth, originalHeight }) => setAspect(originalWidth / originalHeight)
-                          : undefined
+          ? // One Document per file (pdf.js takes over a file's buffer: a file is never opened twice), with
+            // the drawn page and the wanted one in it while the wanted one is drawn out of sight.
+            [...new Set(layers.map((layer) => layer.file))].map((layerFile) => (
+              <Document
+                key={fileId(layerFile)}
+                file={layerFile}
+                onLoadSuccess={
+                  layerFile === file
+                    ? ({ numPages }) => {
+                        setPages(numPages);
+                        if (page > numPages) setPage(1);
                       }
-                      onRenderSuccess={wanted ? () => setDrawn({ file: layer.file, page: layer.page }) : undefined}
-                      loading={waiting ? null : <p className="preview-note">{t("preview.loading")}</p>}
-                    />
-                  </figure>
-                </Document>
-              );
-            })
+                    : undefined
+                }
+                loading={waiting ? null : <p className="preview-note">{t("preview.loading")}</p>}
+                error={<p className="preview-note">{t("preview.cannotShow")}</p>}
+              >
+                {layers
+                  .filter((layer) => layer.file === layerFile)
+                  .map((layer) => {
+                    const wanted = isTarget(layer);
+                    const hidden = waiting && wanted;
+                    return (
+                      <figure
+                        key={layer.page}
+                        className={`page-figure${hidden ? " pending" : ""}`}
+                        aria-hidden={hidden ? "true" : undefined}
+                        data-page-rendered={wanted && !waiting && drawn && isTarget(drawn) ? "true" : "false"}
+                      >
+                        <Page
+                          pageNumber={layer.page}
+                          width={width}
+                          renderTextLayer={false}
+                          renderAnnotationLayer={false}
+                          onLoadSuccess={
+                            wanted
+                              ? ({ originalWidth, originalHeight }) => setAspect(originalWidth / originalHeight)
+                              : undefined
+                          }
+                          onRenderSuccess={wanted ? () => setDrawn({ file: layer.file, page: layer.page }) : undefined}
+                          loading={waiting ? null : <p className="preview-note">{t("preview.loading")}</p>}
+                        />
+                      </figure>
+                    );
+                  })}
+              </Document>
+            ))
           : null}
         {updating || waiting ? (
           <span className="updating-badge" aria-hidden="true">
