@@ -166,8 +166,8 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
             title={documentTitle(shownKind)}
             maxWidth={shownKind === "card" ? 520 : 900}
             aspect={shownKind === "card" && values.cardFormat !== "sheet" ? 85.6 / 53.98 : 210 / 297}
-            stale={!ready}
-            updating={preview.busy && !blocking}
+            stale={!preview.isCurrent(shownKind)}
+            updating={!preview.isCurrent(shownKind) && !blocking}
           />
         ) : (
           <p className="preview-empty">{t("preview.empty")}</p>

@@ -19,6 +19,9 @@ export interface PreviewState {
   order: Record<string, unknown>;
   problems: FieldProblem[];
   documents: Partial<Record<DocumentKind, RenderedPdf>>;
+  /** The form the documents in `fresh` were rendered from (the others are older ones, kept on show). */
+  settled?: string;
+  fresh?: DocumentKind[];
   /** A request failed for another reason than the order (the server stopped, …). */
   failure?: string;
 }
@@ -28,9 +31,12 @@ export interface Preview {
   busy: boolean;
   /** The shown documents are those of the form as it is now. */
   current: boolean;
+  /** This document (already rendered, maybe before the other) is of the form as it is now. */
+  isCurrent(kind: DocumentKind): boolean;
 }
 
-const PAUSE_MS = 450;
+/** The pause in typing after which the preview is made (a newer edit cancels the requests under way). */
+const PAUSE_MS = 200;
 
 export function usePreview(
   order: Record<string, unknown>,
@@ -80,9 +86,16 @@ export function usePreview(
         }
         documents[kind] = rendered.value;
         // Show the document being looked at as soon as it is there; the other follows.
-        setState({ key: `${settledKey} (partial)`, order: settledOrder, problems: [], documents: { ...documents } });
+        setState((previous) => ({
+          key: `${settledKey} (partial)`,
+          order: settledOrder,
+          problems: [],
+          documents: { ...previous?.documents, ...documents },
+          settled: settledKey,
+          fresh: Object.keys(documents) as DocumentKind[],
+        }));
       }
-      setState({ key: settledKey, order: settledOrder, problems: [], documents });
+      setState({ key: settledKey, order: settledOrder, problems: [], documents, settled: settledKey, fresh: inOrder });
     })()
       .catch((error: unknown) => {
         if (signal.aborted) return;
@@ -101,5 +114,7 @@ export function usePreview(
   }, [settledKey]);
 
   const current = state?.key === key && state.problems.length === 0 && !state.failure && !busy;
-  return { state, busy: busy || settledKey !== key, current };
+  const isCurrent = (kind: DocumentKind) =>
+    state?.settled === key && Boolean(state.fresh?.includes(kind)) && state.problems.length === 0 && !state.failure;
+  return { state, busy: busy || settledKey !== key, current, isCurrent };
 }
