@@ -21,7 +21,8 @@ if (result.status !== 0) {
   process.exit(1);
 }
 writeFileSync(STAMP_FILE, `${JSON.stringify(stamp)}\n`);
-// The fonts' coverage table and the compiled templates, so the first command does not make them.
-primeCaches();
+// The fonts' coverage table, the compiled templates and the shaped words, so the first command does not make them.
+process.env.NODE_ENV ??= "production";
+await primeCaches();
 const ms = Math.round(performance.now() - started);
 process.stderr.write(`src/ was compiled to dist/ in ${ms} ms.\n`);

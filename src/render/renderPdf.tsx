@@ -8,6 +8,7 @@ import { ARABIC_FONT_FAMILY, ARABIC_FONT_FILES, FONT_FAMILY, FONT_FILES } from "
 import { LeafletPdf, type PdfMeta } from "./LeafletPdf.tsx";
 import { splitLeaflet } from "./leafletParts.ts";
 import { rememberShaping, type ShapingFont } from "./shapingCache.ts";
+import { ShapingStore } from "./shapingStore.ts";
 import { sharedPart } from "./sharedPart.tsx";
 import type { Theme } from "./theme.ts";
 
@@ -55,7 +56,8 @@ export function prepareFonts(): Promise<void> {
         for (const codePoint of font.characterSet) {
           if (!isPresentationForm(codePoint)) font.glyphForCodePoint(codePoint);
         }
-        rememberShaping(font, { byWord: fontFamily === FONT_FAMILY });
+        const file = (fontFamily === FONT_FAMILY ? FONT_FILES : ARABIC_FONT_FILES)[fontWeight === 700 ? "bold" : "regular"];
+        rememberShaping(font, { byWord: fontFamily === FONT_FAMILY, store: ShapingStore.forFont(file) });
       }
     }
   })();

@@ -91,3 +91,43 @@ describe("compiled templates", () => {
     expect(run()({ name: "A", dose: 2 })).toBe("<p>A takes 2 mg</p>");
   });
 });
+
+describe("shaped words kept by the build", () => {
+  test("a run read back from the store is the run fontkit makes (Latin by word, Arabic whole)", async () => {
+    const fontkit = await import("fontkit");
+    const { FONT_FILES, ARABIC_FONT_FILES } = await import("../../src/render/fonts.ts");
+    const { rememberShaping } = await import("../../src/render/shapingCache.ts");
+    const { ShapingStore, recordShaping, saveShapingStores } = await import("../../src/render/shapingStore.ts");
+    type Font = import("../../src/render/shapingCache.ts").ShapingFont;
+    const plain = (run: unknown) => {
+      const r = run as { glyphs: { id: number; codePoints: number[] }[]; positions: object[]; advanceWidth: number };
+      return { glyphs: r.glyphs.map((g) => [g.id, ...g.codePoints]), positions: r.positions, width: r.advanceWidth };
+    };
+    const cases: [string, string, string, boolean][] = [
+      [FONT_FILES.regular, "Dexamethasone 40 mg: 1 December 2026 ﬁnal office", "ltr", true],
+      [ARABIC_FONT_FILES.regular, "خذ بوماليدوميد مرة واحدة يوميًا", "rtl", false],
+    ];
+    const open = (file: string) => fontkit.openSync(file) as unknown as Font;
+    recordShaping();
+    for (const [file, text, direction, byWord] of cases) {
+      const recorder = open(file);
+      rememberShaping(recorder, { byWord, store: ShapingStore.forFont(file) });
+      recorder.layout(text, undefined, undefined, undefined, direction);
+    }
+    saveShapingStores();
+    expect(readdirSync(dir).filter((n) => n.startsWith("shaping-"))).toHaveLength(2);
+    for (const [file, text, direction, byWord] of cases) {
+      const reader = open(file);
+      let shapedAfresh = 0;
+      const layout = reader.layout.bind(reader);
+      reader.layout = (...args) => {
+        if (args[0] !== "") shapedAfresh++;
+        return layout(...args);
+      };
+      rememberShaping(reader, { byWord, store: ShapingStore.forFont(file) });
+      const expected = plain(open(file).layout(text, undefined, undefined, undefined, direction));
+      expect(plain(reader.layout(text, undefined, undefined, undefined, direction))).toEqual(expected);
+      expect(shapedAfresh).toBe(0); // every piece came from the store
+    }
+  });
+});
