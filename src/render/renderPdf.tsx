@@ -56,7 +56,9 @@ export function prepareFonts(): Promise<void> {
         for (const codePoint of font.characterSet) {
           if (!isPresentationForm(codePoint)) font.glyphForCodePoint(codePoint);
         }
-        const file = (fontFamily === FONT_FAMILY ? FONT_FILES : ARABIC_FONT_FILES)[fontWeight === 700 ? "bold" : "regular"];
+        const file = (fontFamily === FONT_FAMILY ? FONT_FILES : ARABIC_FONT_FILES)[
+          fontWeight === 700 ? "bold" : "regular"
+        ];
         rememberShaping(font, { byWord: fontFamily === FONT_FAMILY, store: ShapingStore.forFont(file) });
       }
     }

@@ -50,10 +50,11 @@ export function rememberShaping(font: ShapingFont, options: ShapingOptions = {})
   const runs = new Map<string, GlyphRunLike>();
   const store = options.store;
   let runPrototype: object | undefined; // fontkit's GlyphRun (an empty text is not shaped: no tables read)
-  const stored = (key: string) =>
-    store?.get(key, font as never, (runPrototype ??= Object.getPrototypeOf(shape("")) as object)) as
-      | GlyphRunLike
-      | undefined;
+  const stored = (key: string): GlyphRunLike | undefined => {
+    if (!store) return undefined;
+    runPrototype ??= Object.getPrototypeOf(shape("")) as object;
+    return store.get(key, font as never, runPrototype) as GlyphRunLike | undefined;
+  };
   const remembered: ShapingFont["layout"] = (text, features, script, language, direction) => {
     // Features are keyed as asked for: fontkit adds the shaper's own features to the caller's object.
     const key = `${direction ?? ""}\u0000${script ?? ""}\u0000${language ?? ""}\u0000${featureKey(features)}\u0000${text}`;
