@@ -3,13 +3,16 @@
 // then N edits (default 50) one after another as the page sends them (POST /api/render, the whole order,
 // the name typed a letter at a time, so no answer comes from the cache); prints the first request's time
 // and the median and p95 from request to the last PDF byte. `--wait MS` sends the first preview MS after the
-// server started (as when the nurse first signs in and fills the form). Fictional patient; loopback only.
+// server started (as when the nurse first signs in and fills the form). Then, in chromium, keystroke → new
+// page drawn (scripts/benchPreviewBrowser.ts; `--browser N` keystrokes, default 20). Fictional patient;
+// loopback only.
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DEMO_ORDER } from "../src/order/demoOrder.ts";
 import { startServer } from "../src/web/startServer.ts";
+import { keystrokeToPage } from "./benchPreviewBrowser.ts";
 
 export async function benchPreview(argv: string[]): Promise<void> {
   const after = argv[argv.indexOf("--preview") + 1];
@@ -48,6 +51,15 @@ export async function benchPreview(argv: string[]): Promise<void> {
     console.log(`server listening after   ${listening.toFixed(0)} ms`);
     console.log(`first preview, sent ${waitMs} ms after start: ${first.toFixed(0)} ms`);
     console.log(`${edits} edits: median ${median.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (request → PDF bytes)`);
+    const browserAt = argv.indexOf("--browser");
+    const keystrokes = browserAt > 0 && /^\d+$/.test(argv[browserAt + 1] ?? "") ? Number(argv[browserAt + 1]) : 20;
+    const drawn = await keystrokeToPage(url, keystrokes);
+    if (drawn) {
+      const at = (q: number) => drawn[Math.min(drawn.length - 1, Math.floor(drawn.length * q))] ?? 0;
+      console.log(
+        `in chromium, ${keystrokes} keystrokes in the name: median ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms (keystroke → new page drawn, 200 ms of it the page's pause for typing)`,
+      );
+    }
   } finally {
     await server.close();
     rmSync(jobRoot, { recursive: true, force: true });

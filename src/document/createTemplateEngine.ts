@@ -7,6 +7,7 @@ import Handlebars from "handlebars";
 import { templateText } from "../catalog/templateFiles.ts";
 import type { Translate } from "../content/createTranslator.ts";
 import { InternalError, TemplateError } from "../core/errors.ts";
+import { compileWithCache } from "./templateCache.ts";
 
 /** A second language the nurse reads: its lookup and its name as the patient's language writes it. */
 export interface SecondLanguage {
@@ -22,9 +23,19 @@ export type RenderMarkup = (context: object, translate: Translate, second?: Seco
 export function compileDocumentTemplate(templatesDir: string, templatePath: string): RenderMarkup {
   const hbs = Handlebars.create();
   const partialsDir = join(templatesDir, "partials");
-  for (const name of readdirSync(partialsDir).filter((n) => n.endsWith(".hbs"))) {
-    hbs.registerPartial(basename(name, ".hbs"), templateText(join(partialsDir, name)));
-  }
+  // Compiled once per set of texts and kept on disk (templateCache.ts); partials strict like the template.
+  const compiled = compileWithCache(
+    hbs,
+    {
+      main: templateText(join(templatesDir, templatePath)),
+      partials: readdirSync(partialsDir)
+        .filter((n) => n.endsWith(".hbs"))
+        .sort()
+        .map((name) => [basename(name, ".hbs"), templateText(join(partialsDir, name))]),
+    },
+    { strict: true },
+  );
+  for (const [name, partial] of compiled.partials) hbs.registerPartial(name, partial);
   let current: Translate | undefined;
   let second: SecondLanguage | undefined;
   hbs.registerHelper("t", (key: unknown, options: Handlebars.HelperOptions) => {
@@ -51,7 +62,7 @@ export function compileDocumentTemplate(templatesDir: string, templatePath: stri
       current = saved;
     }
   });
-  const template = hbs.compile(templateText(join(templatesDir, templatePath)), { strict: true });
+  const template = compiled.main;
   return (context, translate, secondLanguage) => {
     current = translate;
     second = secondLanguage;

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sourceStamp } from "../../bin/buildStamp.js";
 import { PROJECT_ROOT } from "../../src/catalog/loadCatalog.ts";
+import { DEMO_ORDER } from "../../src/order/demoOrder.ts";
 import { runCli } from "../helpers/cli.ts";
 import { extractText, flat } from "../helpers/pdf.ts";
 
@@ -25,13 +26,16 @@ afterAll(() => {
 });
 
 /** The modules (URLs) a run of the compiled command resolved, recorded by test/helpers/recordLoads.mjs. */
-function modulesLoaded(args: string[]): { code: number | null; stdout: string; loaded: string[] } {
+function modulesLoaded(
+  args: string[],
+  env: Record<string, string> = {},
+): { code: number | null; stdout: string; loaded: string[] } {
   const file = join(temp("leaflets-loads-"), "loads.txt");
   writeFileSync(file, "");
   const run = spawnSync(
     process.execPath,
     ["--import", join(PROJECT_ROOT, "test/helpers/recordLoads.mjs"), join(PROJECT_ROOT, "bin/leaflets.js"), ...args],
-    { cwd: PROJECT_ROOT, env: { ...process.env, ...BUILD, LEAFLETS_LOADS_FILE: file }, encoding: "utf8" },
+    { cwd: PROJECT_ROOT, env: { ...process.env, ...BUILD, ...env, LEAFLETS_LOADS_FILE: file }, encoding: "utf8" },
   );
   return { code: run.status, stdout: run.stdout, loaded: readFileSync(file, "utf8").split("\n").filter(Boolean) };
 }
@@ -89,6 +93,26 @@ describe("the compiled command", () => {
     expect(JSON.parse(stdout)).toMatchObject({ ok: false });
     expect(loaded.some((url) => url.endsWith("/dist/order/validateOrder.js"))).toBe(true);
     expect(loaded.filter((url) => /@react-pdf|\/dist\/pipeline\/generateDocuments/.test(url))).toEqual([]);
+  });
+
+  test("list and the order's check of a name's characters load no fontkit (the coverage table is on disk)", () => {
+    const order = join(temp("leaflets-order-"), "order.json");
+    writeFileSync(order, JSON.stringify({ ...DEMO_ORDER, name: "Zoë 漢字" }));
+    const refusedName = (env: Record<string, string> = {}) => {
+      const run = modulesLoaded(["generate", "--patient", order, "--json"], env);
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.stdout).errors).toEqual([expect.objectContaining({ field: "name" })]);
+      return run.loaded.filter((url) =>
+        /fontkit|@react-pdf|\/dist\/render\/(?!text\/(fonts|fontCoverageCache)\.js)/.test(url),
+      );
+    };
+    const primed = refusedName(); // the build primed the table (scripts/primeCaches.ts)
+    expect(primed).toEqual([]);
+    expect(modulesLoaded(["list", "--json"]).loaded.filter((url) => url.includes("fontkit"))).toEqual([]);
+    // Without a table the fonts are read (the recorder sees fontkit), and the table is then kept.
+    const empty = temp("leaflets-cache-");
+    expect(refusedName({ LEAFLETS_CACHE_DIR: empty }).some((url) => url.includes("fontkit"))).toBe(true);
+    expect(refusedName({ LEAFLETS_CACHE_DIR: empty })).toEqual([]);
   });
 
   test("generate loads react-pdf (the recorder sees it when it is there)", () => {

@@ -131,6 +131,61 @@ describe.skipIf(!hasChromium)("the nurses' page in chromium", () => {
     await page.screenshot({ path: shot("card") });
   });
 
+  test("on a 1280×800 window the whole page is in view beside the form, scrolled or not; page and zoom keys", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole("button", { name: "Leaflet", exact: true }).click();
+    const drawn = page.locator('figure[data-page-rendered="true"]');
+    await expect.poll(() => drawn.count(), { timeout: 30_000 }).toBe(1);
+    const canvas = drawn.locator("canvas");
+    const inView = async () => {
+      const box = await canvas.boundingBox();
+      const form = await page.locator(".form-column").boundingBox();
+      if (!box || !form) throw new Error("no page or form on screen");
+      // Beside the form (to its right), wholly inside the window, and not a thumbnail.
+      return box.x >= form.x + form.width && box.y >= 0 && box.y + box.height <= 800 && box.height >= 400;
+    };
+    await expect.poll(inView).toBe(true);
+    await page.getByLabel("Number of cycles").scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 1500);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    await expect.poll(inView).toBe(true);
+    await page.screenshot({ path: shot("preview-1280") });
+
+    // Keys act on the focused page: PageDown/PageUp turn pages, + and − zoom, 0 fits again.
+    const frame = page.getByRole("region", { name: /^Leaflet, page 1 of \d+$/ });
+    await frame.focus();
+    await page.keyboard.press("PageDown");
+    await expect.poll(() => page.locator(".page-count").textContent()).toMatch(/^Page 2 of/);
+    await expect.poll(() => drawn.count(), { timeout: 30_000 }).toBe(1);
+    const fitted = (await canvas.boundingBox())?.width ?? 0;
+    await page.keyboard.press("+");
+    await expect.poll(() => page.locator(".zoom-level").textContent()).toBe("125 %");
+    await expect.poll(async () => Math.round((((await canvas.boundingBox())?.width ?? 0) / fitted) * 100)).toBe(125);
+    await page.keyboard.press("-");
+    await page.keyboard.press("+");
+    await page.keyboard.press("+");
+    await expect.poll(() => page.locator(".zoom-level").textContent()).toBe("150 %");
+    await page.keyboard.press("0");
+    await expect.poll(() => page.locator(".zoom-level").textContent()).toBe("Fit");
+    await page.keyboard.press("PageUp");
+    await expect.poll(() => page.locator(".page-count").textContent()).toMatch(/^Page 1 of/);
+    await expect.poll(() => drawn.count(), { timeout: 30_000 }).toBe(1);
+    expect(Math.round((await canvas.boundingBox())?.width ?? 0)).toBe(Math.round(fitted));
+
+    // An edit: the last page stays drawn with a quiet "updating…" until the new one replaces it.
+    await page.getByLabel("Patient's name").fill("Zoë de Vries-Bakker");
+    await expect.poll(() => page.locator(".updating-badge").count()).toBe(1);
+    expect(await page.locator(".page-figure canvas").first().isVisible()).toBe(true);
+    await expect.poll(() => page.locator(".updating-badge").count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => drawn.count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/exactly as they will print/);
+    await page.getByLabel("Patient's name").fill("Zoë de Vries");
+    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/exactly as they will print/);
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await page.getByRole("button", { name: "Card", exact: true }).click(); // as the next test expects
+    await expect.poll(() => drawn.count(), { timeout: 30_000 }).toBe(1);
+  });
+
   test("print options: the card on an A4 or a Letter sheet (with the 100 % note), duplex padding for the leaflet", async () => {
     const printed = (kind: string) =>
       page.waitForResponse((r) => r.url().includes("/api/render?") && r.url().includes(`kind=${kind}`));

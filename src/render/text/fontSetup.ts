@@ -5,6 +5,7 @@ import { Font } from "@react-pdf/renderer";
 import { InternalError } from "../../core/errors.ts";
 import { ARABIC_FONT_FAMILY, ARABIC_FONT_FILES, FONT_FAMILY, FONT_FILES } from "./fonts.ts";
 import { rememberShaping, type ShapingFont } from "./shapingCache.ts";
+import { ShapingStore } from "./shapingStore.ts";
 
 let fontsRegistered = false;
 
@@ -50,7 +51,10 @@ export function prepareFonts(): Promise<void> {
         for (const codePoint of font.characterSet) {
           if (!isPresentationForm(codePoint)) font.glyphForCodePoint(codePoint);
         }
-        rememberShaping(font, { byWord: fontFamily === FONT_FAMILY });
+        const file = (fontFamily === FONT_FAMILY ? FONT_FILES : ARABIC_FONT_FILES)[
+          fontWeight === 700 ? "bold" : "regular"
+        ];
+        rememberShaping(font, { byWord: fontFamily === FONT_FAMILY, store: ShapingStore.forFont(file) });
       }
     }
   })();

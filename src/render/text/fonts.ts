@@ -1,7 +1,8 @@
 // The fonts every document embeds (Noto Sans, SIL Open Font Licence, shipped as an npm package) and
 // the set of characters they can all draw, so text is checked before it can print as a wrong glyph.
+// Loading this module parses no font: the coverage comes from a table on disk (fontCoverageCache.ts).
 import { createRequire } from "node:module";
-import * as fontkit from "fontkit";
+import { loadCoverage } from "./fontCoverageCache.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -21,31 +22,19 @@ export const ARABIC_FONT_FILES = {
   bold: require.resolve("@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf"),
 } as const;
 
-interface CoverageFont {
-  characterSet: number[];
-}
-
-const opened = new Map<string, CoverageFont>();
-
-function open(file: string): CoverageFont {
-  let font = opened.get(file);
-  if (!font) {
-    font = fontkit.openSync(file) as CoverageFont;
-    opened.set(file, font);
-  }
-  return font;
-}
+/** The font files of each weight, as the coverage counts them (see fontCoverage). */
+export const COVERAGE_FONTS = {
+  weights: [
+    [FONT_FILES.regular, ARABIC_FONT_FILES.regular],
+    [FONT_FILES.bold, ARABIC_FONT_FILES.bold],
+  ],
+};
 
 let coverage: Set<number> | undefined;
 
 /** Code points the font stack can draw in both weights (so any text may be set regular or bold). */
 export function fontCoverage(): Set<number> {
-  if (!coverage) {
-    const weight = (files: string[]) => new Set(files.flatMap((file) => open(file).characterSet));
-    const regular = weight([FONT_FILES.regular, ARABIC_FONT_FILES.regular]);
-    const bold = weight([FONT_FILES.bold, ARABIC_FONT_FILES.bold]);
-    coverage = new Set([...regular].filter((cp) => bold.has(cp)));
-  }
+  coverage ??= loadCoverage(COVERAGE_FONTS);
   return coverage;
 }
 

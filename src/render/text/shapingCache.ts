@@ -29,7 +29,14 @@ const cached = new WeakSet<object>();
  * Latin faces are shaped in. */
 export const PIECES = /[^ \t]*[ \t]|[^ \t]+$/g;
 
+/** Runs kept across processes (shapingStore.ts): read where fontkit would shape, written only by the build. */
+export interface RunStore {
+  get(key: string, font: never, runPrototype: object): unknown;
+  put(key: string, run: unknown): void;
+}
+
 export interface ShapingOptions {
+  store?: RunStore;
   /** Shape left-to-right text word by word and join the runs: only for a face that neither substitutes
    * nor kerns across a space. */
   byWord?: boolean;
@@ -41,12 +48,26 @@ export function rememberShaping(font: ShapingFont, options: ShapingOptions = {})
   cached.add(font);
   const shape = font.layout.bind(font);
   const runs = new Map<string, GlyphRunLike>();
+  const store = options.store;
+  let runPrototype: object | undefined; // fontkit's GlyphRun (an empty text is not shaped: no tables read)
+  const stored = (key: string): GlyphRunLike | undefined => {
+    if (!store) return undefined;
+    runPrototype ??= Object.getPrototypeOf(shape("")) as object;
+    return store.get(key, font as never, runPrototype) as GlyphRunLike | undefined;
+  };
   const remembered: ShapingFont["layout"] = (text, features, script, language, direction) => {
     // Features are keyed as asked for: fontkit adds the shaper's own features to the caller's object.
     const key = `${direction ?? ""}\u0000${script ?? ""}\u0000${language ?? ""}\u0000${featureKey(features)}\u0000${text}`;
     let run = runs.get(key);
     if (!run) {
-      run = shape(text, features, script, language, direction);
+      const kept = stored(key);
+      if (kept) {
+        run = kept;
+        if (features && typeof features === "object" && !Array.isArray(features)) Object.assign(features, run.features);
+      } else {
+        run = shape(text, features, script, language, direction);
+        store?.put(key, run);
+      }
       if (runs.size >= RUNS_PER_FONT) runs.delete(runs.keys().next().value as string);
       runs.set(key, copyRun(run));
     } else {

@@ -44,8 +44,8 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
     () => ({ paper: values.paper, cardFormat: values.cardFormat, duplex: values.duplex }),
     [values.paper, values.cardFormat, values.duplex],
   );
-  const preview = usePreview(order, print, kinds);
   const shownKind = kinds.includes(kind) ? kind : "leaflet";
+  const preview = usePreview(order, print, kinds, shownKind);
 
   /**
    * The server's problems, less those about a field changed since it looked (the next check, after a pause,
@@ -129,8 +129,8 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
       </section>
 
       <section className="preview-column" aria-labelledby="preview-heading">
-        <h2 id="preview-heading">{t("preview.heading")}</h2>
         <div className="preview-toolbar">
+          <h2 id="preview-heading">{t("preview.heading")}</h2>
           <fieldset className="document-switch">
             <legend className="visually-hidden">{t("preview.which")}</legend>
             {kinds.map((k) => (
@@ -139,6 +139,8 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
               </button>
             ))}
           </fieldset>
+        </div>
+        <div className="preview-toolbar">
           <div className="actions">
             <button type="button" className="primary" onClick={() => act("print")} aria-disabled={!ready}>
               {t(`preview.print.${shownKind}`)}
@@ -160,7 +162,9 @@ export function OrderTab({ catalog }: { catalog: Catalog }) {
             bytes={shown.bytes}
             title={documentTitle(shownKind)}
             maxWidth={shownKind === "card" ? 520 : 900}
-            stale={!ready}
+            aspect={shownKind === "card" && values.cardFormat !== "sheet" ? 85.6 / 53.98 : 210 / 297}
+            stale={!preview.isCurrent(shownKind)}
+            updating={!preview.isCurrent(shownKind) && !blocking}
           />
         ) : (
           <p className="preview-empty">{t("preview.empty")}</p>

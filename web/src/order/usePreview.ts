@@ -19,6 +19,9 @@ export interface PreviewState {
   order: Record<string, unknown>;
   problems: FieldProblem[];
   documents: Partial<Record<DocumentKind, RenderedPdf>>;
+  /** The form the documents in `fresh` were rendered from (the others are older ones, kept on show). */
+  settled?: string;
+  fresh?: DocumentKind[];
   /** A request failed for another reason than the order (the server stopped, …). */
   failure?: string;
 }
@@ -28,17 +31,28 @@ export interface Preview {
   busy: boolean;
   /** The shown documents are those of the form as it is now. */
   current: boolean;
+  /** This document (already rendered, maybe before the other) is of the form as it is now. */
+  isCurrent(kind: DocumentKind): boolean;
 }
 
-const PAUSE_MS = 450;
+/** The pause in typing after which the preview is made (a newer edit cancels the requests under way). */
+const PAUSE_MS = 200;
 
-export function usePreview(order: Record<string, unknown>, paper: PrintOptions, kinds: DocumentKind[]): Preview {
+export function usePreview(
+  order: Record<string, unknown>,
+  paper: PrintOptions,
+  kinds: DocumentKind[],
+  /** The document the nurse is looking at: rendered first (switching documents renders nothing again). */
+  shownKind?: DocumentKind,
+): Preview {
   const key = JSON.stringify([order, paper, kinds]);
   const settledKey = useDebounced(key, PAUSE_MS);
   const [state, setState] = useState<PreviewState>();
   const [busy, setBusy] = useState(false);
   const latest = useRef({ order, paper, kinds });
   latest.current = { order, paper, kinds };
+  const looking = useRef(shownKind);
+  looking.current = shownKind;
 
   useEffect(() => {
     const { order: settledOrder, paper: settledPaper, kinds: settledKinds } = latest.current;
@@ -57,7 +71,9 @@ export function usePreview(order: Record<string, unknown>, paper: PrintOptions, 
         return;
       }
       const documents: PreviewState["documents"] = {};
-      for (const kind of settledKinds) {
+      const first = looking.current;
+      const inOrder = [...settledKinds].sort((a, b) => Number(b === first) - Number(a === first));
+      for (const kind of inOrder) {
         const rendered = await renderPdf(settledOrder, kind, settledPaper, signal);
         if (!rendered.ok) {
           setState((previous) => ({
@@ -69,10 +85,17 @@ export function usePreview(order: Record<string, unknown>, paper: PrintOptions, 
           return;
         }
         documents[kind] = rendered.value;
-        // Show the leaflet as soon as it is there; the card follows.
-        setState({ key: `${settledKey} (partial)`, order: settledOrder, problems: [], documents: { ...documents } });
+        // Show the document being looked at as soon as it is there; the other follows.
+        setState((previous) => ({
+          key: `${settledKey} (partial)`,
+          order: settledOrder,
+          problems: [],
+          documents: { ...previous?.documents, ...documents },
+          settled: settledKey,
+          fresh: Object.keys(documents) as DocumentKind[],
+        }));
       }
-      setState({ key: settledKey, order: settledOrder, problems: [], documents });
+      setState({ key: settledKey, order: settledOrder, problems: [], documents, settled: settledKey, fresh: inOrder });
     })()
       .catch((error: unknown) => {
         if (signal.aborted) return;
@@ -91,5 +114,7 @@ export function usePreview(order: Record<string, unknown>, paper: PrintOptions, 
   }, [settledKey]);
 
   const current = state?.key === key && state.problems.length === 0 && !state.failure && !busy;
-  return { state, busy: busy || settledKey !== key, current };
+  const isCurrent = (kind: DocumentKind) =>
+    state?.settled === key && Boolean(state.fresh?.includes(kind)) && state.problems.length === 0 && !state.failure;
+  return { state, busy: busy || settledKey !== key, current, isCurrent };
 }
