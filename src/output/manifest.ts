@@ -42,7 +42,9 @@ export function jobHash(order: Order, options: GenerateOptions): string {
   return sha256(JSON.stringify({ order, options: normalised(options) }));
 }
 
-function normalised(options: GenerateOptions): Required<Omit<GenerateOptions, "duplex">> & { duplex?: true } {
+function normalised(
+  options: GenerateOptions,
+): Required<Omit<GenerateOptions, "duplex" | "tags">> & { duplex?: true; tags: boolean } {
   return {
     // Only when asked for, so the jobs of earlier runs keep their hashes (and `--resume` skips them).
     ...(options.duplex ? { duplex: true as const } : {}),
@@ -51,6 +53,8 @@ function normalised(options: GenerateOptions): Required<Omit<GenerateOptions, "d
     cardFormat: options.cardFormat ?? "id1",
     bleedMm: options.bleedMm ?? 0,
     pdfa: options.pdfa ?? false,
+    // Tagged files differ from the untagged ones earlier runs wrote: those are made again.
+    tags: options.tags ?? true,
   };
 }
 

@@ -10,6 +10,8 @@ import { isolate } from "./isolate.ts";
 import { NotesSpace } from "./NotesSpace.tsx";
 import { QrBlock } from "./QrBlock.tsx";
 import { TableBlock } from "./TableBlock.tsx";
+import { pieceOf, tagOnce } from "./tags/sameElement.ts";
+import { tag } from "./tags/structureTag.ts";
 import { side, start, type Theme, withDirection } from "./theme.ts";
 
 /** A heading moves to the next page unless this much of what follows it fits below it (no orphaned headings). */
@@ -62,8 +64,9 @@ function keepHeadingsWithNext(blocks: Block[]): Block[][] {
       i++;
     } else if (block.type === "heading" && next?.type === "list" && next.items.length > 0) {
       const [first, ...rest] = next.items;
-      groups.push([block, { ...next, items: [first as Inline[]] }]);
-      if (rest.length > 0) groups.push([{ ...next, items: rest, start: (next.start ?? 1) + 1 }]);
+      // Both pieces are one list for a screen reader (tags/sameElement.ts).
+      groups.push([block, pieceOf({ ...next, items: [first as Inline[]] }, next)]);
+      if (rest.length > 0) groups.push([pieceOf({ ...next, items: rest, start: (next.start ?? 1) + 1 }, next)]);
       i++;
     } else groups.push([block]);
   }
@@ -96,7 +99,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
   switch (block.type) {
     case "section":
       return (
-        <View break={block.breakBefore} style={{ marginBottom: 0.75 * em }}>
+        <View {...tag("Sect")} break={block.breakBefore} style={{ marginBottom: 0.75 * em }}>
           <Blocks blocks={block.children} theme={theme} width={width} />
         </View>
       );
@@ -104,6 +107,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       const size = block.level === 1 ? font.h1 : block.level === 2 ? font.h2 : font.h3;
       return (
         <Text
+          {...tag(`H${block.level}`)}
           minPresenceAhead={MIN_PRESENCE_AHEAD}
           style={{
             fontSize: size,
@@ -123,6 +127,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
     case "paragraph":
       return (
         <Text
+          {...tag("P")}
           style={{
             ...body,
             fontSize: block.small ? font.small : font.body,
@@ -136,16 +141,24 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       );
     case "list":
       return (
-        <View style={{ marginBottom: 0.45 * em }}>
+        <View {...tagOnce(block, "L")} style={{ marginBottom: 0.45 * em }}>
           {block.items.map((item, i) => (
             // The marker hangs in the item's start padding: a shrinking flex-row Text would be laid out at
             // the full width and run past the margin (react-pdf measures it before the row shrinks it).
             // biome-ignore lint/suspicious/noArrayIndexKey: items are static for one render
-            <View key={i} wrap={false} style={{ [side(theme).paddingStart]: 1.5 * em, marginBottom: 0.2 * em }}>
-              <Text style={{ ...body, position: "absolute", [start(theme)]: 0, top: 0, width: 1.4 * em }}>
+            <View
+              key={i}
+              {...tag("LI")}
+              wrap={false}
+              style={{ [side(theme).paddingStart]: 1.5 * em, marginBottom: 0.2 * em }}
+            >
+              <Text
+                {...tag("Lbl")}
+                style={{ ...body, position: "absolute", [start(theme)]: 0, top: 0, width: 1.4 * em }}
+              >
                 {block.ordered ? `${(block.start ?? 1) + i}.` : "•"}
               </Text>
-              <Text style={body}>
+              <Text {...tag("LBody")} style={body}>
                 <Runs runs={item} />
               </Text>
             </View>
@@ -159,6 +172,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       const border = 2;
       return (
         <View
+          {...tag("Aside", { lang: block.language })}
           style={{
             direction: own.direction,
             marginTop: 0.3 * em,
@@ -168,7 +182,10 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
             [side(own).borderStartColor]: colour.rule,
           }}
         >
-          <Text style={{ ...body, fontSize: font.small, fontWeight: 700, color: colour.text, marginBottom: 0.2 * em }}>
+          <Text
+            {...tag("P")}
+            style={{ ...body, fontSize: font.small, fontWeight: 700, color: colour.text, marginBottom: 0.2 * em }}
+          >
             {block.label}
           </Text>
           <Blocks blocks={block.children} theme={own} width={width - indent - border} />
@@ -185,6 +202,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       if (theme.largePrint && urgent)
         return (
           <CalloutInPieces
+            block={block}
             blocks={block.children}
             theme={theme}
             width={width}
@@ -195,6 +213,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
         );
       return (
         <View
+          {...tag("Sect")}
           wrap={false}
           style={{
             marginVertical: 0.55 * em,
@@ -215,7 +234,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       return (
         <View style={{ marginTop: 2 }}>
           {block.items.map((c) => (
-            <Text key={c.label} style={{ ...body, fontSize: font.h3 }}>
+            <Text key={c.label} {...tag("P")} style={{ ...body, fontSize: font.h3 }}>
               {`${c.label}: `}
               <Text style={{ fontWeight: 700 }}>{isolate(c.number, theme)}</Text>
             </Text>
@@ -232,7 +251,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       return <QrBlock url={block.url} label={block.label} theme={theme} />;
     case "address":
       return (
-        <View style={{ marginBottom: 0.3 * em }}>
+        <View {...tag("P")} style={{ marginBottom: 0.3 * em }}>
           {addressLines(block.url, theme.page.contentWidth, font.small).map((line) => (
             <Text key={line} style={{ ...body, fontSize: font.small, ...addressStyle(theme) }}>
               {line}
@@ -244,8 +263,12 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       const size = block.size ?? block.minSize;
       return (
         <View style={{ marginBottom: 0.3 * em }}>
-          <Text style={{ ...body, fontSize: font.small }}>{block.label}</Text>
-          <Text style={{ fontSize: size, fontWeight: 700, color: colour.text, lineHeight: 1.15 }}>{block.text}</Text>
+          <Text {...tag("P")} style={{ ...body, fontSize: font.small }}>
+            {block.label}
+          </Text>
+          <Text {...tag("P")} style={{ fontSize: size, fontWeight: 700, color: colour.text, lineHeight: 1.15 }}>
+            {block.text}
+          </Text>
         </View>
       );
     }

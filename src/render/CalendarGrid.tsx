@@ -8,6 +8,8 @@ import type { Block } from "../document/documentTypes.ts";
 import { type DrawRow, dayRow, weekdayHeader, weekRow } from "./calendarRows.ts";
 import { drawBlocks, heightOf, textBlock } from "./canvasBlocks.ts";
 import type { Painter } from "./canvasText.ts";
+import { asContent, contentElement, inElement, type PaintInfo } from "./tags/canvasTags.ts";
+import { artifact, tag } from "./tags/structureTag.ts";
 import { inReadingOrder, side, start, type Theme } from "./theme.ts";
 
 type CalendarBlockData = Extract<Block, { type: "calendar" }>;
@@ -39,15 +41,24 @@ export function CalendarBlock({ block, theme }: { block: CalendarBlockData; them
   const text = { fontSize: theme.font.small, color: theme.colour.text, lineHeight: 1.3, textAlign: start(theme) };
   return (
     <View>
-      <View wrap={false} style={{ marginBottom: 8, padding: 6, borderWidth: 0.75, borderColor: theme.colour.rule }}>
-        <Text style={{ ...text, fontWeight: 700, marginBottom: 2 }}>{block.legendTitle}</Text>
+      {/* The key: a list, its title the caption, each symbol a label (the mark drawn beside it an artifact). */}
+      <View
+        {...tag("L")}
+        wrap={false}
+        style={{ marginBottom: 8, padding: 6, borderWidth: 0.75, borderColor: theme.colour.rule }}
+      >
+        <Text {...tag("Caption")} style={{ ...text, fontWeight: 700, marginBottom: 2 }}>
+          {block.legendTitle}
+        </Text>
         {block.legend.map((key) => (
           // The mark and symbol hang in the padding, so the text wraps at the legend's real width.
           <View
             key={`${key.mark}${key.symbol}`}
+            {...tag("LI")}
             style={{ [side(theme).paddingStart]: boxSize(theme) + 6 + theme.font.small, marginBottom: 1 }}
           >
             <View
+              {...tag("Lbl")}
               style={{
                 position: "absolute",
                 [start(theme)]: 0,
@@ -63,7 +74,9 @@ export function CalendarBlock({ block, theme }: { block: CalendarBlockData; them
                 </Text>,
               ])}
             </View>
-            <Text style={text}>{key.text}</Text>
+            <Text {...tag("LBody")} style={text}>
+              {key.text}
+            </Text>
           </View>
         ))}
       </View>
@@ -87,7 +100,8 @@ function GridCycle({ cycle, weekdays, theme }: { cycle: CalendarCycleData; weekd
   const [first, ...rest] = cycle.weeks.map((week) => weekRow(week.days, theme));
   const placed = pagePlacement();
   return (
-    <View style={{ marginBottom: 10 }}>
+    // A cycle is a table: its title and dates the caption, the weekdays its header row, a row per week.
+    <View {...tag("Table")} style={{ marginBottom: 10 }}>
       {/* The cycle's title and dates stay with its first row: never a title alone at a page's foot. */}
       <View wrap={false}>
         <View render={placed.mark} />
@@ -99,6 +113,7 @@ function GridCycle({ cycle, weekdays, theme }: { cycle: CalendarCycleData; weekd
         <View>
           {/* On every page the cycle's later rows run on to: its title "(continued)" and the weekday header. */}
           <View
+            {...artifact()}
             fixed
             render={({ pageNumber }) =>
               placed.continues(pageNumber) ? <Continued text={cycle.continued} header={header} theme={theme} /> : null
@@ -169,7 +184,11 @@ function LargePrintCycle({ cycle, theme }: { cycle: CalendarCycleData; theme: Th
       )),
     ];
   });
-  return <View style={{ marginBottom: 10 }}>{pieces}</View>;
+  return (
+    <View {...tag("Table")} style={{ marginBottom: 10 }}>
+      {pieces}
+    </View>
+  );
 }
 
 /** Large print: a week's heading, bold at body size. */
@@ -187,8 +206,13 @@ function WeekHeading({ text, theme }: { text: string; theme: Theme }) {
   return (
     <Canvas
       style={{ width: "100%", height: heightOf(blocks) + 6 }}
-      paint={(painter: unknown) => {
-        drawBlocks(painter as Painter, blocks, 0, 6, width, theme);
+      paint={(painter: unknown, _width: number, _height: number, info?: PaintInfo) => {
+        // The week's heading: a row of its own, one header cell over the week's days.
+        inElement(info?.tags, "TR", () =>
+          contentElement(info?.tags, "TH", () => drawBlocks(painter as Painter, blocks, 0, 6, width, theme), {
+            scope: "Column",
+          }),
+        );
         return null;
       }}
     />
@@ -211,9 +235,10 @@ function CycleHeading({ title, lines, theme }: { title: string; lines: string[];
   ];
   return (
     <Canvas
+      {...tag("Caption")}
       style={{ width: "100%", height: heightOf(blocks) }}
-      paint={(painter: unknown) => {
-        drawBlocks(painter as Painter, blocks, 0, 0, width, theme);
+      paint={(painter: unknown, _width: number, _height: number, info?: PaintInfo) => {
+        asContent(info?.tags, () => drawBlocks(painter as Painter, blocks, 0, 0, width, theme));
         return null;
       }}
     />

@@ -5,9 +5,11 @@
 import { View } from "@react-pdf/renderer";
 import type { Block } from "../document/documentTypes.ts";
 import { Blocks } from "./Blocks.tsx";
+import { pieceOf, tagOnce } from "./tags/sameElement.ts";
 import type { Theme } from "./theme.ts";
 
 export function CalloutInPieces({
+  block,
   blocks,
   theme,
   width,
@@ -15,6 +17,8 @@ export function CalloutInPieces({
   border,
   borderColour,
 }: {
+  /** The callout itself: its pieces are one element (Sect) for a screen reader. */
+  block: Block;
   blocks: Block[];
   theme: Theme;
   width: number;
@@ -23,6 +27,7 @@ export function CalloutInPieces({
   borderColour: string;
 }) {
   const pieces = piecesOf(blocks);
+  const section = tagOnce(block, "Sect");
   const radius = 3;
   return (
     <>
@@ -33,6 +38,7 @@ export function CalloutInPieces({
           <View
             // biome-ignore lint/suspicious/noArrayIndexKey: pieces are static for one render
             key={i}
+            {...section}
             wrap={false}
             style={{
               // Never squeezed to fit the page's foot (its lines would overprint): it moves on instead.
@@ -65,7 +71,7 @@ export function CalloutInPieces({
 function piecesOf(blocks: Block[]): Block[][] {
   const flat = blocks.flatMap((block): Block[] =>
     block.type === "list"
-      ? block.items.map((item, i) => ({ ...block, items: [item], start: (block.start ?? 1) + i }))
+      ? block.items.map((item, i) => pieceOf({ ...block, items: [item], start: (block.start ?? 1) + i }, block))
       : [block],
   );
   const pieces: Block[][] = [];

@@ -6,6 +6,8 @@
 import { Canvas, View } from "@react-pdf/renderer";
 import { drawBlocks, drawRule, heightOf, textBlock } from "./canvasBlocks.ts";
 import type { Painter } from "./canvasText.ts";
+import { asArtifact, contentElement, inElement, type PaintInfo } from "./tags/canvasTags.ts";
+import { tag } from "./tags/structureTag.ts";
 import type { Theme } from "./theme.ts";
 
 /** Thickness of the rules above the table and under each row, in points. */
@@ -24,7 +26,7 @@ export function FactsTable({
   width: number;
 }) {
   return (
-    <View style={{ marginBottom: 6, borderTopWidth: RULE, borderTopColor: theme.colour.rule }}>
+    <View {...tag("Table")} style={{ marginBottom: 6, borderTopWidth: RULE, borderTopColor: theme.colour.rule }}>
       {items.map((item) => {
         const row = factRow(item, theme, width);
         return <Canvas key={item.label} style={{ width, height: row.height }} paint={row.paint} />;
@@ -48,15 +50,25 @@ function factRow({ label, value }: { label: string; value: string }, theme: Them
   const rtl = theme.direction === "rtl";
   return {
     height,
-    paint: (painter: unknown) => {
+    paint: (painter: unknown, _width: number, _height: number, info?: PaintInfo) => {
       const p = painter as Painter;
-      if (theme.largePrint) drawBlocks(p, [labelBlock, valueBlock], 0, padding, width, theme);
-      else {
-        // In reading order: the label at the start of the row, the value after it.
-        drawBlocks(p, [labelBlock], rtl ? width - labelWidth : 0, padding, labelWidth, theme);
-        drawBlocks(p, [valueBlock], rtl ? 0 : labelWidth, padding, valueWidth, theme);
-      }
-      drawRule(p, 0, height - RULE, width, RULE, theme.colour.rule);
+      const tags = info?.tags;
+      // A row: the label is the row's header cell, the value its data cell.
+      inElement(tags, "TR", () => {
+        if (theme.largePrint) {
+          contentElement(tags, "TH", () => drawBlocks(p, [labelBlock], 0, padding, width, theme), { scope: "Row" });
+          const valueTop = padding + heightOf([labelBlock]);
+          contentElement(tags, "TD", () => drawBlocks(p, [valueBlock], 0, valueTop, width, theme));
+        } else {
+          // In reading order: the label at the start of the row, the value after it.
+          const th = () => drawBlocks(p, [labelBlock], rtl ? width - labelWidth : 0, padding, labelWidth, theme);
+          contentElement(tags, "TH", th, { scope: "Row" });
+          contentElement(tags, "TD", () =>
+            drawBlocks(p, [valueBlock], rtl ? 0 : labelWidth, padding, valueWidth, theme),
+          );
+        }
+      });
+      asArtifact(tags, () => drawRule(p, 0, height - RULE, width, RULE, theme.colour.rule));
       return null;
     },
   };

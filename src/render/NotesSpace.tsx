@@ -6,6 +6,7 @@ import type { Block } from "../document/documentTypes.ts";
 import { Blocks } from "./Blocks.tsx";
 import { drawRule } from "./canvasBlocks.ts";
 import type { Painter } from "./canvasText.ts";
+import { artifact } from "./tags/structureTag.ts";
 import type { Theme } from "./theme.ts";
 
 /** Lines kept with the heading at least: fewer would be no room to write in. */
@@ -26,7 +27,7 @@ export function NotesSpace({ blocks, theme, width }: { blocks: Block[]; theme: T
   return (
     <View wrap={false} style={{ flexGrow: 1, marginTop: 0.5 * theme.font.body }}>
       <Blocks blocks={blocks} theme={theme} width={width} />
-      <Canvas style={{ width, flexGrow: 1, minHeight: MIN_LINES * pitch }} paint={paint} />
+      <Canvas {...artifact()} style={{ width, flexGrow: 1, minHeight: MIN_LINES * pitch }} paint={paint} />
     </View>
   );
 }

@@ -12,6 +12,7 @@ import type { LeafletDoc } from "../document/documentTypes.ts";
 import { drawBlocks, drawRule, heightOf, textBlock } from "./canvasBlocks.ts";
 import type { Painter } from "./canvasText.ts";
 import { isolate } from "./isolate.ts";
+import { artifact } from "./tags/structureTag.ts";
 import type { Theme } from "./theme.ts";
 
 /**
@@ -26,7 +27,9 @@ export function PageFrame({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
   const footer = footerLayout(doc, theme);
   return (
     <>
+      {/* The running header and footer are artifacts (pagination), not the leaflet's content. */}
       <Image
+        {...artifact()}
         fixed
         src={logoImage(theme.logoPath)}
         style={{
@@ -38,6 +41,7 @@ export function PageFrame({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
         }}
       />
       <Canvas
+        {...artifact()}
         fixed
         style={{ position: "absolute", left: 0, top: 0, width, height }}
         paint={(painter: unknown, _width: number, _height: number, page?: PageInfo) => {

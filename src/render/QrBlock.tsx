@@ -5,6 +5,7 @@ import { PNG } from "pngjs";
 import QRCode from "qrcode";
 import { addressLines } from "./addressLines.ts";
 import { addressStyle } from "./Blocks.tsx";
+import { tag } from "./tags/structureTag.ts";
 import { inReadingOrder, side as sides, type Theme } from "./theme.ts";
 
 /** Pixels per module: sharp in print (the PDF scales the image without smoothing). */
@@ -38,15 +39,24 @@ function qrImage(url: string): Buffer {
 
 export function QrBlock({ url, label, theme }: { url: string; label: string; theme: Theme }) {
   const side = 6.5 * theme.font.body;
+  // The address's lines are one paragraph (one tag object: one element).
+  const address = tag("P");
   const small = { fontSize: theme.font.small, color: theme.colour.text, lineHeight: 1.3 };
   return (
     <View wrap={false} style={{ flexDirection: "row", alignItems: "center", marginTop: 0.5 * theme.font.body }}>
       {inReadingOrder(theme, [
-        <Image key="qr" src={{ data: qrImage(url), format: "png" }} style={{ width: side, height: side }} />,
+        <Image
+          key="qr"
+          {...tag("Figure", { alt: url })}
+          src={{ data: qrImage(url), format: "png" }}
+          style={{ width: side, height: side }}
+        />,
         <View key="address" style={{ width: theme.page.contentWidth - side - 8, [sides(theme).marginStart]: 8 }}>
-          <Text style={small}>{label}</Text>
+          <Text {...tag("P")} style={small}>
+            {label}
+          </Text>
           {addressLines(url, theme.page.contentWidth - side - 8, theme.font.small).map((line) => (
-            <Text key={line} style={{ ...small, fontWeight: 700, ...addressStyle(theme) }}>
+            <Text key={line} {...address} style={{ ...small, fontWeight: 700, ...addressStyle(theme) }}>
               {line}
             </Text>
           ))}
