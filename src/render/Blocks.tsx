@@ -145,8 +145,8 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
           {block.items.map((item, i) => (
             // The marker hangs in the item's start padding: a shrinking flex-row Text would be laid out at
             // the full width and run past the margin (react-pdf measures it before the row shrinks it).
-            // biome-ignore lint/suspicious/noArrayIndexKey: items are static for one render
             <View
+              // biome-ignore lint/suspicious/noArrayIndexKey: items are static for one render
               key={i}
               {...tag("LI")}
               wrap={false}
