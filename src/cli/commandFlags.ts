@@ -11,6 +11,8 @@ export interface BatchFlags {
   kinds: string;
   paper: string;
   pdfa?: boolean;
+  /** `--no-tags`: false (untagged PDFs, for measuring what tagging costs). */
+  tags?: boolean;
   format?: string;
   timeout?: string;
   data?: string;
@@ -30,6 +32,8 @@ export interface GenerateFlags extends FhirCliFlags {
   cardFormat: string;
   bleed?: string;
   pdfa?: boolean;
+  /** `--no-tags`: false (untagged PDFs, for measuring what tagging costs). */
+  tags?: boolean;
   duplex?: boolean;
   json?: boolean;
   ics?: boolean;

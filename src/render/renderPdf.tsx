@@ -81,7 +81,7 @@ export async function renderPdf(doc: LeafletDoc, theme: Theme, meta: PdfMeta): P
   checkGlyphs(doc);
   await prepareFonts();
   const parts = splitLeaflet(doc.body);
-  const shared = parts.shared.length > 0 ? await sharedPart(doc, parts.shared, theme) : undefined;
+  const shared = parts.shared.length > 0 ? await sharedPart(doc, parts.shared, theme, meta.tags !== false) : undefined;
   const buffer = await renderToBuffer(
     <LeafletPdf doc={doc} personal={parts.personal} framePages={shared?.pageCount ?? 0} theme={theme} meta={meta} />,
   );

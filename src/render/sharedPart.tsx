@@ -31,14 +31,15 @@ const seeds = new Map<string, Uint8Array>();
 let fresh: SharedPartSeed[] = [];
 let handingOn = false;
 
-export function sharedPart(doc: LeafletDoc, blocks: Block[], theme: Theme): Promise<SharedPart> {
-  const key = sharedPartKey(doc, blocks, theme);
+/** `tagged`: with a structure tree (the leaflet's own tagging, see PdfDocument.tsx). */
+export function sharedPart(doc: LeafletDoc, blocks: Block[], theme: Theme, tagged = true): Promise<SharedPart> {
+  const key = `${sharedPartKey(doc, blocks, theme)}${tagged ? "" : "-untagged"}`;
   let part = cache.get(key);
   if (part) {
     cache.delete(key); // most recently used last
   } else {
     const seed = seeds.get(key);
-    part = seed ? parseSharedPart(seed) : renderSharedPart(key, blocks, theme);
+    part = seed ? parseSharedPart(seed) : renderSharedPart(key, blocks, theme, tagged);
     part.catch(() => cache.delete(key));
   }
   cache.set(key, part);
@@ -67,9 +68,9 @@ export function seedSharedParts(parts: SharedPartSeed[]): void {
   }
 }
 
-async function renderSharedPart(key: string, blocks: Block[], theme: Theme): Promise<SharedPart> {
+async function renderSharedPart(key: string, blocks: Block[], theme: Theme, tagged: boolean): Promise<SharedPart> {
   // A fixed date: the shared pages are the same bytes whoever's leaflet they first serve.
-  const meta = { creationDate: new Date(0), creator: "patient-leaflets" };
+  const meta = { creationDate: new Date(0), creator: "patient-leaflets", tags: tagged };
   const buffer = await renderToBuffer(<SharedPartPdf blocks={blocks} theme={theme} meta={meta} />);
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   if (handingOn) {

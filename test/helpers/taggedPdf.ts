@@ -335,6 +335,8 @@ export function checkTaggedPdf(reading: TaggedReading): string[] {
     if (node.role === "LI" && !node.kids.filter(isElement).every((k) => k.role === "Lbl" || k.role === "LBody"))
       problems.push("an LI holds something other than Lbl/LBody");
     for (const kid of node.kids) {
+      if (!isElement(kid) && GROUPING_ROLES.has(node.role))
+        problems.push(`content directly in a ${node.role} (not in a paragraph, heading, cell…)`);
       if (isElement(kid)) walk(kid, node);
       else {
         const key = `${kid.page}:${kid.mcid}:${kid.stream ?? ""}`;
@@ -352,6 +354,9 @@ export function checkTaggedPdf(reading: TaggedReading): string[] {
   });
   return problems;
 }
+
+/** Elements that group others and hold no text of their own. */
+const GROUPING_ROLES = new Set(["Document", "L", "LI", "Table", "THead", "TBody", "TR"]);
 
 function hasDescendant(node: StructNode, role: string): boolean {
   return node.kids.some((k) => isElement(k) && (k.role === role || hasDescendant(k, role)));

@@ -48,6 +48,7 @@ export async function generate(flags: GenerateFlags): Promise<number> {
     cardFormat: flags.cardFormat as CardFormat,
     bleedMm,
     pdfa: Boolean(flags.pdfa),
+    ...(flags.tags === false ? { tags: false } : {}),
     ...(flags.duplex ? { duplex: true } : {}),
   };
   // The renderer loads only now, for an order that passed its checks.

@@ -9,7 +9,8 @@ import {
   type PDFDocument,
   PDFName,
   PDFNumber,
-  type PDFObject, type PDFPage,
+  type PDFObject,
+  type PDFPage,
   PDFRawStream,
   PDFRef,
 } from "pdf-lib";
@@ -51,7 +52,8 @@ export function joinSharedStructure(target: PDFDocument, shared: PDFDocument, pa
     for (const kid of kidsOf(source)) {
       if (kid instanceof PDFRef) {
         const element = shared.context.lookup(kid);
-        if (element instanceof PDFDict && element.get(PDFName.of("Type")) === undefined) kids.push(copyElement(kid, own));
+        if (element instanceof PDFDict && element.get(PDFName.of("Type")) === undefined)
+          kids.push(copyElement(kid, own));
         else if (element instanceof PDFDict) kids.push(markedContent(element.get(PDFName.of("Pg")) ?? pg, element));
       } else if (kid instanceof PDFNumber) kids.push(markedContent(pg, kid));
       else if (kid instanceof PDFDict) kids.push(markedContent(kid.get(PDFName.of("Pg")) ?? pg, kid));
@@ -68,7 +70,9 @@ export function joinSharedStructure(target: PDFDocument, shared: PDFDocument, pa
     return ctx.obj({ Type: "MCR", Pg: page.frame.ref, Stm: page.form, MCID: mcid as PDFNumber }) as PDFDict;
   };
 
-  const added = kidsOf(sharedDocument).flatMap((kid) => (kid instanceof PDFRef ? [copyElement(kid, targetDocumentRef)] : []));
+  const added = kidsOf(sharedDocument).flatMap((kid) =>
+    kid instanceof PDFRef ? [copyElement(kid, targetDocumentRef)] : [],
+  );
   targetDocument.set(PDFName.of("K"), ctx.obj([...kidsOf(targetDocument), ...added]));
 
   // The parent tree: one entry per form, the element of each MCID drawn in it.
