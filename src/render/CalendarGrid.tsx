@@ -8,7 +8,7 @@ import type { Block } from "../document/documentTypes.ts";
 import { type DrawRow, dayRow, weekdayHeader, weekRow } from "./calendarRows.ts";
 import { drawBlocks, heightOf, textBlock } from "./canvasBlocks.ts";
 import type { Painter } from "./canvasText.ts";
-import { asContent, contentElement, inElement, type PaintInfo } from "./tags/canvasTags.ts";
+import { asContent, contentElement, inElement, logicalText, type PaintInfo } from "./tags/canvasTags.ts";
 import { artifact, tag } from "./tags/structureTag.ts";
 import { inReadingOrder, side, start, type Theme } from "./theme.ts";
 
@@ -209,9 +209,12 @@ function WeekHeading({ text, theme }: { text: string; theme: Theme }) {
       paint={(painter: unknown, _width: number, _height: number, info?: PaintInfo) => {
         // The week's heading: a row of its own, one header cell over the week's days.
         inElement(info?.tags, "TR", () =>
-          contentElement(info?.tags, "TH", () => drawBlocks(painter as Painter, blocks, 0, 6, width, theme), {
-            scope: "Column",
-          }),
+          contentElement(
+            info?.tags,
+            "TH",
+            () => drawBlocks(painter as Painter, blocks, 0, 6, width, theme),
+            logicalText([text], { scope: "Column" }, theme.direction === "rtl"),
+          ),
         );
         return null;
       }}
@@ -235,7 +238,7 @@ function CycleHeading({ title, lines, theme }: { title: string; lines: string[];
   ];
   return (
     <Canvas
-      {...tag("Caption")}
+      {...tag("Caption", logicalText([title, ...lines], {}, theme.direction === "rtl"))}
       style={{ width: "100%", height: heightOf(blocks) }}
       paint={(painter: unknown, _width: number, _height: number, info?: PaintInfo) => {
         asContent(info?.tags, () => drawBlocks(painter as Painter, blocks, 0, 0, width, theme));

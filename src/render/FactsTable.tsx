@@ -6,7 +6,7 @@
 import { Canvas, View } from "@react-pdf/renderer";
 import { drawBlocks, drawRule, heightOf, textBlock } from "./canvasBlocks.ts";
 import type { Painter } from "./canvasText.ts";
-import { asArtifact, contentElement, inElement, type PaintInfo } from "./tags/canvasTags.ts";
+import { asArtifact, contentElement, inElement, logicalText, type PaintInfo } from "./tags/canvasTags.ts";
 import { tag } from "./tags/structureTag.ts";
 import type { Theme } from "./theme.ts";
 
@@ -56,16 +56,21 @@ function factRow({ label, value }: { label: string; value: string }, theme: Them
       // A row: the label is the row's header cell, the value its data cell.
       inElement(tags, "TR", () => {
         if (theme.largePrint) {
-          contentElement(tags, "TH", () => drawBlocks(p, [labelBlock], 0, padding, width, theme), { scope: "Row" });
+          const th = () => drawBlocks(p, [labelBlock], 0, padding, width, theme);
+          contentElement(tags, "TH", th, logicalText([label], { scope: "Row" }, rtl));
           const valueTop = padding + heightOf([labelBlock]);
-          contentElement(tags, "TD", () => drawBlocks(p, [valueBlock], 0, valueTop, width, theme));
+          contentElement(
+            tags,
+            "TD",
+            () => drawBlocks(p, [valueBlock], 0, valueTop, width, theme),
+            logicalText([value], {}, rtl),
+          );
         } else {
           // In reading order: the label at the start of the row, the value after it.
           const th = () => drawBlocks(p, [labelBlock], rtl ? width - labelWidth : 0, padding, labelWidth, theme);
-          contentElement(tags, "TH", th, { scope: "Row" });
-          contentElement(tags, "TD", () =>
-            drawBlocks(p, [valueBlock], rtl ? 0 : labelWidth, padding, valueWidth, theme),
-          );
+          contentElement(tags, "TH", th, logicalText([label], { scope: "Row" }, rtl));
+          const td = () => drawBlocks(p, [valueBlock], rtl ? 0 : labelWidth, padding, valueWidth, theme);
+          contentElement(tags, "TD", td, logicalText([value], {}, rtl));
         }
       });
       asArtifact(tags, () => drawRule(p, 0, height - RULE, width, RULE, theme.colour.rule));

@@ -4,7 +4,7 @@
 // so rows that meet share one line and a row that starts a page is still closed on every side.
 import type { CalendarDay } from "../document/documentTypes.ts";
 import { drawLine, measure, type Painter, type TextStyle, wrap } from "./canvasText.ts";
-import { asArtifact, type CanvasTags, inElement, type PaintInfo } from "./tags/canvasTags.ts";
+import { asArtifact, type CanvasTags, inElement, logicalText, type PaintInfo } from "./tags/canvasTags.ts";
 import type { StructOptions, StructRole } from "./tags/structureTag.ts";
 import type { Theme } from "./theme.ts";
 
@@ -270,7 +270,12 @@ function drawCells(
     painter.fillColor(theme.colour.text);
     cells.forEach((one, i) => {
       const role = tagged.roles[i] ?? { role: "TD" };
-      tagged.tags.element(role.role, role.options, () => {
+      const options = logicalText(
+        one.cell.texts.map((t) => t.text),
+        role.options,
+        rtl,
+      );
+      tagged.tags.element(role.role, options, () => {
         // In the cell's own order (day, date, each dose), as it is read.
         if (one.cell.texts.length > 0) tagged.tags.content(() => drawTexts(painter, [one], place, rtl, false));
       });

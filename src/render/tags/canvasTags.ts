@@ -39,6 +39,20 @@ export function asArtifact(tags: CanvasTags | undefined, draw: () => void): void
   else draw();
 }
 
+const RTL_TEXT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * The options that give an element holding right-to-left text, or set right to left (`rtl`), its
+ * logical text as ActualText: canvas
+ * text is drawn in visual order and shaped, so without it a screen reader gets the words reversed
+ * (react-pdf's own text gets the same from the patched renderer).
+ */
+export function logicalText(texts: string[], options: StructOptions = {}, rtl = false): StructOptions {
+  const text = texts.join(" ");
+  return rtl || RTL_TEXT.test(text) ? { ...options, actual: text.replace(BIDI_CONTROLS, "") } : options;
+}
+
 /** An element whose whole content is drawn by `draw` (a cell, a line of text). */
 export function contentElement(
   tags: CanvasTags | undefined,
