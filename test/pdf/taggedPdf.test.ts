@@ -229,6 +229,18 @@ describe.each(Object.keys(SAMPLES) as Sample[])("%s", (sample) => {
   });
 });
 
+describe("--pdfa: PDF/A-2a, tagged", () => {
+  test("the archival leaflet and card pass every check and declare PDF/UA-1", async () => {
+    const documents = await generateDocuments(orderOf("demo-en"), catalog, { pdfa: true });
+    expect(documents).toHaveLength(2);
+    for (const d of documents) {
+      const reading = await readTagged(d.bytes);
+      expect(checkTaggedPdf(reading), d.kind).toEqual([]);
+      expect(reading.pdfuaPart).toBe("1");
+    }
+  });
+});
+
 describe("--no-tags (for measuring)", () => {
   let reading: TaggedReading;
   beforeAll(async () => {
