@@ -5,10 +5,11 @@
 // a golden outline of each tag tree (tag, language, first words) a reviewer can read in __snapshots__/.
 // Rendered once each: the demo in English, Dutch and Arabic, the Dutch Imlygic leaflet, their cards.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { mergePrintJobs, PrintJobCollector } from "../../src/batch/mergePrintJobs.ts";
 import { loadCatalogOrThrow } from "../../src/catalog/loadCatalog.ts";
 import type { Block, LeafletDoc } from "../../src/document/documentTypes.ts";
 import { DEMO_ORDER } from "../../src/order/demoOrder.ts";
@@ -226,6 +227,39 @@ describe.each(Object.keys(SAMPLES) as Sample[])("%s", (sample) => {
           .join("");
       expect(letters(popplerText)).toBe(letters(ourText));
     }
+  });
+});
+
+describe("batch --merge: a print job of tagged leaflets is tagged", () => {
+  test("each leaflet is a Part in its language, the blank back pages artifacts, every check passes", async () => {
+    const out = join(dir, "job");
+    const collector = new PrintJobCollector(out);
+    const files: string[] = [];
+    for (const [sample, name] of [
+      ["demo-nl", "pomalidomide-leaflet-nl.pdf"],
+      ["imlygic-nl", "imlygic-leaflet-nl.pdf"],
+    ] as const) {
+      const folder = join(out, get(sample).order.patientId);
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, name), get(sample).leaflet);
+      files.push(join(folder, name));
+    }
+    collector.add(files);
+    const [job] = await mergePrintJobs(collector, catalog);
+    collector.dispose();
+    const reading = await readTagged(new Uint8Array(readFileSync(job as string)));
+    // 9 + 1 blank + 7 + 1 blank pages.
+    expect(reading.pages).toHaveLength(18);
+    expect(checkTaggedPdf(reading)).toEqual([]);
+    expect(reading.lang).toBe("nl");
+    const parts = reading.root?.kids[0];
+    expect(parts && "kids" in parts ? parts.kids.map((k) => ("role" in k ? `${k.role} ${k.lang}` : "")) : []).toEqual([
+      "Part nl",
+      "Part nl",
+    ]);
+    const text = squeeze(structureText(reading));
+    for (const sample of ["demo-nl", "imlygic-nl"] as const)
+      expect(text).toContain(squeeze(structureText(get(sample).leafletReading)));
   });
 });
 

@@ -34,61 +34,23 @@ export function joinSharedStructure(target: PDFDocument, shared: PDFDocument, pa
     throw new Error("internal: a tagged part has no Document element");
 
   const bySourcePage = new Map(pages.map((p) => [p.source.ref.toString(), p]));
-  const copied = new Map<string, PDFRef>();
-  const ctx = target.context;
-
-  const copyElement = (ref: PDFRef, parent: PDFRef): PDFRef => {
-    const source = shared.context.lookup(ref, PDFDict);
-    const own = ctx.nextRef();
-    copied.set(ref.toString(), own);
-    const dict = ctx.obj({}) as PDFDict;
-    for (const key of ["S", "Lang", "Alt", "ActualText", "T", "E", "A"]) {
-      const value = source.get(PDFName.of(key));
-      if (value !== undefined) dict.set(PDFName.of(key), plainCopy(shared, target, value));
-    }
-    dict.set(PDFName.of("P"), parent);
-    const pg = source.get(PDFName.of("Pg"));
-    const kids: PDFObject[] = [];
-    for (const kid of kidsOf(source)) {
-      if (kid instanceof PDFRef) {
-        const element = shared.context.lookup(kid);
-        if (element instanceof PDFDict && element.get(PDFName.of("Type")) === undefined)
-          kids.push(copyElement(kid, own));
-        else if (element instanceof PDFDict) kids.push(markedContent(element.get(PDFName.of("Pg")) ?? pg, element));
-      } else if (kid instanceof PDFNumber) kids.push(markedContent(pg, kid));
-      else if (kid instanceof PDFDict) kids.push(markedContent(kid.get(PDFName.of("Pg")) ?? pg, kid));
-    }
-    dict.set(PDFName.of("K"), ctx.obj(kids));
-    ctx.assign(own, dict);
-    return own;
-  };
-
-  const markedContent = (pg: PDFObject | undefined, kid: PDFNumber | PDFDict): PDFDict => {
-    const page = pg instanceof PDFRef ? bySourcePage.get(pg.toString()) : undefined;
+  const { added, copied } = copyStructureElements(shared, target, kidsOf(sharedDocument), targetDocumentRef, (pg) => {
+    const page = pg ? bySourcePage.get(pg.toString()) : undefined;
     if (!page) throw new Error("internal: shared marked content on a page that is not drawn");
-    const mcid = kid instanceof PDFNumber ? kid : kid.get(PDFName.of("MCID"));
-    return ctx.obj({ Type: "MCR", Pg: page.frame.ref, Stm: page.form, MCID: mcid as PDFNumber }) as PDFDict;
-  };
-
-  const added = kidsOf(sharedDocument).flatMap((kid) =>
-    kid instanceof PDFRef ? [copyElement(kid, targetDocumentRef)] : [],
-  );
+    return { page: page.frame.ref, stream: page.form };
+  });
+  const ctx = target.context;
   targetDocument.set(PDFName.of("K"), ctx.obj([...kidsOf(targetDocument), ...added]));
 
   // The parent tree: one entry per form, the element of each MCID drawn in it.
-  const sharedNums = numsOf(shared, sharedRoot);
   const targetNums = numsOf(target, targetRoot);
   const next = targetRoot.get(PDFName.of("ParentTreeNextKey"));
   let key = next instanceof PDFNumber ? next.asNumber() : targetNums.size() / 2;
   for (const page of pages) {
     const structParents = page.source.node.get(PDFName.of("StructParents"));
     if (!(structParents instanceof PDFNumber)) continue;
-    const entry = lookupNum(shared, sharedNums, structParents.asNumber());
-    const elements = entry
-      ? entry.asArray().map((ref) => (ref instanceof PDFRef ? (copied.get(ref.toString()) ?? ctx.obj(null)) : ref))
-      : [];
     targetNums.push(PDFNumber.of(key));
-    targetNums.push(ctx.register(ctx.obj(elements)));
+    targetNums.push(copiedParentEntry(shared, target, sharedRoot, structParents.asNumber(), copied));
     const form = ctx.lookup(page.form);
     if (!(form instanceof PDFRawStream)) throw new Error("internal: a shared page's form is not a stream");
     form.dict.set(PDFName.of("StructParents"), PDFNumber.of(key));
@@ -97,24 +59,92 @@ export function joinSharedStructure(target: PDFDocument, shared: PDFDocument, pa
   targetRoot.set(PDFName.of("ParentTreeNextKey"), PDFNumber.of(key));
 }
 
-function dictOf(pdf: PDFDocument, value: PDFObject | undefined): PDFDict | undefined {
+/** Where a piece of marked content is in the target: its page and, if not the page's own content, its form. */
+export type LocateContent = (pg: PDFRef | undefined, stm: PDFRef | undefined) => { page: PDFRef; stream?: PDFRef };
+
+/**
+ * Copies structure elements (`kids` of an element of `source`) into `target` under `parent`: roles and
+ * attributes as they are, each marked-content reference an MCR placed by `locate`. Returns the new
+ * elements and the old-to-new element refs (for the parent tree).
+ */
+export function copyStructureElements(
+  source: PDFDocument,
+  target: PDFDocument,
+  kids: PDFObject[],
+  parent: PDFRef,
+  locate: LocateContent,
+): { added: PDFRef[]; copied: Map<string, PDFRef> } {
+  const copied = new Map<string, PDFRef>();
+  const ctx = target.context;
+  const markedContent = (pg: PDFObject | undefined, kid: PDFNumber | PDFDict): PDFDict => {
+    const stm = kid instanceof PDFDict ? kid.get(PDFName.of("Stm")) : undefined;
+    const at = locate(pg instanceof PDFRef ? pg : undefined, stm instanceof PDFRef ? stm : undefined);
+    const mcid = kid instanceof PDFNumber ? kid : (kid.get(PDFName.of("MCID")) as PDFNumber);
+    return ctx.obj({ Type: "MCR", Pg: at.page, ...(at.stream ? { Stm: at.stream } : {}), MCID: mcid }) as PDFDict;
+  };
+  const copyElement = (ref: PDFRef, parentRef: PDFRef): PDFRef => {
+    const element = source.context.lookup(ref, PDFDict);
+    const own = ctx.nextRef();
+    copied.set(ref.toString(), own);
+    const dict = ctx.obj({}) as PDFDict;
+    for (const key of ["S", "Lang", "Alt", "ActualText", "T", "E", "A"]) {
+      const value = element.get(PDFName.of(key));
+      if (value !== undefined) dict.set(PDFName.of(key), plainCopy(source, target, value));
+    }
+    dict.set(PDFName.of("P"), parentRef);
+    const pg = element.get(PDFName.of("Pg"));
+    const out: PDFObject[] = [];
+    for (const kid of kidsOf(element)) {
+      if (kid instanceof PDFRef) {
+        const child = source.context.lookup(kid);
+        if (child instanceof PDFDict && child.get(PDFName.of("Type")) === undefined) out.push(copyElement(kid, own));
+        else if (child instanceof PDFDict) out.push(markedContent(child.get(PDFName.of("Pg")) ?? pg, child));
+      } else if (kid instanceof PDFNumber) out.push(markedContent(pg, kid));
+      else if (kid instanceof PDFDict) out.push(markedContent(kid.get(PDFName.of("Pg")) ?? pg, kid));
+    }
+    dict.set(PDFName.of("K"), ctx.obj(out));
+    ctx.assign(own, dict);
+    return own;
+  };
+  const added = kids.flatMap((kid) => (kid instanceof PDFRef ? [copyElement(kid, parent)] : []));
+  return { added, copied };
+}
+
+/** The parent tree's entry for `key` in `source`, its elements replaced by their copies. */
+export function copiedParentEntry(
+  source: PDFDocument,
+  target: PDFDocument,
+  sourceRoot: PDFDict,
+  key: number,
+  copied: Map<string, PDFRef>,
+): PDFRef {
+  const entry = lookupNum(source, numsOf(source, sourceRoot), key);
+  const elements = entry
+    ? entry
+        .asArray()
+        .map((ref) => (ref instanceof PDFRef ? (copied.get(ref.toString()) ?? target.context.obj(null)) : ref))
+    : [];
+  return target.context.register(target.context.obj(elements));
+}
+
+export function dictOf(pdf: PDFDocument, value: PDFObject | undefined): PDFDict | undefined {
   const resolved = value instanceof PDFRef ? pdf.context.lookup(value) : value;
   return resolved instanceof PDFDict ? resolved : undefined;
 }
 
-function kidsOf(dict: PDFDict): PDFObject[] {
+export function kidsOf(dict: PDFDict): PDFObject[] {
   const k = dict.get(PDFName.of("K"));
   if (k === undefined) return [];
   return k instanceof PDFArray ? k.asArray() : [k];
 }
 
-function firstKid(dict: PDFDict): PDFRef | undefined {
+export function firstKid(dict: PDFDict): PDFRef | undefined {
   const kid = kidsOf(dict)[0];
   return kid instanceof PDFRef ? kid : undefined;
 }
 
 /** The parent tree's flat /Nums array (pdfkit writes a one-level number tree). */
-function numsOf(pdf: PDFDocument, root: PDFDict): PDFArray {
+export function numsOf(pdf: PDFDocument, root: PDFDict): PDFArray {
   const tree = dictOf(pdf, root.get(PDFName.of("ParentTree")));
   const nums = tree?.get(PDFName.of("Nums"));
   const resolved = nums instanceof PDFRef ? pdf.context.lookup(nums) : nums;
