@@ -8,7 +8,7 @@
 import { appendFileSync, createReadStream, existsSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { createInterface } from "node:readline";
-import { PDFDocument, rgb } from "pdf-lib";
+import { PDFDocument, PDFName, rgb } from "pdf-lib";
 import writeFileAtomic from "write-file-atomic";
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import { InternalError, PdfUnreadableError } from "../core/errors.ts";
@@ -23,6 +23,7 @@ import {
   sheetFor,
   sheetSlot,
 } from "../render/card/cardGeometry.ts";
+import { appendTaggedPages, startTaggedJob } from "../render/tags/mergeStructure.ts";
 
 /** Leaflets per merged file, and cards per merged file: print jobs of a size printers take well. */
 const LEAFLETS_PER_PART = 500;
@@ -94,9 +95,11 @@ async function concatenate(files: string[], language: string, catalog: Catalog):
   merged.setTitle(`Print job: leaflets (${language})`);
   const [patientLanguage = language, secondLanguage] = language.split("-");
   const meta = { creationDate: new Date(0), creator: "patient-leaflets" };
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     const source = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
-    for (const page of await merged.copyPages(source, source.getPageIndices())) merged.addPage(page);
+    // Tagged leaflets make a tagged job: each leaflet's structure is carried over (tags/mergeStructure.ts).
+    if (i === 0 && source.catalog.has(PDFName.of("StructTreeRoot"))) startTaggedJob(merged, patientLanguage);
+    appendTaggedPages(merged, source);
     // Every leaflet before this one ends on a back page, so an odd total means this one does not.
     // The folder is named after the patient id (ids are restricted to characters that keep it intact).
     const patientId = basename(dirname(file));

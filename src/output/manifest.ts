@@ -48,7 +48,9 @@ export function jobHash(order: Order, options: GenerateOptions, contentState?: s
   );
 }
 
-function normalised(options: GenerateOptions): Required<Omit<GenerateOptions, "duplex">> & { duplex?: true } {
+function normalised(
+  options: GenerateOptions,
+): Required<Omit<GenerateOptions, "duplex" | "tags">> & { duplex?: true; tags: boolean } {
   return {
     // Only when asked for, so the jobs of earlier runs keep their hashes (and `--resume` skips them).
     ...(options.duplex ? { duplex: true as const } : {}),
@@ -57,6 +59,8 @@ function normalised(options: GenerateOptions): Required<Omit<GenerateOptions, "d
     cardFormat: options.cardFormat ?? "id1",
     bleedMm: options.bleedMm ?? 0,
     pdfa: options.pdfa ?? false,
+    // Tagged files differ from the untagged ones earlier runs wrote: those are made again.
+    tags: options.tags ?? true,
   };
 }
 

@@ -38,8 +38,10 @@ export interface GenerateOptions {
   cardFormat?: CardFormat;
   /** Bleed around a single card for a print shop, in millimetres (0: none). */
   bleedMm?: number;
-  /** Archival PDF/A-2b files. */
+  /** Archival PDF/A files (2a when tagged, 2b with `tags: false`). */
   pdfa?: boolean;
+  /** Tagged PDF (PDF/UA-1); on unless `false` (`--no-tags`, for measuring). */
+  tags?: boolean;
   /** Double-sided printing: a leaflet with an odd page count gets a blank back page (duplexPadding.ts). */
   duplex?: boolean;
 }
@@ -139,7 +141,12 @@ export async function generateDocuments(
 ): Promise<GeneratedDocument[]> {
   const kinds = options.kinds ?? DOCUMENT_KINDS;
   const brand = required(catalog.brands.get(order.brand), "brand", order.brand);
-  const meta: PdfMeta = { creationDate: toUtcDate(order.startDate), creator: CREATOR, pdfa: Boolean(options.pdfa) };
+  const meta: PdfMeta = {
+    creationDate: toUtcDate(order.startDate),
+    creator: CREATOR,
+    pdfa: Boolean(options.pdfa),
+    ...(options.tags === false ? { tags: false } : {}),
+  };
   const documents: GeneratedDocument[] = [];
   // Plan and wording are made once per order and shared by both documents.
   const prepared = prepare(order, catalog);

@@ -674,12 +674,14 @@ const xmpText = (xmp: string, tag: string): string | undefined => {
 const pdfaidPart = (xmp: string) => /pdfaid:part(?:>\s*|="\s*)(\d)/.exec(xmp)?.[1];
 const pdfaidConformance = (xmp: string) => /pdfaid:conformance(?:>\s*|="\s*)([A-Za-z])/.exec(xmp)?.[1];
 
-describe("PDF/A-2b option", () => {
+// Tagged (the default): PDF/A-2a, with the PDF/UA-1 identification beside it (test/pdf/taggedPdf.test.ts
+// checks the tagging itself); untagged (--no-tags) it would be 2b.
+describe("PDF/A-2a option", () => {
   const PDFA: Variant = { drug: "pomalidomide", lang: "en", pdfa: true };
   const NORMAL: Variant = { drug: "pomalidomide", lang: "en" };
 
   test.each(["leaflet", "card"] as const)(
-    "%s: XMP pdfaid part 2, conformance B, consistent with Info",
+    "%s: XMP pdfaid part 2, conformance A, pdfuaid part 1, consistent with Info",
     async (kind) => {
       const parts = await archivalParts((await documentOf(PDFA, kind)).bytes);
       const xmp = parts.xmp;
@@ -688,7 +690,8 @@ describe("PDF/A-2b option", () => {
       expect(xmp).toMatch(/^<\?xpacket begin=/);
       expect(xmp).toContain('xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"');
       expect(pdfaidPart(xmp)).toBe("2");
-      expect(pdfaidConformance(xmp)?.toUpperCase()).toBe("B");
+      expect(pdfaidConformance(xmp)?.toUpperCase()).toBe("A");
+      expect(/<pdfuaid:part>(\d)<\/pdfuaid:part>/.exec(xmp)?.[1]).toBe("1");
       // Each Info entry and its XMP equivalent agree.
       expect(xmpText(xmp, "dc:title")).toBe(parts.info.Title);
       expect(xmpText(xmp, "dc:creator")).toBe(parts.info.Author);

@@ -20,7 +20,12 @@ export async function batch(input: string, flags: BatchFlags): Promise<number> {
     throw new UsageError(`--format takes fhir (got "${flags.format}"); CSV and JSON Lines are told by the extension`);
   }
   const timeoutMs = flags.timeout === undefined ? undefined : parseTimeout(flags.timeout);
-  const generate = { kinds: parseKinds(flags.kinds), paper, pdfa: Boolean(flags.pdfa) };
+  const generate = {
+    kinds: parseKinds(flags.kinds),
+    paper,
+    pdfa: Boolean(flags.pdfa),
+    ...(flags.tags === false ? { tags: false } : {}),
+  };
   const renderer = flags.queue ? await openQueueBatchRenderer(flags.queue, input, flags.out, generate) : undefined;
   if (!REPORT_FORMATS.includes(flags.reportFormat as ReportFormat)) {
     throw new UsageError(`--report-format must be ${REPORT_FORMATS.join(", ")} (got "${flags.reportFormat}")`);

@@ -41,6 +41,7 @@ export async function generate(flags: GenerateFlags): Promise<number> {
     cardFormat,
     bleedMm,
     pdfa: Boolean(flags.pdfa),
+    ...(flags.tags === false ? { tags: false } : {}),
     ...(flags.duplex ? { duplex: true } : {}),
   };
   // The renderer loads only now, for an order that passed its checks.

@@ -29,7 +29,8 @@ export function registerBatch(program: Command, run: Runner): void {
       `paper size of the leaflets and the merged card sheets: ${PAPER_SIZES.join(" or ")}`,
       "A4",
     )
-    .option("--pdfa", "archival PDF/A-2b files")
+    .option("--pdfa", "archival PDF/A files (PDF/A-2a, tagged; PDF/A-2b with --no-tags)")
+    .option("--no-tags", "untagged PDFs (no structure for screen readers): only for measuring what tagging costs")
     .option("--format <format>", "fhir: one FHIR R4 Bundle per line (docs/fhir.md); otherwise the extension tells")
     .option("--timeout <seconds>", "a row whose render takes longer fails and its worker is replaced (default 120)")
     .option(

@@ -61,7 +61,11 @@ export function registerGenerate(program: Command, run: Runner): void {
       "--duplex",
       "for double-sided printing: a leaflet with an odd page count gets a back page saying it is intentionally left blank (with the patient number)",
     )
-    .option("--pdfa", "archival PDF/A-2b files (every font embedded, XMP metadata, sRGB output intent)")
+    .option(
+      "--pdfa",
+      "archival PDF/A-2a files (tagged; every font embedded, XMP metadata, sRGB output intent; 2b with --no-tags)",
+    )
+    .option("--no-tags", "untagged PDFs (no structure for screen readers): only for measuring what tagging costs")
     .option("--timeout <seconds>", "stop a render that takes longer (default 60, or LEAFLETS_RENDER_TIMEOUT_S)")
     .option("--json", "print one JSON object with the files written, or the problems")
     .option("--data <dir>", "also record what was printed in this service data folder's audit trail")

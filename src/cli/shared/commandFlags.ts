@@ -24,6 +24,8 @@ export interface BatchFlags {
   kinds: string;
   paper: string;
   pdfa?: boolean;
+  /** `--no-tags`: false (untagged PDFs, for measuring what tagging costs). */
+  tags?: boolean;
   format?: string;
   timeout?: string;
   data?: string;
@@ -43,6 +45,8 @@ export interface GenerateFlags extends FhirCliFlags {
   cardFormat: string;
   bleed?: string;
   pdfa?: boolean;
+  /** `--no-tags`: false (untagged PDFs, for measuring what tagging costs). */
+  tags?: boolean;
   duplex?: boolean;
   json?: boolean;
   ics?: boolean;

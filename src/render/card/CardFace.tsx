@@ -5,6 +5,7 @@ import { Image, Text, View } from "@react-pdf/renderer";
 import { logoImage } from "../../catalog/logoImages.ts";
 import type { Block, CardFace, CardSecondLanguage, Inline } from "../../document/documentTypes.ts";
 import { Blocks, Runs } from "../leaflet/Blocks.tsx";
+import { tag } from "../tags/structureTag.ts";
 import { inReadingOrder, side, type Theme, withDirection } from "../theme.ts";
 import { BAND_HEIGHT, CARD_WIDTH, SAFE_MARGIN, SAFE_ZONE, type Slot } from "./cardGeometry.ts";
 
@@ -52,11 +53,13 @@ export function CardBand({
         {inReadingOrder(theme, [
           <Image
             key="logo"
+            {...tag("Figure", { alt: face.band.organisation })}
             src={logoImage(theme.logoPath)}
             style={{ width: line, height: line, [side(theme).marginEnd]: 4 }}
           />,
           <Text
             key="title"
+            {...tag("P")}
             // A set width: react-pdf lays text out at the width before a row shrinks it, and right-aligned
             // (right-to-left) text would run under the logo.
             style={{
@@ -79,7 +82,7 @@ export function CardBand({
  * then the face's second language, if it has one. */
 export function CardBody({ face, theme }: { face: CardFace; theme: Theme }) {
   return (
-    <View style={{ width: theme.page.contentWidth }}>
+    <View {...tag("Sect")} style={{ width: theme.page.contentWidth }}>
       <Blocks blocks={face.blocks} theme={theme} />
       {face.second ? <SecondLanguage second={face.second} theme={theme} /> : null}
     </View>
@@ -102,10 +105,12 @@ function SecondLanguage({ second, theme: cardTheme }: { second: CardSecondLangua
   const small: Theme = { ...theme, font: { ...theme.font, body: size, small: size } };
   return (
     <View
+      {...tag("Aside", { lang: second.language })}
       wrap={false}
       style={{ marginTop: 1.5, paddingTop: 2, borderTopWidth: 0.5, borderTopColor: theme.colour.rule }}
     >
       <Text
+        {...tag("P")}
         style={{
           fontSize: size,
           lineHeight: theme.font.lineHeight,

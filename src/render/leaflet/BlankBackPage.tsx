@@ -5,6 +5,7 @@
 import { Page, renderToBuffer, Text, View } from "@react-pdf/renderer";
 import type { Direction } from "../../core/bidi.ts";
 import { PdfDocument, type PdfMeta } from "../PdfDocument.tsx";
+import { artifact } from "../tags/structureTag.ts";
 import { prepareFonts } from "../text/fontSetup.ts";
 import { FONT_STACK } from "../text/fonts.ts";
 
@@ -26,14 +27,17 @@ export async function renderBlankBackPage(
   const buffer = await renderToBuffer(
     <PdfDocument info={{ title: "", subject: "", author: "", language: text.language }} meta={meta}>
       <Page size={size} style={{ fontFamily: FONT_STACK, fontSize: 11, color: "#000000", padding: 56 }}>
-        <View style={{ flexGrow: 1, justifyContent: "center", alignItems: "center" }}>
+        {/* The notice and its footer are artifacts (pagination): not part of any leaflet's content. */}
+        <View {...artifact()} style={{ flexGrow: 1, justifyContent: "center", alignItems: "center" }}>
           {text.messages.map((m) => (
             <Text key={m.text} style={{ direction: m.direction, textAlign: "center", marginBottom: 8 }}>
               {m.text}
             </Text>
           ))}
         </View>
-        <Text style={{ direction: text.footer.direction, textAlign: "center", fontSize: 9 }}>{text.footer.text}</Text>
+        <Text {...artifact()} style={{ direction: text.footer.direction, textAlign: "center", fontSize: 9 }}>
+          {text.footer.text}
+        </Text>
       </Page>
     </PdfDocument>,
   );

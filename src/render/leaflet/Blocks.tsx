@@ -3,6 +3,8 @@
 import { Text, View } from "@react-pdf/renderer";
 import { type ReactNode, useContext } from "react";
 import type { Block, Inline } from "../../document/documentTypes.ts";
+import { pieceOf, tagOnce } from "../tags/sameElement.ts";
+import { tag } from "../tags/structureTag.ts";
 import { side, start, type Theme, withDirection } from "../theme.ts";
 import { addressLines, addressStyle } from "./addressLines.ts";
 import { CalendarBlock } from "./CalendarGrid.tsx";
@@ -116,8 +118,9 @@ function keepHeadingsWithNext(blocks: Block[]): Block[][] {
       i++;
     } else if (block.type === "heading" && next?.type === "list" && next.items.length > 0) {
       const [first, ...rest] = next.items;
-      groups.push([block, { ...next, items: [first as Inline[]] }]);
-      if (rest.length > 0) groups.push([{ ...next, items: rest, start: (next.start ?? 1) + 1 }]);
+      // Both pieces are one list for a screen reader (tags/sameElement.ts).
+      groups.push([block, pieceOf({ ...next, items: [first as Inline[]] }, next)]);
+      if (rest.length > 0) groups.push([pieceOf({ ...next, items: rest, start: (next.start ?? 1) + 1 }, next)]);
       i++;
     } else groups.push([block]);
   }
@@ -151,7 +154,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
   switch (block.type) {
     case "section":
       return (
-        <View break={block.breakBefore} style={{ marginBottom: 0.75 * em }}>
+        <View {...tag("Sect")} break={block.breakBefore} style={{ marginBottom: 0.75 * em }}>
           <Blocks blocks={block.children} theme={theme} width={width} />
         </View>
       );
@@ -159,6 +162,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       const size = block.level === 1 ? font.h1 : block.level === 2 ? font.h2 : font.h3;
       return (
         <Text
+          {...tag(`H${block.level}`)}
           minPresenceAhead={MIN_PRESENCE_AHEAD}
           {...wholeWords(theme)}
           style={{
@@ -180,6 +184,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       return (
         <Text
           {...wholeWords(theme)}
+          {...tag("P")}
           style={{
             ...body,
             fontSize: block.small ? font.small : font.body,
@@ -193,16 +198,24 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       );
     case "list":
       return (
-        <View style={{ marginBottom: 0.45 * em }}>
+        <View {...tagOnce(block, "L")} style={{ marginBottom: 0.45 * em }}>
           {block.items.map((item, i) => (
             // The marker hangs in the item's start padding: a shrinking flex-row Text would be laid out at
             // the full width and run past the margin (react-pdf measures it before the row shrinks it).
-            // biome-ignore lint/suspicious/noArrayIndexKey: items are static for one render
-            <View key={i} wrap={false} style={{ [side(theme).paddingStart]: 1.5 * em, marginBottom: 0.2 * em }}>
-              <Text style={{ ...body, position: "absolute", [start(theme)]: 0, top: 0, width: 1.4 * em }}>
+            <View
+              // biome-ignore lint/suspicious/noArrayIndexKey: items are static for one render
+              key={i}
+              {...tag("LI")}
+              wrap={false}
+              style={{ [side(theme).paddingStart]: 1.5 * em, marginBottom: 0.2 * em }}
+            >
+              <Text
+                {...tag("Lbl")}
+                style={{ ...body, position: "absolute", [start(theme)]: 0, top: 0, width: 1.4 * em }}
+              >
                 {block.ordered ? `${(block.start ?? 1) + i}.` : "•"}
               </Text>
-              <Text {...wholeWords(theme)} style={body}>
+              <Text {...wholeWords(theme)} {...tag("LBody")} style={body}>
                 <Runs runs={item} />
               </Text>
             </View>
@@ -216,6 +229,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       const border = 2;
       return (
         <View
+          {...tag("Aside", { lang: block.language })}
           style={{
             direction: own.direction,
             marginTop: 0.3 * em,
@@ -231,6 +245,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
             width={width - indent - border}
             lead={
               <Text
+                {...tag("P")}
                 style={{ ...body, fontSize: font.small, fontWeight: 700, color: colour.text, marginBottom: 0.2 * em }}
               >
                 {block.label}
@@ -253,6 +268,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       if ((theme.largePrint && urgent) || inPieces.has(key))
         return (
           <CalloutInPieces
+            block={block}
             blocks={block.children}
             theme={theme}
             width={width}
@@ -264,6 +280,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
         );
       return (
         <View
+          {...tag("Sect")}
           wrap={false}
           {...{ [CALLOUT_KEY]: key }}
           style={{
@@ -285,7 +302,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       return (
         <View style={{ marginTop: 2 }}>
           {block.items.map((c) => (
-            <Text key={c.label} style={{ ...body, fontSize: font.h3 }}>
+            <Text key={c.label} {...tag("P")} style={{ ...body, fontSize: font.h3 }}>
               {`${c.label}: `}
               <Text style={{ fontWeight: 700 }}>{isolate(c.number, theme)}</Text>
             </Text>
@@ -306,7 +323,7 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       return <QrBlock url={block.url} label={block.label} theme={theme} />;
     case "address":
       return (
-        <View style={{ marginBottom: 0.3 * em }}>
+        <View {...tag("P")} style={{ marginBottom: 0.3 * em }}>
           {addressLines(block.url, theme.page.contentWidth, font.small).map((line) => (
             <Text key={line} style={{ ...body, fontSize: font.small, ...addressStyle(theme) }}>
               {line}
@@ -318,8 +335,12 @@ function BlockView({ block, theme, width }: { block: Block; theme: Theme; width:
       const size = block.size ?? block.minSize;
       return (
         <View style={{ marginBottom: 0.3 * em }}>
-          <Text style={{ ...body, fontSize: font.small }}>{block.label}</Text>
-          <Text style={{ fontSize: size, fontWeight: 700, color: colour.text, lineHeight: 1.15 }}>{block.text}</Text>
+          <Text {...tag("P")} style={{ ...body, fontSize: font.small }}>
+            {block.label}
+          </Text>
+          <Text {...tag("P")} style={{ fontSize: size, fontWeight: 700, color: colour.text, lineHeight: 1.15 }}>
+            {block.text}
+          </Text>
         </View>
       );
     }

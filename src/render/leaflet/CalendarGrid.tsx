@@ -6,6 +6,8 @@
 import { Canvas, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { Block } from "../../document/documentTypes.ts";
+import { asContent, contentElement, inElement, logicalText, type PaintInfo } from "../tags/canvasTags.ts";
+import { artifact, tag } from "../tags/structureTag.ts";
 import type { Painter } from "../text/canvasText.ts";
 import { inReadingOrder, side, start, type Theme, withDirection } from "../theme.ts";
 import { type DrawRow, dayRow, weekdayHeader, weekRow } from "./calendarRows.ts";
@@ -59,15 +61,24 @@ export function CalendarBlock({ block, theme }: { block: CalendarBlockData; them
 function CalendarKey({ block, theme }: { block: CalendarBlockData; theme: Theme }) {
   const text = keyText(theme);
   return (
-    <View wrap={false} style={{ marginBottom: 8, padding: 6, borderWidth: 0.75, borderColor: theme.colour.rule }}>
-      <Text style={{ ...text, fontWeight: 700, marginBottom: 2 }}>{block.legendTitle}</Text>
+    // The key: a list, its title the caption, each symbol a label (the mark drawn beside it an artifact).
+    <View
+      {...tag("L")}
+      wrap={false}
+      style={{ marginBottom: 8, padding: 6, borderWidth: 0.75, borderColor: theme.colour.rule }}
+    >
+      <Text {...tag("Caption")} style={{ ...text, fontWeight: 700, marginBottom: 2 }}>
+        {block.legendTitle}
+      </Text>
       {block.legend.map((key) => (
         // The mark and symbol hang in the padding, so the text wraps at the legend's real width.
         <View
           key={`${key.mark}${key.symbol}`}
+          {...tag("LI")}
           style={{ [side(theme).paddingStart]: boxSize(theme) + 6 + theme.font.small, marginBottom: 1 }}
         >
           <View
+            {...tag("Lbl")}
             style={{
               position: "absolute",
               [start(theme)]: 0,
@@ -78,7 +89,9 @@ function CalendarKey({ block, theme }: { block: CalendarBlockData; theme: Theme 
           >
             <KeyMark mark={key.mark} symbol={key.symbol} theme={theme} />
           </View>
-          <Text style={text}>{key.text}</Text>
+          <Text {...tag("LBody")} style={text}>
+            {key.text}
+          </Text>
         </View>
       ))}
     </View>
@@ -92,6 +105,7 @@ function CalendarKeyInLine({ block, theme }: { block: CalendarBlockData; theme: 
   const gap = theme.font.small * 1.5;
   return (
     <View
+      {...tag("L")}
       wrap={false}
       style={{
         marginBottom: 8,
@@ -103,14 +117,21 @@ function CalendarKeyInLine({ block, theme }: { block: CalendarBlockData; theme: 
         flexWrap: "wrap",
       }}
     >
-      <Text style={{ ...text, fontWeight: 700, marginRight: gap }}>{block.legendTitle}</Text>
+      <Text {...tag("Caption")} style={{ ...text, fontWeight: 700, marginRight: gap }}>
+        {block.legendTitle}
+      </Text>
       {block.legend.map((key) => (
         <View
           key={`${key.mark}${key.symbol}`}
+          {...tag("LI")}
           style={{ flexDirection: "row", alignItems: "center", marginRight: gap, maxWidth: "100%" }}
         >
-          <KeyMark mark={key.mark} symbol={key.symbol} theme={theme} spaced />
-          <Text style={text}>{key.text}</Text>
+          <View {...tag("Lbl")}>
+            <KeyMark mark={key.mark} symbol={key.symbol} theme={theme} spaced />
+          </View>
+          <Text {...tag("LBody")} style={text}>
+            {key.text}
+          </Text>
         </View>
       ))}
     </View>
@@ -153,7 +174,8 @@ function GridCycle({ cycle, weekdays, theme }: { cycle: CalendarCycleData; weekd
   const header = weekdayHeader(weekdays, theme);
   const [first, ...rest] = cycle.weeks.map((week) => weekRow(week.days, theme));
   return (
-    <View style={{ marginBottom: 10 }}>
+    // A cycle is a table: its title and dates the caption, the weekdays its header row, a row per week.
+    <View {...tag("Table")} style={{ marginBottom: 10 }}>
       {/* The cycle's title and dates stay with its first row: never a title alone at a page's foot. */}
       <View wrap={false}>
         <CycleHeading cycle={cycle} theme={theme} />
@@ -199,6 +221,7 @@ function RunOn({ heading, children }: { heading: RunOnHeading; children: ReactNo
   return (
     <View style={{ marginTop: -heading.height }}>
       <Canvas
+        {...artifact()}
         fixed
         style={{ width: "100%", height: heading.height }}
         paint={(painter: unknown, _width: number, _height: number, page?: { pageNumber?: number }) => {
@@ -287,7 +310,7 @@ function LargePrintCycle({ cycle, theme }: { cycle: CalendarCycleData; theme: Th
   });
   const [firstWeek, ...laterWeeks] = weeks;
   return (
-    <View style={{ marginBottom: 10 }}>
+    <View {...tag("Table")} style={{ marginBottom: 10 }}>
       {firstWeek}
       {laterWeeks.length > 0 ? (
         <RunOn heading={continuedWeekHeading(cycle.continued, "", theme)}>{laterWeeks.flat()}</RunOn>
@@ -316,8 +339,16 @@ function WeekHeading({ text, theme }: { text: string; theme: Theme }) {
   return (
     <Canvas
       style={{ width: "100%", height: heightOf(blocks) + 6 }}
-      paint={(painter: unknown) => {
-        drawBlocks(painter as Painter, blocks, 0, 6, width, theme);
+      paint={(painter: unknown, _width: number, _height: number, info?: PaintInfo) => {
+        // The week's heading: a row of its own, one header cell over the week's days.
+        inElement(info?.tags, "TR", () =>
+          contentElement(
+            info?.tags,
+            "TH",
+            () => drawBlocks(painter as Painter, blocks, 0, 6, width, theme),
+            logicalText([text], { scope: "Column" }, theme.direction === "rtl"),
+          ),
+        );
         return null;
       }}
     />
@@ -343,10 +374,20 @@ function CycleHeading({ cycle, theme }: { cycle: CalendarCycleData; theme: Theme
     : undefined;
   return (
     <Canvas
+      {...tag(
+        "Caption",
+        logicalText(
+          [cycle.title, ...cycle.lines, ...(cycle.second ? [cycle.second.title, ...cycle.second.lines] : [])],
+          {},
+          theme.direction === "rtl",
+        ),
+      )}
       style={{ width: "100%", height: heightOf(blocks) + (second?.height ?? 0) }}
-      paint={(painter: unknown) => {
-        const top = drawBlocks(painter as Painter, blocks, 0, 0, width, theme);
-        second?.paint(painter as Painter, top);
+      paint={(painter: unknown, _width: number, _height: number, info?: PaintInfo) => {
+        asContent(info?.tags, () => {
+          const top = drawBlocks(painter as Painter, blocks, 0, 0, width, theme);
+          second?.paint(painter as Painter, top);
+        });
         return null;
       }}
     />

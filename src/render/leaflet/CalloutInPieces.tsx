@@ -5,9 +5,11 @@
 import { View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { Block } from "../../document/documentTypes.ts";
+import { pieceOf, tagOnce } from "../tags/sameElement.ts";
 import type { Theme } from "../theme.ts";
 
 export function CalloutInPieces({
+  block,
   blocks,
   theme,
   width,
@@ -16,6 +18,8 @@ export function CalloutInPieces({
   borderColour,
   drawPiece,
 }: {
+  /** The callout itself: its pieces are one element (Sect) for a screen reader. */
+  block: Block;
   blocks: Block[];
   /** Draws one piece's blocks in the given width (Blocks.tsx passes itself). */
   drawPiece: (blocks: Block[], width: number) => ReactNode;
@@ -26,6 +30,7 @@ export function CalloutInPieces({
   borderColour: string;
 }) {
   const pieces = piecesOf(blocks);
+  const section = tagOnce(block, "Sect");
   const radius = 3;
   return (
     <>
@@ -36,6 +41,7 @@ export function CalloutInPieces({
           <View
             // biome-ignore lint/suspicious/noArrayIndexKey: pieces are static for one render
             key={i}
+            {...section}
             wrap={false}
             style={{
               // Never squeezed to fit the page's foot (its lines would overprint): it moves on instead.
@@ -68,7 +74,7 @@ export function CalloutInPieces({
 function piecesOf(blocks: Block[]): Block[][] {
   const flat = blocks.flatMap((block): Block[] =>
     block.type === "list"
-      ? block.items.map((item, i) => ({ ...block, items: [item], start: (block.start ?? 1) + i }))
+      ? block.items.map((item, i) => pieceOf({ ...block, items: [item], start: (block.start ?? 1) + i }, block))
       : [block],
   );
   const pieces: Block[][] = [];

@@ -4,6 +4,8 @@
 // one: the values differ for every patient, and as react-pdf text every row was laid out again for
 // every leaflet (and once more at each page break).
 import { Canvas, View } from "@react-pdf/renderer";
+import { asArtifact, contentElement, inElement, logicalText, type PaintInfo } from "../tags/canvasTags.ts";
+import { tag } from "../tags/structureTag.ts";
 import type { Painter } from "../text/canvasText.ts";
 import type { Theme } from "../theme.ts";
 import { drawBlocks, drawRule, heightOf, textBlock } from "./canvasBlocks.ts";
@@ -24,7 +26,7 @@ export function FactsTable({
   width: number;
 }) {
   return (
-    <View style={{ marginBottom: 6, borderTopWidth: RULE, borderTopColor: theme.colour.rule }}>
+    <View {...tag("Table")} style={{ marginBottom: 6, borderTopWidth: RULE, borderTopColor: theme.colour.rule }}>
       {items.map((item) => {
         const row = factRow(item, theme, width);
         return <Canvas key={item.label} style={{ width, height: row.height }} paint={row.paint} />;
@@ -48,15 +50,30 @@ function factRow({ label, value }: { label: string; value: string }, theme: Them
   const rtl = theme.direction === "rtl";
   return {
     height,
-    paint: (painter: unknown) => {
+    paint: (painter: unknown, _width: number, _height: number, info?: PaintInfo) => {
       const p = painter as Painter;
-      if (theme.largePrint) drawBlocks(p, [labelBlock, valueBlock], 0, padding, width, theme);
-      else {
-        // In reading order: the label at the start of the row, the value after it.
-        drawBlocks(p, [labelBlock], rtl ? width - labelWidth : 0, padding, labelWidth, theme);
-        drawBlocks(p, [valueBlock], rtl ? 0 : labelWidth, padding, valueWidth, theme);
-      }
-      drawRule(p, 0, height - RULE, width, RULE, theme.colour.rule);
+      const tags = info?.tags;
+      // A row: the label is the row's header cell, the value its data cell.
+      inElement(tags, "TR", () => {
+        if (theme.largePrint) {
+          const th = () => drawBlocks(p, [labelBlock], 0, padding, width, theme);
+          contentElement(tags, "TH", th, logicalText([label], { scope: "Row" }, rtl));
+          const valueTop = padding + heightOf([labelBlock]);
+          contentElement(
+            tags,
+            "TD",
+            () => drawBlocks(p, [valueBlock], 0, valueTop, width, theme),
+            logicalText([value], {}, rtl),
+          );
+        } else {
+          // In reading order: the label at the start of the row, the value after it.
+          const th = () => drawBlocks(p, [labelBlock], rtl ? width - labelWidth : 0, padding, labelWidth, theme);
+          contentElement(tags, "TH", th, logicalText([label], { scope: "Row" }, rtl));
+          const td = () => drawBlocks(p, [valueBlock], rtl ? 0 : labelWidth, padding, valueWidth, theme);
+          contentElement(tags, "TD", td, logicalText([value], {}, rtl));
+        }
+      });
+      asArtifact(tags, () => drawRule(p, 0, height - RULE, width, RULE, theme.colour.rule));
       return null;
     },
   };

@@ -3,6 +3,7 @@
 // keeps a few lines with its heading: where those do not fit, the space starts a page of its own.
 import { Canvas, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
+import { artifact } from "../tags/structureTag.ts";
 import type { Painter } from "../text/canvasText.ts";
 import type { Theme } from "../theme.ts";
 import { drawRule } from "./canvasBlocks.ts";
@@ -26,7 +27,7 @@ export function NotesSpace({ children, theme, width }: { children: ReactNode; th
   return (
     <View wrap={false} style={{ flexGrow: 1, marginTop: 0.5 * theme.font.body }}>
       {children}
-      <Canvas style={{ width, flexGrow: 1, minHeight: MIN_LINES * pitch }} paint={paint} />
+      <Canvas {...artifact()} style={{ width, flexGrow: 1, minHeight: MIN_LINES * pitch }} paint={paint} />
     </View>
   );
 }

@@ -10,6 +10,7 @@ import { Canvas, Image } from "@react-pdf/renderer";
 import { logoImage } from "../../catalog/logoImages.ts";
 import { InternalError } from "../../core/errors.ts";
 import type { LeafletDoc } from "../../document/documentTypes.ts";
+import { artifact } from "../tags/structureTag.ts";
 import type { Painter } from "../text/canvasText.ts";
 import type { Theme } from "../theme.ts";
 import { drawBlocks, drawRule, heightOf, textBlock } from "./canvasBlocks.ts";
@@ -27,7 +28,9 @@ export function PageFrame({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
   const footer = footerLayout(doc, theme);
   return (
     <>
+      {/* The running header and footer are artifacts (pagination), not the leaflet's content. */}
       <Image
+        {...artifact()}
         fixed
         src={logoImage(theme.logoPath)}
         style={{
@@ -39,6 +42,7 @@ export function PageFrame({ doc, theme }: { doc: LeafletDoc; theme: Theme }) {
         }}
       />
       <Canvas
+        {...artifact()}
         fixed
         style={{ position: "absolute", left: 0, top: 0, width, height }}
         paint={(painter: unknown, _width: number, _height: number, page?: PageInfo) => {

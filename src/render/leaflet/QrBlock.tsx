@@ -3,6 +3,7 @@
 import { Image, Text, View } from "@react-pdf/renderer";
 import { PNG } from "pngjs";
 import QRCode from "qrcode";
+import { tag } from "../tags/structureTag.ts";
 import { inReadingOrder, side as sides, type Theme } from "../theme.ts";
 import { addressLines, addressStyle } from "./addressLines.ts";
 
@@ -37,15 +38,24 @@ function qrImage(url: string): Buffer {
 
 export function QrBlock({ url, label, theme }: { url: string; label: string; theme: Theme }) {
   const side = 6.5 * theme.font.body;
+  // The address's lines are one paragraph (one tag object: one element).
+  const address = tag("P");
   const small = { fontSize: theme.font.small, color: theme.colour.text, lineHeight: 1.3 };
   return (
     <View wrap={false} style={{ flexDirection: "row", alignItems: "center", marginTop: 0.5 * theme.font.body }}>
       {inReadingOrder(theme, [
-        <Image key="qr" src={{ data: qrImage(url), format: "png" }} style={{ width: side, height: side }} />,
+        <Image
+          key="qr"
+          {...tag("Figure", { alt: url })}
+          src={{ data: qrImage(url), format: "png" }}
+          style={{ width: side, height: side }}
+        />,
         <View key="address" style={{ width: theme.page.contentWidth - side - 8, [sides(theme).marginStart]: 8 }}>
-          <Text style={small}>{label}</Text>
+          <Text {...tag("P")} style={small}>
+            {label}
+          </Text>
           {addressLines(url, theme.page.contentWidth - side - 8, theme.font.small).map((line) => (
-            <Text key={line} style={{ ...small, fontWeight: 700, ...addressStyle(theme) }}>
+            <Text key={line} {...address} style={{ ...small, fontWeight: 700, ...addressStyle(theme) }}>
               {line}
             </Text>
           ))}

@@ -3,12 +3,21 @@
 // paginates), then a paint function for the row's canvas. Borders are drawn centred on the row's edges,
 // so rows that meet share one line and a row that starts a page is still closed on every side.
 import type { CalendarDay } from "../../document/documentTypes.ts";
+import { asArtifact, type CanvasTags, inElement, logicalText, type PaintInfo } from "../tags/canvasTags.ts";
+import type { StructOptions, StructRole } from "../tags/structureTag.ts";
 import { drawLine, measure, type Painter, type TextStyle, wrap } from "../text/canvasText.ts";
 import type { Theme } from "../theme.ts";
 
+/** `paint` is a canvas's paint function: tagged, a row is a TR of TH or TD cells (tags/canvasTags.ts). */
 export interface DrawRow {
   height: number;
-  paint: (painter: Painter) => null;
+  paint: (painter: Painter, width?: number, height?: number, info?: PaintInfo) => null;
+}
+
+/** A cell's structure element: a header cell of the weekday row, a day's data cell. */
+interface CellRole {
+  role: StructRole;
+  options?: StructOptions;
 }
 
 type Mark = "box" | "rest";
@@ -96,13 +105,17 @@ export function weekdayHeader(weekdays: string[][], theme: Theme): DrawRow {
   const mark: MarkStyle = { box: 9, border: 1, bar: 1.5, gap: 3 };
   return {
     height,
-    paint: (painter) => {
-      drawCells(
-        painter,
-        cells.map((cell, i) => ({ cell, x: columnX(i), width: cellWidth })),
-        mark,
-        theme,
-        rtl,
+    paint: (painter, _width, _height, info) => {
+      const tags = info?.tags;
+      inElement(tags, "TR", () =>
+        drawCells(
+          painter,
+          cells.map((cell, i) => ({ cell, x: columnX(i), width: cellWidth })),
+          mark,
+          theme,
+          rtl,
+          tags && { tags, roles: cells.map(() => ({ role: "TH", options: { scope: "Column" } })) },
+        ),
       );
       return null;
     },
@@ -145,28 +158,34 @@ export function weekRow(week: (CalendarDay | null)[], theme: Theme): DrawRow {
   const inCycle = week.flatMap((day, i) => (day ? [i] : []));
   return {
     height,
-    paint: (painter) => {
-      week.forEach((day, i) => {
-        if (day?.rest) painter.rect(columnX(i), 0, cellWidth, height).fill(theme.colour.restFill);
+    paint: (painter, _width, _height, info) => {
+      const tags = info?.tags;
+      asArtifact(tags, () => {
+        week.forEach((day, i) => {
+          if (day?.rest) painter.rect(columnX(i), 0, cellWidth, height).fill(theme.colour.restFill);
+        });
+        painter.lineWidth(0.75).strokeColor(theme.colour.text);
+        // The cycle's days in a week are consecutive: one frame around them, a line between each two.
+        const firstColumn = inCycle[0];
+        const lastColumn = inCycle.at(-1);
+        if (firstColumn !== undefined && lastColumn !== undefined) {
+          const left = Math.min(columnX(firstColumn), columnX(lastColumn));
+          const right = Math.max(columnX(firstColumn), columnX(lastColumn)) + cellWidth;
+          painter.moveTo(left, 0).lineTo(right, 0).moveTo(left, height).lineTo(right, height);
+          for (const i of inCycle) painter.moveTo(columnX(i), 0).lineTo(columnX(i), height);
+          painter.moveTo(right, 0).lineTo(right, height);
+          painter.stroke();
+        }
       });
-      painter.lineWidth(0.75).strokeColor(theme.colour.text);
-      // The cycle's days in a week are consecutive: one frame around them, a line between each two.
-      const firstColumn = inCycle[0];
-      const lastColumn = inCycle.at(-1);
-      if (firstColumn !== undefined && lastColumn !== undefined) {
-        const left = Math.min(columnX(firstColumn), columnX(lastColumn));
-        const right = Math.max(columnX(firstColumn), columnX(lastColumn)) + cellWidth;
-        painter.moveTo(left, 0).lineTo(right, 0).moveTo(left, height).lineTo(right, height);
-        for (const i of inCycle) painter.moveTo(columnX(i), 0).lineTo(columnX(i), height);
-        painter.moveTo(right, 0).lineTo(right, height);
-        painter.stroke();
-      }
-      drawCells(
-        painter,
-        cells.map((cell, i) => ({ cell, x: columnX(i), width: cellWidth })),
-        mark,
-        theme,
-        rtl,
+      inElement(tags, "TR", () =>
+        drawCells(
+          painter,
+          cells.map((cell, i) => ({ cell, x: columnX(i), width: cellWidth })),
+          mark,
+          theme,
+          rtl,
+          tags && { tags, roles: cells.map(() => ({ role: "TD" })) },
+        ),
       );
       return null;
     },
@@ -184,7 +203,9 @@ export function dayRow(day: CalendarDay, theme: Theme): DrawRow {
   const padY = 4;
   const left = { x: 4, width: width * 0.42 - 8 };
   const right = { x: width * 0.42, width: width * 0.58 - 4 };
+  // The date and day number (the row's header cell), and the doses (its data cell), drawn over the row.
   const cell: CellLayout = { texts: [], marks: [], height: 0 };
+  const doses: CellLayout = { texts: [], marks: [], height: 0 };
   const leftTop = stackLines(
     cell,
     [
@@ -196,17 +217,33 @@ export function dayRow(day: CalendarDay, theme: Theme): DrawRow {
   let rightTop = padY;
   const at = (t: number) => ({ x: right.x, top: t, width: right.width });
   for (const dose of day.doses) {
-    rightTop += markedLine(cell, "box", dose.symbol, dose.text, at(rightTop), { regular, bold, mark }) + 2;
+    rightTop += markedLine(doses, "box", dose.symbol, dose.text, at(rightTop), { regular, bold, mark }) + 2;
   }
-  if (day.rest) rightTop += markedLine(cell, "rest", "", day.rest, at(rightTop), { regular, bold, mark });
+  if (day.rest) rightTop += markedLine(doses, "rest", "", day.rest, at(rightTop), { regular, bold, mark });
   const height = Math.max(leftTop, rightTop) + padY;
   return {
     height,
-    paint: (painter) => {
-      if (day.rest) painter.rect(0, 0, width, height).fill(theme.colour.restFill);
-      painter.lineWidth(1).strokeColor(theme.colour.text);
-      painter.moveTo(0, 0).lineTo(width, 0).moveTo(0, height).lineTo(width, height).stroke();
-      drawCells(painter, [{ cell, x: 0, width }], mark, theme, rtl);
+    paint: (painter, _width, _height, info) => {
+      const tags = info?.tags;
+      asArtifact(tags, () => {
+        if (day.rest) painter.rect(0, 0, width, height).fill(theme.colour.restFill);
+        painter.lineWidth(1).strokeColor(theme.colour.text);
+        painter.moveTo(0, 0).lineTo(width, 0).moveTo(0, height).lineTo(width, height).stroke();
+      });
+      const roles: CellRole[] = [{ role: "TH", options: { scope: "Row" } }, { role: "TD" }];
+      inElement(tags, "TR", () =>
+        drawCells(
+          painter,
+          [
+            { cell, x: 0, width },
+            { cell: doses, x: 0, width },
+          ],
+          mark,
+          theme,
+          rtl,
+          tags && { tags, roles },
+        ),
+      );
       return null;
     },
   };
@@ -223,8 +260,42 @@ function drawCells(
   mark: MarkStyle,
   theme: Theme,
   rtl: boolean,
+  tagged?: { tags: CanvasTags; roles: CellRole[] },
 ): void {
   const place = (x: number, cellWidth: number, at: number, size: number) => (rtl ? x + cellWidth - at - size : x + at);
+  if (tagged) {
+    // Tick boxes and rest marks are artifacts (the cell's text says what they are for); each cell's
+    // texts are its element's content, cell by cell in reading order.
+    tagged.tags.artifact(() => drawMarks(painter, cells, mark, theme, place));
+    painter.fillColor(theme.colour.text);
+    cells.forEach((one, i) => {
+      const role = tagged.roles[i] ?? { role: "TD" };
+      const options = logicalText(
+        one.cell.texts.map((t) => t.text),
+        role.options,
+        rtl,
+      );
+      tagged.tags.element(role.role, options, () => {
+        // In the cell's own order (day, date, each dose), as it is read.
+        if (one.cell.texts.length > 0) tagged.tags.content(() => drawTexts(painter, [one], place, rtl, false));
+      });
+    });
+    return;
+  }
+  drawMarks(painter, cells, mark, theme, place);
+  painter.fillColor(theme.colour.text);
+  drawTexts(painter, cells, place, rtl);
+}
+
+type Place = (x: number, cellWidth: number, at: number, size: number) => number;
+
+function drawMarks(
+  painter: Painter,
+  cells: { cell: CellLayout; x: number; width: number }[],
+  mark: MarkStyle,
+  theme: Theme,
+  place: Place,
+): void {
   painter.lineWidth(mark.border).strokeColor(theme.colour.text);
   for (const { cell, x, width } of cells) {
     for (const m of cell.marks) {
@@ -237,7 +308,24 @@ function drawCells(
       }
     }
   }
-  painter.fillColor(theme.colour.text);
+}
+
+function drawTexts(
+  painter: Painter,
+  cells: { cell: CellLayout; x: number; width: number }[],
+  place: Place,
+  rtl: boolean,
+  byWeight = true,
+): void {
+  if (!byWeight) {
+    for (const { cell, x, width } of cells) {
+      for (const t of cell.texts) {
+        const left = rtl ? place(x, width, t.x, measure(t.text, t.style)) : x + t.x;
+        drawLine(painter, t.text, left, t.top, t.style, rtl);
+      }
+    }
+    return;
+  }
   // All regular pieces of the row, then all bold ones: two font switches a row instead of two a piece.
   for (const bold of [false, true]) {
     for (const { cell, x, width } of cells) {

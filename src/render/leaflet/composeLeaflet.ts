@@ -16,6 +16,7 @@ import {
   pushGraphicsState,
 } from "pdf-lib";
 import { InternalError } from "../../core/errors.ts";
+import { type DrawnSharedPage, joinSharedStructure } from "../tags/joinStructure.ts";
 import type { SharedPart } from "./sharedPart.tsx";
 
 export async function composeLeaflet(patientPdf: Uint8Array, shared: SharedPart): Promise<Uint8Array> {
@@ -25,11 +26,16 @@ export async function composeLeaflet(patientPdf: Uint8Array, shared: SharedPart)
   const first = pages.length - shared.pageCount;
   if (first < 1) throw new InternalError("the leaflet has fewer frames than shared pages");
   const copier = PDFObjectCopier.for(shared.pdf.context, pdf.context);
+  const drawn: DrawnSharedPage[] = [];
   shared.pdf.getPages().forEach((source, i) => {
     const frame = pages[first + i] as PDFPage;
-    const name = frame.node.newXObject("Shared", formOf(source, pdf, copier));
+    const form = formOf(source, pdf, copier);
+    const name = frame.node.newXObject("Shared", form);
     frame.pushOperators(pushGraphicsState(), drawObject(name), popGraphicsState());
+    drawn.push({ source, frame, form });
   });
+  // A tagged leaflet: the shared pages' structure goes into the patient's tree (tags/joinStructure.ts).
+  joinSharedStructure(pdf, shared.pdf, drawn);
   return pdf.save({ useObjectStreams: false });
 }
 

@@ -29,7 +29,7 @@ export async function renderLeaflet(doc: LeafletDoc, theme: Theme, meta: PdfMeta
     async (layout) => {
       if (parts.shared.length === 0) return;
       const offset = joinOffset(usedOnLastPage(layout, PATIENT_BODY, theme), theme);
-      shared = await sharedPart(doc, parts.shared, theme, offset ?? 0);
+      shared = await sharedPart(doc, parts.shared, theme, offset ?? 0, meta.tags !== false);
       const last = layout.children.at(-1);
       if (!last) throw new InternalError("the patient's part has no page");
       const frames = shared.pageCount - (shared.offset > 0 ? 1 : 0);

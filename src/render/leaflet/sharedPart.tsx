@@ -37,15 +37,21 @@ let fresh: SharedPartSeed[] = [];
 let handingOn = false;
 
 /** `offset`: where the part starts on the patient's last page, below the top of the text area (0: a page
- * of its own). */
-export function sharedPart(doc: LeafletDoc, blocks: Block[], theme: Theme, offset = 0): Promise<SharedPart> {
-  const key = sharedPartKey(doc, blocks, theme, offset);
+ * of its own). `tagged`: with a structure tree (the leaflet's own tagging, see PdfDocument.tsx). */
+export function sharedPart(
+  doc: LeafletDoc,
+  blocks: Block[],
+  theme: Theme,
+  offset = 0,
+  tagged = true,
+): Promise<SharedPart> {
+  const key = `${sharedPartKey(doc, blocks, theme, offset)}${tagged ? "" : "-untagged"}`;
   let part = cache.get(key);
   if (part) {
     cache.delete(key); // most recently used last
   } else {
     const seed = seeds.get(key);
-    part = seed ? parseSharedPart(seed, offset) : renderSharedPart(key, blocks, theme, offset);
+    part = seed ? parseSharedPart(seed, offset) : renderSharedPart(key, blocks, theme, offset, tagged);
     part.catch(() => cache.delete(key));
   }
   cache.set(key, part);
@@ -74,9 +80,15 @@ export function seedSharedParts(parts: SharedPartSeed[]): void {
   }
 }
 
-async function renderSharedPart(key: string, blocks: Block[], theme: Theme, offset: number): Promise<SharedPart> {
+async function renderSharedPart(
+  key: string,
+  blocks: Block[],
+  theme: Theme,
+  offset: number,
+  tagged: boolean,
+): Promise<SharedPart> {
   // A fixed date: the shared pages are the same bytes whoever's leaflet they first serve.
-  const meta = { creationDate: new Date(0), creator: "patient-leaflets" };
+  const meta = { creationDate: new Date(0), creator: "patient-leaflets", tags: tagged };
   const bytes = await renderWithBoxesPlaced(blocks, theme, meta, offset);
   if (handingOn) {
     fresh.push({ key, bytes });
