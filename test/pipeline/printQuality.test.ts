@@ -674,7 +674,7 @@ const xmpText = (xmp: string, tag: string): string | undefined => {
 const pdfaidPart = (xmp: string) => /pdfaid:part(?:>\s*|="\s*)(\d)/.exec(xmp)?.[1];
 const pdfaidConformance = (xmp: string) => /pdfaid:conformance(?:>\s*|="\s*)([A-Za-z])/.exec(xmp)?.[1];
 
-// Tagged (the default): PDF/A-2a, with the PDF/UA-1 identification beside it (test/pdf/taggedPdf.test.ts
+// Tagged (the default): PDF/A-2a, with the PDF/UA-1 identification beside it (test/pipeline/taggedPdf.test.ts
 // checks the tagging itself); untagged (--no-tags) it would be 2b.
 describe("PDF/A-2a option", () => {
   const PDFA: Variant = { drug: "pomalidomide", lang: "en", pdfa: true };

@@ -216,7 +216,11 @@ describe.each(Object.keys(SAMPLES) as Sample[])("%s", (sample) => {
     expect(roles.filter((r) => r !== "Scope")).toEqual(ours);
     const popplerText = squeeze([...poppler.matchAll(/^\s*"(.*)"$/gm)].map((m) => m[1]).join(""));
     const ourText = squeeze(structureText(leafletReading));
-    if (get(sample).order.language !== "ar") expect(popplerText).toBe(ourText);
+    // Where the shared part is joined mid-page, its form's marked-content ids repeat the page's own (each
+    // scoped by its /Stm, as PDF allows); this helper's pdf.js reading keys text by page and id only, so
+    // there poppler's reading is the one compared with the document's reading order.
+    if (get(sample).order.language !== "ar")
+      expect(firstOutOfOrder(popplerText, readingOrder(buildLeafletDoc(get(sample).order, catalog)))).toBeUndefined();
     else {
       // poppler reads the drawn (visual) order and ignores the elements' ActualText, which gives the
       // logical order: the same letters and digits, in another order (brackets are mirrored).
@@ -248,8 +252,10 @@ describe("batch --merge: a print job of tagged leaflets is tagged", () => {
     const [job] = await mergePrintJobs(collector, catalog);
     collector.dispose();
     const reading = await readTagged(new Uint8Array(readFileSync(job as string)));
-    // 9 + 1 blank + 7 + 1 blank pages.
-    expect(reading.pages).toHaveLength(18);
+    // Each leaflet padded to an even count: an odd one gets a blank back page.
+    const even = (n: number) => n + (n % 2);
+    const pages = (sample: Sample) => get(sample).leafletReading.pages.length;
+    expect(reading.pages).toHaveLength(even(pages("demo-nl")) + even(pages("imlygic-nl")));
     expect(checkTaggedPdf(reading)).toEqual([]);
     expect(reading.lang).toBe("nl");
     const parts = reading.root?.kids[0];

@@ -229,7 +229,7 @@ describe("a card in one language is unchanged", () => {
     ],
   ];
 
-  // Untagged (`--no-tags`): tagging (test/pdf/taggedPdf.test.ts) adds the structure tree and marked
+  // Untagged (`--no-tags`): tagging (test/pipeline/taggedPdf.test.ts) adds the structure tree and marked
   // content and changes nothing else, so the untagged bytes stay those of before.
   test.for(BEFORE)("%s: byte-identical to before", async ([, input, options, hash]) => {
     expect(sha256(await cardBytes(input, { ...options, tags: false }))).toBe(hash);
