@@ -9,10 +9,10 @@ import { appendFileSync, createReadStream, existsSync, readFileSync, rmSync } fr
 import { basename, dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { PDFDocument, PDFName, rgb } from "pdf-lib";
-import writeFileAtomic from "write-file-atomic";
 import type { Catalog } from "../catalog/catalogTypes.ts";
 import { InternalError, PdfUnreadableError } from "../core/errors.ts";
 import type { PaperSize } from "../order/orderTypes.ts";
+import { writeFileWhole } from "../output/writeFileWhole.ts";
 import { appendBlankBackPage, blankBackPageText } from "../pipeline/duplexPadding.ts";
 import {
   CARD_HEIGHT,
@@ -82,7 +82,7 @@ export async function mergePrintJobs(
         job.kind === "leaflets"
           ? await concatenate(files, job.language, catalog)
           : await imposeCards(files, job.language, sheet);
-      await writeFileAtomic(out, Buffer.from(bytes));
+      await writeFileWhole(out, Buffer.from(bytes));
       written.push(out);
     }
   }

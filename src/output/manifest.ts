@@ -82,7 +82,7 @@ export function upToDateFiles(folder: string, job: string): ManifestFile[] | und
   return manifest.files;
 }
 
-/** Removes temporary files a killed run left behind (write-file-atomic names them `<file>.<number>`). */
+/** Removes temporary files a killed run left behind (src/output/writeFileWhole.ts names them `<file>.<number>`). */
 export function removeStaleTemporaryFiles(folder: string): void {
   if (!existsSync(folder)) return;
   for (const name of readdirSync(folder)) {

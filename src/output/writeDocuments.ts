@@ -2,12 +2,12 @@
 // name, then rename), so a crash never leaves a half-written PDF under the real name.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import { OutputError } from "../core/errors.ts";
 import type { Order } from "../order/orderTypes.ts";
 import type { GeneratedDocument, GenerateOptions } from "../pipeline/generateDocuments.ts";
 import { documentFileName, patientFolderName } from "./fileNames.ts";
 import { jobHash, MANIFEST, type Manifest, removeStaleTemporaryFiles, sha256 } from "./manifest.ts";
+import { writeFileWhole } from "./writeFileWhole.ts";
 
 export interface WrittenFile {
   path: string;
@@ -51,7 +51,7 @@ async function writeAll(
     const name =
       "fileName" in doc ? doc.fileName : documentFileName(doc.drug, doc.kind, doc.language, doc.secondLanguage);
     const path = join(folder, name);
-    await writeFileAtomic(path, Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength));
+    await writeFileWhole(path, doc.bytes);
     written.push({
       path,
       kind: doc.kind,
@@ -68,6 +68,6 @@ async function writeAll(
     jobSha256: job,
     files: written.map(({ path, ...rest }) => ({ file: path.slice(folder.length + 1), ...rest })),
   };
-  await writeFileAtomic(join(folder, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFileWhole(join(folder, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return written;
 }

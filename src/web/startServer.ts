@@ -220,7 +220,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 /** The audit trail's newest record (number and hash) in the log, which a hospital ships off this machine:
  * an anchor at every start and stop that `leaflets audit verify --anchor` can check the trail against. */
 function logAuditHead(service: Service | undefined, log: (line: string) => void, when: "start" | "stop"): void {
-  const head = service?.audit.head();
+  let head: ReturnType<NonNullable<typeof service>["audit"]["head"]>;
+  try {
+    head = service?.audit.head();
+  } catch (error) {
+    // A trail that cannot be read (a damaged or replaced file) must not stop the server: say so instead.
+    log(
+      `audit trail at ${when}: could not be read (${error instanceof Error ? error.name : "error"}); run leaflets audit verify`,
+    );
+    return;
+  }
   if (head) log(`audit trail at ${when}: newest record ${head.seq}:${head.hash} (an anchor for audit verify --anchor)`);
 }
 

@@ -182,7 +182,7 @@ function shared<T>(make: () => Promise<T>): () => Promise<T> {
   };
 }
 
-// Temporary names a run may use while it writes: report.*.partial, write-file-atomic's <file>.<digits>, the
+// Temporary names a run may use while it writes: report.*.partial, writeFileWhole's <file>.<digits>, the
 // print-job lists .print-*.list.
 const TEMPORARY = /(\.partial$)|(\.\d+$)|(^|\/)\.print-/;
 

@@ -126,7 +126,7 @@ function CalendarKeyInLine({ block, theme }: { block: CalendarBlockData; theme: 
           {...tag("LI")}
           style={{ flexDirection: "row", alignItems: "center", marginRight: gap, maxWidth: "100%" }}
         >
-          <View {...tag("Lbl")}>
+          <View {...tag("Lbl")} style={{ flexDirection: "row", alignItems: "center" }}>
             <KeyMark mark={key.mark} symbol={key.symbol} theme={theme} spaced />
           </View>
           <Text {...tag("LBody")} style={text}>

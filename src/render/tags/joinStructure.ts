@@ -3,6 +3,7 @@
 // under the patient document's Document element, after its own (the shared pages come last). Each
 // marked-content reference becomes an MCR naming the frame page and the form (/Stm); each form gets
 // /StructParents and its entry in the parent tree, so a reader finds the element of every MCID drawn.
+
 import {
   PDFArray,
   PDFDict,
@@ -14,6 +15,7 @@ import {
   PDFRawStream,
   PDFRef,
 } from "pdf-lib";
+import { InternalError } from "../../core/errors.ts";
 
 /** One shared page as drawn: the page it came from, the frame page it is drawn on, and its form. */
 export interface DrawnSharedPage {
@@ -31,12 +33,12 @@ export function joinSharedStructure(target: PDFDocument, shared: PDFDocument, pa
   const sharedDocument = dictOf(shared, firstKid(sharedRoot));
   const targetDocument = dictOf(target, targetDocumentRef);
   if (!targetDocumentRef || !sharedDocument || !targetDocument)
-    throw new Error("internal: a tagged part has no Document element");
+    throw new InternalError("a tagged part has no Document element");
 
   const bySourcePage = new Map(pages.map((p) => [p.source.ref.toString(), p]));
   const { added, copied } = copyStructureElements(shared, target, kidsOf(sharedDocument), targetDocumentRef, (pg) => {
     const page = pg ? bySourcePage.get(pg.toString()) : undefined;
-    if (!page) throw new Error("internal: shared marked content on a page that is not drawn");
+    if (!page) throw new InternalError("shared marked content on a page that is not drawn");
     return { page: page.frame.ref, stream: page.form };
   });
   const ctx = target.context;
@@ -52,7 +54,7 @@ export function joinSharedStructure(target: PDFDocument, shared: PDFDocument, pa
     targetNums.push(PDFNumber.of(key));
     targetNums.push(copiedParentEntry(shared, target, sharedRoot, structParents.asNumber(), copied));
     const form = ctx.lookup(page.form);
-    if (!(form instanceof PDFRawStream)) throw new Error("internal: a shared page's form is not a stream");
+    if (!(form instanceof PDFRawStream)) throw new InternalError("a shared page's form is not a stream");
     form.dict.set(PDFName.of("StructParents"), PDFNumber.of(key));
     key += 1;
   }
@@ -148,7 +150,7 @@ export function numsOf(pdf: PDFDocument, root: PDFDict): PDFArray {
   const tree = dictOf(pdf, root.get(PDFName.of("ParentTree")));
   const nums = tree?.get(PDFName.of("Nums"));
   const resolved = nums instanceof PDFRef ? pdf.context.lookup(nums) : nums;
-  if (!(resolved instanceof PDFArray)) throw new Error("internal: a parent tree without /Nums");
+  if (!(resolved instanceof PDFArray)) throw new InternalError("a parent tree without /Nums");
   return resolved;
 }
 

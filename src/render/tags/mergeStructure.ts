@@ -2,6 +2,7 @@
 // per leaflet, and each leaflet's structure comes along as a Part (in its own language) under the job's
 // Document element, its marked-content references pointing at the copied pages and forms and its
 // pages' and forms' parent-tree entries renumbered into the job's tree.
+
 import {
   PDFArray,
   PDFBool,
@@ -13,6 +14,7 @@ import {
   PDFPage,
   type PDFRef,
 } from "pdf-lib";
+import { InternalError } from "../../core/errors.ts";
 import { copiedParentEntry, copyStructureElements, dictOf, firstKid, kidsOf, numsOf } from "./joinStructure.ts";
 
 /** Makes `job` a tagged document (MarkInfo, a StructTreeRoot with a Document element, Lang, title shown). */
@@ -48,7 +50,7 @@ export function appendTaggedPages(job: PDFDocument, source: PDFDocument): void {
   const jobDocumentRef = firstKid(jobRoot);
   const jobDocument = dictOf(job, jobDocumentRef);
   const sourceDocument = dictOf(source, firstKid(sourceRoot));
-  if (!jobDocumentRef || !jobDocument || !sourceDocument) throw new Error("internal: a tagged file has no Document");
+  if (!jobDocumentRef || !jobDocument || !sourceDocument) throw new InternalError("a tagged file has no Document");
 
   // The leaflet as a Part of the job, in its own language.
   const ctx = job.context;
@@ -56,7 +58,7 @@ export function appendTaggedPages(job: PDFDocument, source: PDFDocument): void {
   const forms = new Map<string, PDFRef>();
   const { added, copied } = copyStructureElements(source, job, kidsOf(sourceDocument), partRef, (pg, stm) => {
     const page = pg ? pageRefs.get(pg.toString()) : undefined;
-    if (!page) throw new Error("internal: marked content on a page that was not copied");
+    if (!page) throw new InternalError("marked content on a page that was not copied");
     if (!stm) return { page };
     const stream = copier.copy(stm);
     forms.set(stm.toString(), stream);
