@@ -11,7 +11,7 @@ import { type FieldProblem, InputError, InternalError } from "../core/errors.ts"
 import { fhirRowReader } from "../fhir/fhirBatchRows.ts";
 import { parseOrderJson } from "../input/parseOrderJson.ts";
 import { fieldSchemas, REQUIRED_FIELDS } from "../order/fieldSchemas.ts";
-import { type OrderColumns, shippedOrderColumns } from "./orderColumns.ts";
+import { type OrderColumns, orderColumns, shippedOrderColumns } from "./orderColumns.ts";
 
 export { InputError } from "../core/errors.ts";
 
@@ -46,14 +46,14 @@ const CSV_ROW_HINT = 'Open the file in a spreadsheet, correct that row and save 
 
 /**
  * Streams the orders of a .csv or .jsonl/.ndjson file, in file order. Memory stays flat for any file size.
- * FHIR lines are mapped with the batch's catalog (`catalog`, which "fhir" needs); `known`: the catalog's
- * order fields (orderColumns.ts), the shipped medicines' by default.
+ * FHIR lines are mapped with the batch's catalog (`catalog`, which "fhir" needs); `known`: the order
+ * fields a CSV header may name (orderColumns.ts): the catalog's when one is given, else the shipped medicines'.
  */
 export async function* readOrders(
   path: string,
   given?: "fhir",
   catalog?: Catalog,
-  known: OrderColumns = shippedOrderColumns(),
+  known: OrderColumns = catalog ? orderColumns(catalog) : shippedOrderColumns(),
 ): AsyncGenerator<InputRow> {
   const format = given ?? formatOf(path);
   if (format === "fhir" && !catalog) throw new InternalError("FHIR rows are read with the batch's catalog");

@@ -5,7 +5,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { orderColumns } from "../../src/batch/orderColumns.ts";
 import { readOrders } from "../../src/batch/readOrders.ts";
 import type { Catalog } from "../../src/catalog/catalogTypes.ts";
 import { loadCatalog } from "../../src/catalog/loadCatalog.ts";
@@ -193,7 +192,7 @@ describe("the project's commands, page and batch", () => {
       "patientId;name;drug;regimen;startDate;cycles;tabletForm;language\nZ-1;Ann Test;zorivastat;zori-14;2026-12-01;2;whole;en\n",
     );
     const rows = [];
-    for await (const row of readOrders(csv, undefined, catalog, orderColumns(catalog))) rows.push(row);
+    for await (const row of readOrders(csv, undefined, catalog)) rows.push(row);
     expect(rows).toEqual([
       { row: 2, fields: { ...zorivastat, patientId: "Z-1", name: "Ann Test", tabletForm: "whole" } },
     ]);
